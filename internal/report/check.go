@@ -1,0 +1,323 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Severity of a finding. Errors block submission; warnings need a reason.
+type Severity string
+
+const (
+	Error   Severity = "error"
+	Warning Severity = "warning"
+)
+
+// Finding is one broken rule: which rule, how bad, a message with the actual
+// numbers, every cell involved and, where one wrong cell would explain it,
+// that cell as the likely culprit.
+type Finding struct {
+	Rule     string
+	Severity Severity
+	Message  string
+	Cells    []CellID
+	// Culprit is the likely wrong cell, or NoCell; Suggest is the value it
+	// would need for the rules it takes part in to hold.
+	Culprit CellID
+	Suggest int64
+
+	t *Template
+}
+
+// findingJSON is the public JSON form of a finding (`nianbao check --json`).
+type findingJSON struct {
+	Rule     string   `json:"rule"`
+	Severity Severity `json:"severity"`
+	Message  string   `json:"message"`
+	Cells    []string `json:"cells"`
+	Culprit  *string  `json:"culprit"`
+}
+
+// MarshalJSON names cells by their dotted JSON paths.
+func (f Finding) MarshalJSON() ([]byte, error) {
+	out := findingJSON{Rule: f.Rule, Severity: f.Severity, Message: f.Message, Cells: f.Paths()}
+	if f.Culprit != NoCell {
+		p := f.t.Cell(f.Culprit).Path
+		out.Culprit = &p
+	}
+	return json.Marshal(out)
+}
+
+// Paths returns the dotted JSON paths of the cells involved.
+func (f Finding) Paths() []string {
+	paths := make([]string, len(f.Cells))
+	for i, id := range f.Cells {
+		paths[i] = f.t.Cell(id).Path
+	}
+	return paths
+}
+
+// CulpritPath is the culprit's dotted path, or "".
+func (f Finding) CulpritPath() string {
+	if f.Culprit == NoCell {
+		return ""
+	}
+	return f.t.Cell(f.Culprit).Path
+}
+
+// Options says how strictly to check.
+type Options struct {
+	// Final checks a report for submission or as published: blank cells and
+	// empty sections are errors. A draft gets them as a warning.
+	Final bool
+	// LastYear, when given, adds the cross-year warnings W1 and W5.
+	LastYear *Report
+}
+
+// Check runs every rule on the report as it stands (totals as they are: call
+// FillTotals first for a report authored in the app) and returns the
+// findings, errors first.
+func Check(r *Report, opt Options) []Finding {
+	t := r.Template()
+	c := checker{t: t, r: r, opt: opt}
+	c.ranges()
+	c.relations()
+	c.completeness()
+	c.narrative()
+	if opt.LastYear != nil {
+		c.crossYear(opt.LastYear)
+	}
+	sort.SliceStable(c.out, func(i, j int) bool { return c.out[i].Severity == Error && c.out[j].Severity != Error })
+	return c.out
+}
+
+// HasErrors reports whether any finding is an error.
+func HasErrors(fs []Finding) bool {
+	for _, f := range fs {
+		if f.Severity == Error {
+			return true
+		}
+	}
+	return false
+}
+
+type checker struct {
+	t   *Template
+	r   *Report
+	opt Options
+	out []Finding
+}
+
+func (c *checker) add(rule string, sev Severity, msg string, cells ...CellID) *Finding {
+	c.out = append(c.out, Finding{Rule: rule, Severity: sev, Message: msg, Cells: cells, Culprit: NoCell, t: c.t})
+	return &c.out[len(c.out)-1]
+}
+
+// ranges reports negative values (R4, R6, R7) and absurd ones.
+func (c *checker) ranges() {
+	for id, v := range c.r.Values {
+		if v.State != Number || (v.N >= 0 && v.N <= maxStored(c.t.Cells[id].Kind)) {
+			continue
+		}
+		def := &c.t.Cells[id]
+		rule := map[string]string{"active": RuleActiveNN, "requests": RuleRequestsNN, "reviews": RuleReviewsNN}[def.Table.Key]
+		reason := reasonNegative
+		if v.N > 0 {
+			reason = reasonTooLarge
+		}
+		f := c.add(rule, Error, fmt.Sprintf("%s：%s（填的是%s）", def.Name(), reason, FormatValue(def.Kind, v)), CellID(id))
+		f.Culprit = CellID(id)
+	}
+}
+
+func maxStored(k Kind) int64 {
+	if k == AmountWan {
+		return MaxValue * YuanPerWan
+	}
+	return MaxValue
+}
+
+// relations evaluates R1, R2, R3 and R5. A relation with a blank cell is not
+// evaluated: the draft is not finished there yet.
+func (c *checker) relations() {
+	rels := c.t.Relations
+	resid := make([]int64, len(rels)) // per relation; 0 when it holds
+	state := make([]uint8, len(rels)) // 0 skipped, 1 holds, 2 broken
+	broken := 0
+	for i := range rels {
+		res, ok := c.residual(&rels[i])
+		if !ok {
+			continue
+		}
+		resid[i], state[i] = res, 1
+		if res != 0 {
+			state[i] = 2
+			broken++
+		}
+	}
+	if broken == 0 {
+		return
+	}
+	for i := range rels {
+		if state[i] != 2 {
+			continue
+		}
+		rel := &rels[i]
+		f := c.add(rel.Rule, Error, c.message(rel), append(append([]CellID(nil), rel.Plus...), rel.Minus...)...)
+		f.Culprit, f.Suggest = c.culprit(i, resid, state)
+		if f.Culprit != NoCell {
+			def := c.t.Cell(f.Culprit)
+			f.Message += fmt.Sprintf("。最可能出错的是%s，按其他数字应为%s", def.Name(), FormatValue(def.Kind, Num(f.Suggest)))
+		}
+	}
+}
+
+// residual is sum(Plus) − sum(Minus); ok is false when a cell is blank.
+func (c *checker) residual(rel *Relation) (int64, bool) {
+	var res int64
+	for _, id := range rel.Plus {
+		v := c.r.Values[id]
+		if v.State == Blank {
+			return 0, false
+		}
+		res += v.N
+	}
+	for _, id := range rel.Minus {
+		v := c.r.Values[id]
+		if v.State == Blank {
+			return 0, false
+		}
+		res -= v.N
+	}
+	return res, true
+}
+
+// culprit finds the one cell of broken relation i whose change alone would
+// mend every evaluated relation it takes part in, all of which must be
+// broken by the same amount. Where two or more cells could, it names none.
+func (c *checker) culprit(i int, resid []int64, state []uint8) (CellID, int64) {
+	found, suggest := NoCell, int64(0)
+	rel := &c.t.Relations[i]
+	try := func(id CellID) bool {
+		delta, ok := c.mend(id, resid, state)
+		if !ok {
+			return true
+		}
+		if found != NoCell {
+			found = NoCell
+			return false
+		}
+		found, suggest = id, c.r.Values[id].N+delta
+		return true
+	}
+	for _, id := range rel.Plus {
+		if !try(id) {
+			return NoCell, 0
+		}
+	}
+	for _, id := range rel.Minus {
+		if !try(id) {
+			return NoCell, 0
+		}
+	}
+	return found, suggest
+}
+
+// mend returns the change to cell id that would make every evaluated
+// relation containing it hold; ok is false if there is none.
+func (c *checker) mend(id CellID, resid []int64, state []uint8) (delta int64, ok bool) {
+	set := false
+	for _, ri := range c.t.cellRelations(id) {
+		if state[ri] == 0 {
+			continue
+		}
+		if state[ri] == 1 {
+			return 0, false
+		}
+		d := -resid[ri]
+		if c.t.Relations[ri].inMinus(id) {
+			d = resid[ri]
+		}
+		if set && d != delta {
+			return 0, false
+		}
+		delta, set = d, true
+	}
+	if !set || c.r.Values[id].N+delta < 0 {
+		return 0, false
+	}
+	return delta, true
+}
+
+func (rel *Relation) inMinus(id CellID) bool {
+	for _, m := range rel.Minus {
+		if m == id {
+			return true
+		}
+	}
+	return false
+}
+
+// message writes a broken relation as an equation with its numbers, e.g.
+// 自然人列：一(2835)+二(103)=2938，但（七）总计(2902)+四(35)=2937，相差1.
+func (c *checker) message(rel *Relation) string {
+	var b strings.Builder
+	b.WriteString(rel.Scope + "：")
+	plus := c.terms(&b, rel, rel.Plus)
+	minus := int64(0)
+	if len(rel.Minus) == 1 {
+		id := rel.Minus[0]
+		minus = c.r.Values[id].N
+		fmt.Fprintf(&b, "，但%s为%d", c.termName(rel, id), minus)
+	} else {
+		b.WriteString("，但")
+		minus = c.terms(&b, rel, rel.Minus)
+	}
+	d := plus - minus
+	if d < 0 {
+		d = -d
+	}
+	fmt.Fprintf(&b, "，相差%d", d)
+	return b.String()
+}
+
+// terms writes a+b+…=sum, leaving out zero terms of long sums, and returns
+// the sum.
+func (c *checker) terms(b *strings.Builder, rel *Relation, ids []CellID) int64 {
+	var sum int64
+	n := 0
+	for _, id := range ids {
+		v := c.r.Values[id].N
+		sum += v
+		if v == 0 && len(ids) > 4 {
+			continue
+		}
+		if n > 0 {
+			b.WriteByte('+')
+		}
+		b.WriteString(c.termName(rel, id) + "(" + strconv.FormatInt(v, 10) + ")")
+		n++
+	}
+	if n == 0 {
+		b.WriteString("各项均为0")
+		return 0
+	}
+	if len(ids) > 1 {
+		b.WriteString("=" + strconv.FormatInt(sum, 10))
+	}
+	return sum
+}
+
+// termName names a cell inside an equation: the column in a row sum, the
+// row's short reference in a column sum.
+func (c *checker) termName(rel *Relation, id CellID) string {
+	def := c.t.Cell(id)
+	switch rel.Rule {
+	case RuleRowTotal, RuleReviewTotal:
+		return def.ColLabel
+	}
+	return def.Row.Ref
+}

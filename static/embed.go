@@ -1,0 +1,91 @@
+// Package static holds the files the app serves (CSS, JavaScript, htmx) and
+// the fonts the PDF embeds, all compiled into the binary. Served files get
+// a content hash in their URL so that browsers may cache them for good.
+package static
+
+import (
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"io/fs"
+	"mime"
+	"net/http"
+	"path"
+	"strings"
+)
+
+//go:embed css js
+var assets embed.FS
+
+//go:embed fonts/*.ttf
+var fonts embed.FS
+
+// Prefix is where static files are served.
+const Prefix = "/static/"
+
+type asset struct {
+	data        []byte
+	hash        string
+	contentType string
+}
+
+var byName = load()
+
+func load() map[string]asset {
+	m := map[string]asset{}
+	err := fs.WalkDir(assets, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasSuffix(p, "LICENSE") {
+			return err
+		}
+		data, err := assets.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(data)
+		ct := mime.TypeByExtension(path.Ext(p))
+		m[p] = asset{data: data, hash: hex.EncodeToString(sum[:])[:12], contentType: ct}
+		return nil
+	})
+	if err != nil {
+		panic("static: " + err.Error()) // the embedded tree is fixed at build time
+	}
+	return m
+}
+
+// URL returns the content-hashed address of a static file, e.g.
+// /static/3f2a…/css/app.css. It panics on an unknown name, which a test of
+// every page catches.
+func URL(name string) string {
+	a, ok := byName[name]
+	if !ok {
+		panic("static: no file " + name)
+	}
+	return Prefix + a.hash + "/" + name
+}
+
+// Handler serves /static/<hash>/<name>. A current hash is cached as
+// immutable; a stale one (a page from before an upgrade) still gets the file,
+// uncached.
+func Handler() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hash, name, ok := strings.Cut(strings.TrimPrefix(r.URL.Path, Prefix), "/")
+		a, found := byName[name]
+		if !ok || !found {
+			http.NotFound(w, r)
+			return
+		}
+		if hash == a.hash {
+			w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+		} else {
+			w.Header().Set("Cache-Control", "no-cache")
+		}
+		w.Header().Set("Content-Type", a.contentType)
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		_, _ = w.Write(a.data)
+	})
+}
+
+// Font returns an embedded TrueType font by file name (see fonts/README.md).
+func Font(name string) ([]byte, error) {
+	return fonts.ReadFile("fonts/" + name)
+}
