@@ -60,7 +60,7 @@ func (t *Template) buildActive() *Table {
 			rowID := "active-r-" + r.Key
 			line := []GridCell{label(rowID, r.Label, "row", 1, 1)}
 			for ci, ck := range b.cols {
-				id := t.addCell(tb, r, column{ck, b.headers[ci]}, []string{b.caption}, b.kind, false)
+				id := t.addCell(tb, r, column{ck, b.headers[ci]}, nil, b.kind, false)
 				line = append(line, value(id, span, capID, idf("active-b%d-%s", bi, ck), rowID))
 			}
 			lay.Body = append(lay.Body, line)

@@ -3,7 +3,6 @@ package report
 import (
 	"encoding/json"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -90,8 +89,23 @@ func Check(r *Report, opt Options) []Finding {
 	if opt.LastYear != nil {
 		c.crossYear(opt.LastYear)
 	}
-	sort.SliceStable(c.out, func(i, j int) bool { return c.out[i].Severity == Error && c.out[j].Severity != Error })
-	return c.out
+	return errorsFirst(c.out)
+}
+
+// errorsFirst orders findings errors first, keeping their order otherwise.
+func errorsFirst(fs []Finding) []Finding {
+	if len(fs) < 2 {
+		return fs
+	}
+	out := make([]Finding, 0, len(fs))
+	for _, sev := range []Severity{Error, Warning} {
+		for _, f := range fs {
+			if f.Severity == sev {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
 }
 
 // HasErrors reports whether any finding is an error.

@@ -139,12 +139,13 @@ func (tb *Table) Row(key string) *Row {
 
 // RowName is the row's label with its enclosing group, as a clerk would
 // name it: （三）不予公开 1.属于国家秘密. Section 三's outer group
-// 三、本年度办理结果 is left out because every result row has it.
+// 三、本年度办理结果 and section 二's block captions are left out: the row
+// label alone is unambiguous.
 func (c *CellDef) RowName() string {
 	name := c.Row.Label
 	for i := len(c.Row.Groups) - 1; i >= 0; i-- {
 		g := c.Row.Groups[i]
-		if g == requestsResultsGroup {
+		if g == requestsResultsGroup || c.Table.Key == "active" {
 			break
 		}
 		name = g + " " + name
