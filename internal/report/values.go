@@ -98,6 +98,10 @@ type Report struct {
 	// because its columns are not comparable with 2021's.
 	Legacy2019  []byte
 	Publication *Publication
+	// Unread holds what a clerk typed into a cell that could not be read
+	// as a number, so that a draft keeps it until it is corrected. It is
+	// never published or exported (MarshalJSON leaves it out).
+	Unread map[CellID]string
 }
 
 // New returns an empty report (every cell blank) in a format.
@@ -131,6 +135,10 @@ func (r *Report) Clone() *Report {
 	if r.Publication != nil {
 		p := *r.Publication
 		c.Publication = &p
+	}
+	c.Unread = nil
+	for id, text := range r.Unread {
+		c.setUnread(id, text)
 	}
 	return &c
 }
@@ -169,4 +177,34 @@ func FormatWan(yuan int64, fixed bool) string {
 		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
 	}
 	return s
+}
+
+// Entry is what a cell shows: the typed text that could not be read, or
+// else the value as printed.
+func (r *Report) Entry(id CellID) string {
+	if text, ok := r.Unread[id]; ok {
+		return text
+	}
+	return FormatValue(r.Template().Cells[id].Kind, r.Values[id])
+}
+
+// UnreadByPath returns Unread keyed by dotted path, for storage.
+func (r *Report) UnreadByPath() map[string]string {
+	if len(r.Unread) == 0 {
+		return nil
+	}
+	m := make(map[string]string, len(r.Unread))
+	for id, text := range r.Unread {
+		m[r.Template().Cells[id].Path] = text
+	}
+	return m
+}
+
+// SetUnreadByPath restores Unread from storage; unknown paths are dropped.
+func (r *Report) SetUnreadByPath(m map[string]string) {
+	for path, text := range m {
+		if id := r.Template().Lookup(path); id != NoCell {
+			r.setUnread(id, text)
+		}
+	}
 }

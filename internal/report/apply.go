@@ -1,0 +1,101 @@
+package report
+
+// Field names of the text parts of a report in a form or a change list;
+// cells are named by their dotted JSON path.
+const (
+	FieldTitle   = "title"
+	FieldPreface = "preface"
+	// FieldNarrative prefixes a narrative key: narrative.overview …
+	FieldNarrative = "narrative."
+)
+
+// TextFields lists the text fields in printed order.
+var TextFields = []string{FieldTitle, FieldPreface, FieldNarrative + NarrativeOverview,
+	FieldNarrative + NarrativeProblems, FieldNarrative + NarrativeOther}
+
+// Text returns a text field's content.
+func (r *Report) Text(field string) string {
+	switch field {
+	case FieldTitle:
+		return r.Title
+	case FieldPreface:
+		return r.Preface
+	}
+	if len(field) > len(FieldNarrative) && field[:len(FieldNarrative)] == FieldNarrative {
+		return r.Narrative.Text(field[len(FieldNarrative):])
+	}
+	return ""
+}
+
+// SetText sets a text field; unknown fields are ignored.
+func (r *Report) SetText(field, text string) {
+	switch field {
+	case FieldTitle:
+		r.Title = text
+	case FieldPreface:
+		r.Preface = text
+	default:
+		if len(field) > len(FieldNarrative) && field[:len(FieldNarrative)] == FieldNarrative {
+			r.Narrative.Set(field[len(FieldNarrative):], text)
+		}
+	}
+}
+
+// Apply writes what a clerk typed into a copy of r: cells by dotted path,
+// text fields by name (TextFields). A field that is absent keeps its value.
+// Input that cannot be read is refused: the cell keeps its stored number,
+// the typed text goes into the copy's Unread (so that a draft keeps it), and
+// the refusal is returned. Cells typed correctly clear their Unread text.
+// Totals are not computed here: call FillTotals.
+func Apply(r *Report, get func(field string) (string, bool)) (*Report, []*InputError) {
+	out := r.Clone()
+	t := out.Template()
+	var refused []*InputError
+	for i := range t.Cells {
+		def := &t.Cells[i]
+		if def.Computed {
+			continue
+		}
+		text, ok := get(def.Path)
+		if !ok {
+			continue
+		}
+		v, err := t.ParseInput(def.ID, text)
+		if err != nil {
+			refused = append(refused, err.(*InputError))
+			out.setUnread(def.ID, text)
+			continue
+		}
+		out.Values[def.ID] = v
+		delete(out.Unread, def.ID)
+	}
+	for _, f := range TextFields {
+		if text, ok := get(f); ok {
+			out.SetText(f, normaliseNewlines(text))
+		}
+	}
+	return out, refused
+}
+
+func (r *Report) setUnread(id CellID, text string) {
+	if r.Unread == nil {
+		r.Unread = map[CellID]string{}
+	}
+	r.Unread[id] = text
+}
+
+// normaliseNewlines turns the CRLF of form posts into LF.
+func normaliseNewlines(s string) string {
+	out := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\r' {
+			if i+1 < len(s) && s[i+1] == '\n' {
+				continue
+			}
+			out = append(out, '\n')
+			continue
+		}
+		out = append(out, s[i])
+	}
+	return string(out)
+}

@@ -1,0 +1,100 @@
+package report_test
+
+import (
+	"strings"
+	"testing"
+
+	"nianbao/internal/report"
+)
+
+func form(m map[string]string) func(string) (string, bool) {
+	return func(k string) (string, bool) { v, ok := m[k]; return v, ok }
+}
+
+func TestApply(t *testing.T) {
+	r := report.New(report.T2021)
+	set(t, r, "requests.granted.commercial", report.Num(4))
+	out, refused := report.Apply(r, form(map[string]string{
+		"requests.granted.natural_person": "１２",
+		"requests.granted.research":       "abc",
+		"requests.granted.total":          "999", // computed: ignored
+		"active.fees.amount_wan":          "104.17",
+		"narrative.overview":              "第一段\r\n第二段",
+		"title":                           "某县2025年报告",
+	}))
+	if len(refused) != 1 || refused[0].Path != "requests.granted.research" {
+		t.Fatalf("refused = %v", refused)
+	}
+	checks := map[string]report.Value{
+		"requests.granted.natural_person": report.Num(12),
+		"requests.granted.commercial":     report.Num(4), // absent: kept
+		"requests.granted.research":       {},            // refused: unchanged
+		"requests.granted.total":          {},
+		"active.fees.amount_wan":          report.Num(1041700),
+	}
+	for p, want := range checks {
+		if got, _ := out.Get(p); got != want {
+			t.Errorf("%s = %v, want %v", p, got, want)
+		}
+	}
+	if out.Entry(report.T2021.Lookup("requests.granted.research")) != "abc" {
+		t.Error("the unreadable text is not kept")
+	}
+	if out.Narrative.Overview != "第一段\n第二段" || out.Title != "某县2025年报告" {
+		t.Errorf("texts: %q %q", out.Narrative.Overview, out.Title)
+	}
+	if v, _ := r.Get("requests.granted.natural_person"); v.State != report.Blank {
+		t.Error("Apply changed its input")
+	}
+	// Correcting the text clears it.
+	again, refused := report.Apply(out, form(map[string]string{"requests.granted.research": "0"}))
+	if len(refused) != 0 || len(again.Unread) != 0 {
+		t.Errorf("after correction: refused %v, unread %v", refused, again.Unread)
+	}
+}
+
+func TestMerge(t *testing.T) {
+	base := report.New(report.T2021)
+	set(t, base, "requests.granted.natural_person", report.Num(1))
+	base.Narrative.Problems = "原文"
+	mine, _ := report.Apply(base, form(map[string]string{
+		"requests.granted.natural_person": "2", // both change: conflict
+		"requests.granted.commercial":     "5", // only mine
+		"narrative.problems":              "我的修改",
+	}))
+	theirs, _ := report.Apply(base, form(map[string]string{
+		"requests.granted.natural_person": "3",
+		"requests.granted.research":       "7", // only theirs: taken
+		"narrative.problems":              "我的修改", // both alike: fine
+	}))
+	merged, took, conflicts := report.Merge(base, mine, theirs)
+	if len(took) != 1 || took[0].Field != "requests.granted.research" || took[0].New != "7" {
+		t.Errorf("took %+v", took)
+	}
+	if len(conflicts) != 1 || conflicts[0].Mine != "2" || conflicts[0].Theirs != "3" ||
+		!strings.Contains(conflicts[0].Label, "予以公开") {
+		t.Fatalf("conflicts %+v", conflicts)
+	}
+	want := map[string]int64{"requests.granted.natural_person": 2, "requests.granted.commercial": 5, "requests.granted.research": 7}
+	for p, n := range want {
+		if v, _ := merged.Get(p); v != report.Num(n) {
+			t.Errorf("merged %s = %v, want %d", p, v, n)
+		}
+	}
+	merged.Take(theirs, conflicts[0])
+	if v, _ := merged.Get("requests.granted.natural_person"); v != report.Num(3) {
+		t.Errorf("after taking theirs: %v", v)
+	}
+}
+
+func TestDiffLabels(t *testing.T) {
+	a := report.New(report.T2021)
+	b := a.Clone()
+	set(t, b, "reviews.review.upheld", report.Num(8))
+	b.Narrative.Other = "本年度未收取信息处理费。"
+	got := report.Diff(a, b)
+	if len(got) != 2 || got[0].Label != "第四部分 行政复议·结果维持" || got[0].Old != "" || got[0].New != "8" ||
+		got[1].Label != "六、其他需要报告的事项" {
+		t.Errorf("Diff = %+v", got)
+	}
+}

@@ -1,0 +1,107 @@
+package report
+
+// Change is one field that differs between two versions of a report: a cell
+// (by dotted path) or a text field (TextFields).
+type Change struct {
+	Field string
+	// Cell is the changed cell, or NoCell for a text field.
+	Cell CellID
+	// Label names the field for people: 第三部分 （一）予以公开 × 自然人, 一、总体情况.
+	Label    string
+	Old, New string
+}
+
+// Diff lists what differs from a to b, cells in template order then the
+// text fields. Cells compare by what they show (Entry), so a typed text that
+// could not be read counts as a change too. Computed totals are left out:
+// they follow from the cells.
+func Diff(a, b *Report) []Change {
+	var out []Change
+	t := b.Template()
+	for i := range t.Cells {
+		def := &t.Cells[i]
+		if def.Computed {
+			continue
+		}
+		if old, cur := a.Entry(def.ID), b.Entry(def.ID); old != cur {
+			out = append(out, Change{Field: def.Path, Cell: def.ID, Label: def.Name(), Old: old, New: cur})
+		}
+	}
+	for _, f := range TextFields {
+		if old, cur := a.Text(f), b.Text(f); old != cur {
+			out = append(out, Change{Field: f, Cell: NoCell, Label: FieldLabel(f), Old: old, New: cur})
+		}
+	}
+	return out
+}
+
+// FieldLabel names a text field for people.
+func FieldLabel(field string) string {
+	switch field {
+	case FieldTitle:
+		return "标题"
+	case FieldPreface:
+		return "前言"
+	}
+	for _, s := range T2021.Sections {
+		if s.Narrative != "" && FieldNarrative+s.Narrative == field {
+			return s.Heading
+		}
+	}
+	return field
+}
+
+// Conflict is a field that both sides changed differently since their
+// common version.
+type Conflict struct {
+	Field        string
+	Cell         CellID
+	Label        string
+	Mine, Theirs string
+}
+
+// Merge combines two saves made from the same base version: mine (being
+// saved now) and theirs (saved in between, e.g. from another tab). Fields
+// only they changed are taken from theirs (listed in took); fields only I
+// changed stay mine; fields both changed alike are fine; fields both changed
+// differently are conflicts, left as mine in merged until the clerk decides.
+// Totals are not computed: call FillTotals on merged.
+func Merge(base, mine, theirs *Report) (merged *Report, took []Change, conflicts []Conflict) {
+	merged = mine.Clone()
+	baseOf := map[string]string{}
+	for _, c := range Diff(base, theirs) {
+		baseOf[c.Field] = c.Old
+	}
+	mineChanged := map[string]bool{}
+	for _, c := range Diff(base, mine) {
+		mineChanged[c.Field] = true
+	}
+	for _, c := range Diff(mine, theirs) {
+		_, theyChanged := baseOf[c.Field]
+		switch {
+		case !theyChanged: // only I changed it
+		case !mineChanged[c.Field]:
+			merged.take(theirs, c.Field, c.Cell)
+			took = append(took, c)
+		default:
+			conflicts = append(conflicts, Conflict{Field: c.Field, Cell: c.Cell, Label: c.Label, Mine: c.Old, Theirs: c.New})
+		}
+	}
+	return merged, took, conflicts
+}
+
+// take copies one field from another report.
+func (r *Report) take(from *Report, field string, id CellID) {
+	if id == NoCell {
+		r.SetText(field, from.Text(field))
+		return
+	}
+	r.Values[id] = from.Values[id]
+	delete(r.Unread, id)
+	if text, ok := from.Unread[id]; ok {
+		r.setUnread(id, text)
+	}
+}
+
+// Take resolves a conflict in favour of theirs.
+func (r *Report) Take(from *Report, c Conflict) { r.take(from, c.Field, c.Cell) }

@@ -1,0 +1,114 @@
+package workflow_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"nianbao/internal/workflow"
+)
+
+var (
+	clerk    = workflow.Roles{Clerk: true}
+	reviewer = workflow.Roles{Reviewer: true}
+	admin    = workflow.Roles{Admin: true}
+	nobody   = workflow.Roles{}
+	ok       = workflow.Facts{Reason: "第三部分数字有误"}
+)
+
+// TestEveryTransition: every state × action × role, with clean facts: the
+// allowed ones and where they lead; every other combination is refused
+// with a reason naming the state or the role.
+func TestEveryTransition(t *testing.T) {
+	allowed := map[string]workflow.State{
+		"draft/submit/clerk":         workflow.Submitted,
+		"returned/submit/clerk":      workflow.Submitted,
+		"submitted/withdraw/clerk":   workflow.Draft,
+		"submitted/return/reviewer":  workflow.Returned,
+		"submitted/approve/reviewer": workflow.Approved,
+		"approved/revoke/reviewer":   workflow.Returned,
+		"approved/publish/reviewer":  workflow.Published,
+		"approved/publish/admin":     workflow.Published,
+		"published/correct/clerk":    workflow.Draft,
+		"published/correct/reviewer": workflow.Draft,
+	}
+	roles := map[string]workflow.Roles{"clerk": clerk, "reviewer": reviewer, "admin": admin, "nobody": nobody}
+	states := []workflow.State{workflow.Draft, workflow.Submitted, workflow.Returned, workflow.Approved, workflow.Published}
+	n := 0
+	for _, s := range states {
+		for _, a := range workflow.Actions {
+			for rn, r := range roles {
+				key := string(s) + "/" + string(a) + "/" + rn
+				got, err := workflow.Next(s, a, r, ok)
+				want, isAllowed := allowed[key]
+				if isAllowed {
+					n++
+					if err != nil || got != want {
+						t.Errorf("%s: got %s, %v; want %s", key, got, err, want)
+					}
+					continue
+				}
+				var ref *workflow.Refusal
+				if !errors.As(err, &ref) || got != s {
+					t.Errorf("%s: allowed (→ %s), want refused", key, got)
+					continue
+				}
+				if !strings.Contains(ref.Msg, "只有") && !strings.Contains(ref.Msg, s.Label()) {
+					t.Errorf("%s: refusal %q names neither role nor state", key, ref.Msg)
+				}
+			}
+		}
+	}
+	if n != len(allowed) {
+		t.Errorf("%d allowed transitions exercised, table has %d", n, len(allowed))
+	}
+}
+
+func TestFactsRefuse(t *testing.T) {
+	tests := []struct {
+		name  string
+		from  workflow.State
+		a     workflow.Action
+		who   workflow.Roles
+		facts workflow.Facts
+		msg   string
+	}{
+		{"submit with errors", workflow.Draft, workflow.Submit, clerk, workflow.Facts{Errors: 2}, "还有2个错误"},
+		{"submit with unexplained warnings", workflow.Returned, workflow.Submit, clerk, workflow.Facts{UnexplainedWarnings: 1}, "1个提醒没有写明原因"},
+		{"return without a reason", workflow.Submitted, workflow.Return, reviewer, workflow.Facts{}, "退回的理由"},
+		{"approve with errors", workflow.Submitted, workflow.Approve, reviewer, workflow.Facts{Errors: 1}, "不能通过"},
+		{"publish with errors", workflow.Approved, workflow.Publish, admin, workflow.Facts{Errors: 1}, "不能通过"},
+		{"correction without a note", workflow.Published, workflow.Correct, clerk, workflow.Facts{Reason: " "}, "更正说明"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := workflow.Next(tc.from, tc.a, tc.who, tc.facts)
+			if err == nil || !strings.Contains(err.Error(), tc.msg) {
+				t.Errorf("got %v, want a refusal saying %q", err, tc.msg)
+			}
+		})
+	}
+}
+
+func TestAllowedButtons(t *testing.T) {
+	tests := []struct {
+		s    workflow.State
+		who  workflow.Roles
+		want string
+	}{
+		{workflow.Draft, clerk, "submit"},
+		{workflow.Submitted, workflow.Roles{Clerk: true, Reviewer: true}, "withdraw return approve"},
+		{workflow.Approved, admin, "publish"},
+		{workflow.Published, reviewer, "correct"},
+		{workflow.Draft, reviewer, ""},
+	}
+	for _, tc := range tests {
+		var got []string
+		for _, a := range workflow.Allowed(tc.s, tc.who) {
+			got = append(got, string(a))
+		}
+		if strings.Join(got, " ") != tc.want {
+			t.Errorf("Allowed(%s, %+v) = %v, want %q", tc.s, tc.who, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,28 @@
+// Package editor is the report editor: the page a clerk fills in
+// (EditPage), generated from the template's sections and table layouts, and
+// the fragments that a live check swaps in out-of-band (CheckResponse). The
+// page and the fragments are drawn by the same components, called with
+// oob=true in the response, so their ids cannot drift apart.
+package editor
+
+import "strings"
+
+// InputID is the DOM id of a cell's input (or of a computed cell's output):
+// the dotted path with dots as dashes, because htmx finds out-of-band
+// targets with a CSS selector, in which a dot would start a class.
+func InputID(path string) string { return "c-" + strings.ReplaceAll(path, ".", "-") }
+
+// MarkID is the DOM id of the message element beside a cell.
+func MarkID(path string) string { return "m-" + strings.ReplaceAll(path, ".", "-") }
+
+// FieldID is the DOM id of a text field (title, preface, narrative.*).
+func FieldID(field string) string { return "f-" + strings.ReplaceAll(field, ".", "-") }
+
+// Fixed ids of the page's live parts.
+const (
+	FormID        = "report-form"
+	FindingsID    = "findings"
+	SaveStateID   = "save-state"
+	BaseVersionID = "base-version"
+	ConflictID    = "conflict"
+)

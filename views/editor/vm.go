@@ -1,0 +1,235 @@
+package editor
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/a-h/templ"
+
+	"nianbao/internal/report"
+	"nianbao/views/layout"
+)
+
+// Page is the editor as the clerk sees it; the handler fills the exported
+// fields and NewPage derives the rest.
+type Page struct {
+	Frame    layout.Page
+	Org      string
+	Year     int
+	State    string // 草稿, 已退回 …
+	SaveURL  string // plain form post (works without JavaScript)
+	CheckURL string // htmx live check
+	BackURL  string
+	Report   *report.Report
+	// Version is the stored version the form is based on.
+	Version int
+	Saved   SaveState
+	// Refused are inputs that could not be read, shown at their cells.
+	Refused  []*report.InputError
+	Findings []report.Finding
+	// LastYear, when known, gives hints beside the carried-over cells.
+	LastYear *report.Report
+	// Notice is a one-line message above the form (e.g. what was merged).
+	Notice string
+	// Conflicts, when a save met a newer one, and the version it met.
+	Conflicts       []report.Conflict
+	ConflictVersion int
+	// Refresh lists fields whose inputs the response must replace (values
+	// taken from a concurrent save).
+	Refresh []report.Change
+
+	problems map[report.CellID]string
+	marks    map[report.CellID]markKind
+	culprits map[report.CellID]int64
+	errors   int
+	warnings int
+}
+
+// SaveState says whether and when the draft was saved.
+type SaveState struct {
+	Version int
+	At      time.Time
+	// Problem says why the latest input was not saved; empty when it was.
+	Problem string
+}
+
+type markKind uint8
+
+const (
+	markNone markKind = iota
+	markWarning
+	markInvolved
+	markCulprit
+)
+
+// NewPage derives the marks and counts from the findings and refusals.
+func NewPage(p Page) *Page {
+	p.problems = map[report.CellID]string{}
+	for _, e := range p.Refused {
+		p.problems[e.Cell] = e.Problem()
+	}
+	p.marks = map[report.CellID]markKind{}
+	p.culprits = map[report.CellID]int64{}
+	for _, f := range p.Findings {
+		if f.Severity == report.Error {
+			p.errors++
+		} else {
+			p.warnings++
+		}
+		p.markFinding(f)
+	}
+	return &p
+}
+
+// markFinding marks the cells of a finding. Completeness findings (R8) are
+// not marked: a blank cell shows itself.
+func (p *Page) markFinding(f report.Finding) {
+	if f.Rule == report.RuleComplete {
+		return
+	}
+	kind := markInvolved
+	if f.Severity == report.Warning {
+		kind = markWarning
+	}
+	for _, id := range f.Cells {
+		p.marks[id] = max(p.marks[id], kind)
+	}
+	if f.Culprit != report.NoCell {
+		p.marks[f.Culprit] = markCulprit
+		p.culprits[f.Culprit] = f.Suggest
+	}
+}
+
+func (p *Page) tmpl() *report.Template { return p.Report.Template() }
+
+func (p *Page) def(id report.CellID) *report.CellDef { return p.tmpl().Cell(id) }
+
+// inputText is what a cell's input shows: the unreadable text the clerk
+// typed, or the stored value.
+func (p *Page) inputText(id report.CellID) string { return p.Report.Entry(id) }
+
+// markClass is the class of a cell's mark element.
+func (p *Page) markClass(id report.CellID) string {
+	if _, bad := p.problems[id]; bad {
+		return "mark invalid"
+	}
+	switch p.marks[id] {
+	case markCulprit:
+		return "mark culprit"
+	case markInvolved:
+		return "mark involved"
+	case markWarning:
+		return "mark warn"
+	}
+	return "mark"
+}
+
+// markText is the message beside a cell (read by screen readers with the
+// input, via aria-describedby).
+func (p *Page) markText(id report.CellID) string {
+	if msg, bad := p.problems[id]; bad {
+		return msg
+	}
+	switch p.marks[id] {
+	case markCulprit:
+		return "可能填错，按其他数字应为" + report.FormatValue(p.def(id).Kind, report.Num(p.culprits[id]))
+	case markInvolved:
+		return "与勾稽关系错误有关"
+	case markWarning:
+		return "与提醒事项有关"
+	}
+	return ""
+}
+
+// hint is last year's number shown under a cell, where it matters.
+func (p *Page) hint(id report.CellID) string {
+	if p.LastYear == nil {
+		return ""
+	}
+	def := p.def(id)
+	var from, label string
+	switch {
+	case def.Table.Key == "requests" && def.Row.Key == "carried_over":
+		from, label = "requests.carried_forward."+def.ColKey, "上年结转下年度"
+	case def.Table.Key == "active" && def.ColKey == "in_force":
+		from, label = def.Path, "上年现行有效"
+	default:
+		return ""
+	}
+	v, ok := p.LastYear.Get(from)
+	if !ok || !v.Filled() {
+		return ""
+	}
+	return fmt.Sprintf("%s：%d", label, v.N)
+}
+
+// Summary is the findings panel's headline.
+func (p *Page) Summary() string {
+	switch {
+	case p.errors == 0 && p.warnings == 0:
+		return "没有发现问题"
+	case p.warnings == 0:
+		return fmt.Sprintf("%d个错误", p.errors)
+	case p.errors == 0:
+		return fmt.Sprintf("%d个提醒", p.warnings)
+	}
+	return fmt.Sprintf("%d个错误，%d个提醒", p.errors, p.warnings)
+}
+
+// target is the DOM id a finding's link moves focus to: the culprit, or
+// the first cell involved, or the section's text.
+func (p *Page) target(f report.Finding) string {
+	if f.Culprit != report.NoCell {
+		return InputID(p.def(f.Culprit).Path)
+	}
+	for _, id := range f.Cells {
+		if !p.def(id).Computed {
+			return InputID(p.def(id).Path)
+		}
+	}
+	if len(f.Cells) > 0 {
+		return InputID(p.def(f.Cells[0]).Path)
+	}
+	if f.Rule == report.RuleOtherEmpty || f.Rule == report.RuleFeeNarrate {
+		return FieldID(report.FieldNarrative + report.NarrativeOther)
+	}
+	return FormID
+}
+
+// savedText is the save state line.
+func (s SaveState) text() string {
+	if s.Problem != "" {
+		return s.Problem
+	}
+	if s.At.IsZero() {
+		return "尚未保存修改"
+	}
+	return fmt.Sprintf("已保存 %s（第%d版）", s.At.Format("15:04:05"), s.Version)
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func headers(g report.GridCell) string { return strings.Join(g.Headers, " ") }
+
+// spans are a grid cell's rowspan/colspan, only where they exceed one.
+func spans(g report.GridCell) templ.Attributes {
+	a := templ.Attributes{}
+	if g.RowSpan > 1 {
+		a["rowspan"] = itoa(g.RowSpan)
+	}
+	if g.ColSpan > 1 {
+		a["colspan"] = itoa(g.ColSpan)
+	}
+	return a
+}
+
+// invalidAttr is aria-invalid="true" on a refused input (a bare boolean
+// attribute would mean false to ARIA).
+func (p *Page) invalidAttr(id report.CellID) templ.Attributes {
+	if p.problems[id] != "" {
+		return templ.Attributes{"aria-invalid": "true"}
+	}
+	return nil
+}
