@@ -64,7 +64,7 @@ func TestMerge(t *testing.T) {
 	}))
 	theirs, _ := report.Apply(base, form(map[string]string{
 		"requests.granted.natural_person": "3",
-		"requests.granted.research":       "7", // only theirs: taken
+		"requests.granted.research":       "7",    // only theirs: taken
 		"narrative.problems":              "我的修改", // both alike: fine
 	}))
 	merged, took, conflicts := report.Merge(base, mine, theirs)
