@@ -27,7 +27,7 @@ var serveCommand = command{
 		"在HTTPS反向代理之后运行时，设 NIANBAO_SECURE_COOKIES=1（Cookie只经HTTPS发送）和 NIANBAO_TRUST_PROXY=1（采用代理给出的客户端地址）。",
 	en: "Run the web app. Data lives in one SQLite file, created and migrated on start; NIANBAO_ADDR and NIANBAO_DB set the address and database too. " +
 		"Behind an HTTPS reverse proxy set NIANBAO_SECURE_COOKIES=1 (cookies over HTTPS only) and NIANBAO_TRUST_PROXY=1 (take the client address from X-Forwarded-For).",
-	run:   runServe,
+	run: runServe,
 }
 
 func runServe(ctx context.Context, e *env, fs *flag.FlagSet, args []string) int {

@@ -19,11 +19,11 @@ type BodyNode struct {
 
 // BodyForm is the form of a body: new (ID 0) or existing.
 type BodyForm struct {
-	ID                          int64
-	Name, Parent, Kind          string
-	DeadlineMonth, DeadlineDay  string
-	Parents, Kinds              []ui.Option
-	Errors                      ui.Errors
+	ID                         int64
+	Name, Parent, Kind         string
+	DeadlineMonth, DeadlineDay string
+	Parents, Kinds             []ui.Option
+	Errors                     ui.Errors
 }
 
 // BodiesVM is the tree of the bodies an administrator manages, and the form
@@ -65,8 +65,8 @@ type UsersVM struct {
 
 // RoleRow is one role a user holds.
 type RoleRow struct {
-	Body, Role        string
-	BodyName, Label   string
+	Body, Role      string
+	BodyName, Label string
 }
 
 // UserVM is an administrator's page of one user.

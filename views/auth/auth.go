@@ -8,17 +8,17 @@ import (
 
 // SetupVM is the setup form: the first administrator and the root body.
 type SetupVM struct {
-	Page                                   layout.Page
-	Username, DisplayName, BodyName, Kind  string
-	Kinds                                  []ui.Option
-	Errors                                 ui.Errors
+	Page                                  layout.Page
+	Username, DisplayName, BodyName, Kind string
+	Kinds                                 []ui.Option
+	Errors                                ui.Errors
 }
 
 // LoginVM is the login form. Message is a refusal for the whole form
 // (wrong password, too many attempts).
 type LoginVM struct {
-	Page               layout.Page
-	Username, Next     string
-	Message            string
-	Errors             ui.Errors
+	Page           layout.Page
+	Username, Next string
+	Message        string
+	Errors         ui.Errors
 }
