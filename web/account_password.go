@@ -42,7 +42,7 @@ func (s *Server) passwordChange(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := s.logIn(ctx, u.ID, epoch); err != nil {
+	if err := s.logIn(ctx, u.ID, epoch, false); err != nil {
 		return err
 	}
 	s.flash(ctx, "密码已修改。其他电脑和浏览器上的登录已失效。")

@@ -61,7 +61,7 @@ func (s *Server) login(c echo.Context) error {
 		vm.Message = msg
 		return s.renderLogin(c, http.StatusUnprocessableEntity, vm)
 	}
-	if err := s.logIn(ctx, u.ID, u.Epoch); err != nil {
+	if err := s.logIn(ctx, u.ID, u.Epoch, true); err != nil {
 		return err
 	}
 	return c.Redirect(http.StatusSeeOther, vm.Next)

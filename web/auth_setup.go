@@ -52,7 +52,7 @@ func (s *Server) setup(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := s.logIn(c.Request().Context(), u.ID, u.Epoch); err != nil {
+	if err := s.logIn(c.Request().Context(), u.ID, u.Epoch, true); err != nil {
 		return err
 	}
 	s.flash(c.Request().Context(), "设置完成。请在此添加下级机关，再到“用户管理”添加用户。")

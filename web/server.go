@@ -66,15 +66,16 @@ func NewServer(d Deps) *Server {
 	}
 	e.HTTPErrorHandler = s.handleError
 	e.Use(s.recoverPanics, s.logRequests, securityHeaders, limitBody, s.loadUser, s.checkCSRF)
-	e.GET(static.Prefix+"*", echo.WrapHandler(static.Handler()))
 	s.routes(e)
 	// Sessions wrap the whole Echo handler (not Echo middleware), so that
-	// the session rides on the request's context everywhere; static files
-	// skip them, which spares a session write per asset.
+	// the session rides on the request's context everywhere. Static files
+	// are served beside Echo, with no session, user or CSRF work (and no
+	// session write per asset).
 	withSessions := s.sessions.LoadAndSave(e)
+	files := static.Handler()
 	s.handler = secureCookies(d.TrustProxy, d.SecureCookies, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasPrefix(r.URL.Path, static.Prefix) {
-			e.ServeHTTP(w, r)
+			files.ServeHTTP(w, r)
 			return
 		}
 		withSessions.ServeHTTP(w, r)

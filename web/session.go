@@ -45,15 +45,19 @@ func (s *Server) newSessions(secure bool) *scs.SessionManager {
 	return sm
 }
 
-// logIn makes the session a login session of user: a new token (no
-// session fixation), a new CSRF token, and the user's epoch.
-func (s *Server) logIn(ctx context.Context, userID, epoch int64) error {
+// logIn makes the session a login session of user: a new session token
+// (no session fixation), the user's epoch and, at a real login
+// (newCSRF), a new CSRF token. A password change keeps the CSRF token, so
+// that the user's other open tabs keep working.
+func (s *Server) logIn(ctx context.Context, userID, epoch int64, newCSRF bool) error {
 	if err := s.sessions.RenewToken(ctx); err != nil {
 		return err
 	}
 	s.sessions.Put(ctx, keyUser, userID)
 	s.sessions.Put(ctx, keyEpoch, epoch)
-	s.sessions.Put(ctx, keyCSRF, newToken())
+	if newCSRF {
+		s.sessions.Put(ctx, keyCSRF, newToken())
+	}
 	return nil
 }
 
