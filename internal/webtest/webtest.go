@@ -31,7 +31,11 @@ type App struct {
 	Store  *store.Store
 	Server *web.Server
 	DBPath string
-	srv    *httptest.Server
+	// Throttle is the server's login throttle; a test may set its clock
+	// (Throttle.Now) to skip the waits. A restart makes a new one, as a
+	// restart of the process forgets the counts.
+	Throttle *auth.Throttle
+	srv      *httptest.Server
 }
 
 // Start runs the app on a new, empty database; it stops when the test ends.
@@ -56,7 +60,8 @@ func (a *App) start(t testing.TB) {
 		t.Fatal(err)
 	}
 	a.Store = st
-	a.Server = web.NewServer(web.Deps{Store: st, Log: logger()})
+	a.Throttle = auth.NewThrottle()
+	a.Server = web.NewServer(web.Deps{Store: st, Log: logger(), Throttle: a.Throttle})
 	a.srv = httptest.NewServer(a.Server)
 	a.URL = a.srv.URL
 }
