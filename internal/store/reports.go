@@ -97,6 +97,9 @@ func (s *Store) ReportsOfBody(ctx context.Context, bodyID int64) ([]ReportRecord
 // report_versions too), and audits it. A report for that body and year
 // already there is ErrConflict; a missing body ErrNotFound.
 func (s *Store) CreateReport(ctx context.Context, bodyID int64, year int, r *report.Report, by int64) (*ReportRecord, error) {
+	if year < 2000 || year > 2200 {
+		return nil, fmt.Errorf("store.CreateReport(%d, %d): the report format holds years 2000 to 2200 only", bodyID, year)
+	}
 	r = withYear(r, year)
 	data, err := r.MarshalJSON()
 	if err != nil {

@@ -169,3 +169,11 @@ func (c *Client) remember(r *Response) {
 		c.SetCSRF(tok)
 	}
 }
+
+// NewClientWithJar returns a client of the app at baseURL that uses jar,
+// e.g. the cookies of another client after the server moved.
+func NewClientWithJar(baseURL string, jar http.CookieJar) *Client {
+	c := NewClient(baseURL)
+	c.HTTP.Jar = jar
+	return c
+}
