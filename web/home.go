@@ -1,15 +1,101 @@
 package web
 
 import (
+	"context"
 	"net/http"
+	"slices"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
+	"nianbao/internal/auth"
+	"nianbao/internal/org"
+	"nianbao/internal/store"
 	"nianbao/views/home"
+	"nianbao/web/paths"
 )
 
+// home is a logged-in user's start page; anyone else goes to the login
+// page, or to setup on an empty database.
 func (s *Server) home(c echo.Context) error {
-	return render(c, http.StatusOK, home.Page())
+	u := currentUser(c)
+	if u == nil {
+		return s.toLoginOrSetup(c)
+	}
+	vm, err := s.dashboard(c.Request().Context(), u)
+	if err != nil {
+		return err
+	}
+	vm.Page = s.page(c, "我的工作")
+	return render(c, http.StatusOK, home.Dashboard(vm))
+}
+
+func (s *Server) toLoginOrSetup(c echo.Context) error {
+	n, err := s.store.UserCount(c.Request().Context())
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return c.Redirect(http.StatusSeeOther, paths.Setup)
+	}
+	return c.Redirect(http.StatusSeeOther, paths.Login)
+}
+
+// dashboard lists each body the user holds a role at, with their roles and,
+// where they may read them, the body's reports.
+func (s *Server) dashboard(ctx context.Context, u *auth.User) (home.DashboardVM, error) {
+	var vm home.DashboardVM
+	var order []int64
+	roles := map[int64][]string{}
+	for _, g := range u.Grants {
+		if !slices.Contains(order, g.Body) {
+			order = append(order, g.Body)
+		}
+		roles[g.Body] = append(roles[g.Body], g.Role.Label())
+	}
+	for _, id := range order {
+		b, err := s.store.Body(ctx, id)
+		if err != nil {
+			return vm, err
+		}
+		bv := home.BodyVM{ID: b.ID, Name: b.Name, Kind: b.Kind.Label(), Roles: roles[id],
+			Deadline:    org.DeadlineLabel(b.Kind, b.DeadlineMonth, b.DeadlineDay),
+			CanCreate:   u.Has(auth.Clerk, id),
+			ShowReports: auth.Can(u, auth.ViewReport, id, nil),
+			CreateURL:   paths.BodyReportsURL(id), NextYear: time.Now().Year() - 1}
+		if bv.ShowReports {
+			if bv.Reports, err = s.reportList(ctx, id); err != nil {
+				return vm, err
+			}
+		}
+		vm.Bodies = append(vm.Bodies, bv)
+	}
+	return vm, nil
+}
+
+func (s *Server) reportList(ctx context.Context, bodyID int64) ([]home.ReportVM, error) {
+	recs, err := s.store.ReportsOfBody(ctx, bodyID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]home.ReportVM, 0, len(recs))
+	for _, r := range recs {
+		out = append(out, home.ReportVM{Year: r.Year, State: stateLabel(r.State), Version: r.Version,
+			UpdatedAt: r.UpdatedAt.Local().Format("2006-01-02 15:04"), EditURL: paths.ReportEdit(r.ID)})
+	}
+	return out, nil
+}
+
+var stateLabels = map[string]string{
+	store.StateDraft: "草稿", store.StateSubmitted: "待审核", store.StateReturned: "已退回",
+	store.StateApproved: "已审核", store.StatePublished: "已发布",
+}
+
+func stateLabel(state string) string {
+	if l, ok := stateLabels[state]; ok {
+		return l
+	}
+	return state
 }
 
 // healthz answers 200 when the database answers.

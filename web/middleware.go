@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"log/slog"
+	"net/http"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -23,6 +24,19 @@ func securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 		if c.Request().TLS != nil {
 			h.Set("Strict-Transport-Security", "max-age=31536000")
 		}
+		return next(c)
+	}
+}
+
+// maxBody bounds a request body: a whole report with long narrative
+// sections is well under 1 MB.
+const maxBody = 4 << 20
+
+// limitBody refuses to read more than maxBody of a request.
+func limitBody(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		r := c.Request()
+		r.Body = http.MaxBytesReader(c.Response(), r.Body, maxBody)
 		return next(c)
 	}
 }

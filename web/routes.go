@@ -6,8 +6,37 @@ import (
 	"nianbao/web/paths"
 )
 
-// routes is the one list of every route, grouped by what it serves.
+// routes is the one list of every route, grouped by what it serves. Routes
+// after the first block need a login (requireLogin); each handler then
+// authorises what it touches with s.authorize. A new route needs a row in
+// the authorisation matrix test (authz_test.go), which fails until it has
+// one.
 func (s *Server) routes(e *echo.Echo) {
 	e.GET(paths.Healthz, s.healthz)
 	e.GET(paths.Home, s.home)
+	e.GET(paths.Setup, s.setupForm)
+	e.POST(paths.Setup, s.setup)
+	e.GET(paths.Login, s.loginForm)
+	e.POST(paths.Login, s.login)
+	e.POST(paths.Logout, s.logout)
+
+	login := requireLogin
+	e.GET(paths.AccountPassword, s.passwordForm, login)
+	e.POST(paths.AccountPassword, s.passwordChange, login)
+
+	e.GET(paths.AdminBodies, s.adminBodies, login)
+	e.POST(paths.AdminBodies, s.adminBodyCreate, login)
+	e.GET(paths.AdminBody, s.adminBody, login)
+	e.POST(paths.AdminBody, s.adminBodyUpdate, login)
+
+	e.GET(paths.AdminUsers, s.adminUsers, login)
+	e.POST(paths.AdminUsers, s.adminUserCreate, login)
+	e.GET(paths.AdminUser, s.adminUser, login)
+	e.POST(paths.AdminUserRoles, s.adminUserRoleAdd, login)
+	e.POST(paths.AdminUserUnrole, s.adminUserRoleRemove, login)
+	e.POST(paths.AdminUserPasswd, s.adminUserPassword, login)
+	e.POST(paths.AdminUserDisable, s.adminUserDisable, login)
+
+	e.POST(paths.BodyReports, s.reportCreate, login)
+	e.POST(paths.ReportSave, s.reportSave, login)
 }

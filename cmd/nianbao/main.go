@@ -15,7 +15,7 @@ import (
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signalNotify(context.Background())
 	defer stop()
 	os.Exit(run(ctx, os.Args[1:], &env{getenv: os.Getenv, stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}))
 }
@@ -43,7 +43,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		serveCommand, migrateCommand, checkCommand,
+		serveCommand, migrateCommand, userCommand, backupCommand, checkCommand,
 	}
 }
 
@@ -116,4 +116,9 @@ func envOr(e *env, key, def string) string {
 		return v
 	}
 	return def
+}
+
+// signalNotify is the context main stops on: SIGINT or SIGTERM.
+func signalNotify(ctx context.Context) (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 }

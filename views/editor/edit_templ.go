@@ -188,7 +188,7 @@ func EditPage(p *Page) templ.Component {
 					return templ_7745c5c3_Err
 				}
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 11, "<p class=\"form-actions\"><button type=\"submit\">保存</button> <span class=\"help\">输入时自动检查并保存；Enter 和方向键在单元格间移动；可从 Excel/WPS 粘贴整块数字。</span></p></form></main>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 11, "<p class=\"form-actions\"><button type=\"submit\" class=\"primary\">保存</button> <span class=\"help\">输入时自动检查并保存；Enter 和方向键在单元格间移动；可从 Excel/WPS 粘贴整块数字。</span></p></form></main>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -196,7 +196,7 @@ func EditPage(p *Page) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 12, "</div><p id=\"paste-status\" class=\"sr-only\" role=\"status\" aria-live=\"polite\"></p>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 12, "</div><p id=\"paste-status\" class=\"visually-hidden\" role=\"status\" aria-live=\"polite\"></p>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -762,7 +762,7 @@ func NoticeLine(p *Page, oob bool) templ.Component {
 			templ_7745c5c3_Var37 = templ.NopComponent
 		}
 		ctx = templ.ClearChildren(ctx)
-		var templ_7745c5c3_Var38 = []any{"notice", templ.KV("empty", p.Notice == "")}
+		var templ_7745c5c3_Var38 = []any{"editor-notice", templ.KV("empty", p.Notice == "")}
 		templ_7745c5c3_Err = templ.RenderCSSItems(ctx, templ_7745c5c3_Buffer, templ_7745c5c3_Var38...)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err

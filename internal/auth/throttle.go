@@ -1,0 +1,125 @@
+package auth
+
+import (
+	"strings"
+	"sync"
+	"time"
+)
+
+// ThrottlePolicy says how failed logins slow down further attempts on one
+// key (an account or an address): Free failures cost nothing; from then on
+// each attempt must wait Base, doubled for every further failure, at most
+// Max. Forget failures older than Forget.
+type ThrottlePolicy struct {
+	Free      int
+	Base, Max time.Duration
+	Forget    time.Duration
+}
+
+// Default policies. An address gets more free failures than an account
+// because a whole office often shares one address.
+var (
+	AccountPolicy = ThrottlePolicy{Free: 5, Base: 30 * time.Second, Max: 15 * time.Minute, Forget: time.Hour}
+	AddressPolicy = ThrottlePolicy{Free: 20, Base: 30 * time.Second, Max: 15 * time.Minute, Forget: time.Hour}
+)
+
+// maxKeys bounds the memory of a throttle: past it, forgotten keys are
+// swept out.
+const maxKeys = 10000
+
+// Throttle counts failed logins per account and per address, in memory: a
+// restart forgets them, which costs a guesser one restart's worth of free
+// attempts and is accepted for a single-process app. It is safe for
+// concurrent use.
+type Throttle struct {
+	Now      func() time.Time
+	accounts keyed
+	addrs    keyed
+	mu       sync.Mutex
+}
+
+type keyed struct {
+	policy ThrottlePolicy
+	m      map[string]*failures
+}
+
+type failures struct {
+	n    int
+	last time.Time
+}
+
+// NewThrottle returns a throttle with AccountPolicy and AddressPolicy.
+func NewThrottle() *Throttle {
+	return &Throttle{
+		Now:      time.Now,
+		accounts: keyed{policy: AccountPolicy, m: map[string]*failures{}},
+		addrs:    keyed{policy: AddressPolicy, m: map[string]*failures{}},
+	}
+}
+
+// Wait returns how long a login to account from addr must still wait; 0
+// means it may be tried now. A caller refuses the attempt, without checking
+// the password, while Wait is above 0.
+func (t *Throttle) Wait(account, addr string) time.Duration {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	now := t.Now()
+	return max(t.accounts.wait(normal(account), now), t.addrs.wait(addr, now))
+}
+
+// Fail records a failed login.
+func (t *Throttle) Fail(account, addr string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	now := t.Now()
+	t.accounts.fail(normal(account), now)
+	t.addrs.fail(addr, now)
+}
+
+// Succeed forgets the account's failures. The address keeps its count, so
+// that logging into one's own account does not reset a guesser's budget.
+func (t *Throttle) Succeed(account string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	delete(t.accounts.m, normal(account))
+}
+
+func normal(account string) string { return strings.ToLower(strings.TrimSpace(account)) }
+
+func (k *keyed) wait(key string, now time.Time) time.Duration {
+	f := k.m[key]
+	if f == nil || f.n < k.policy.Free || now.Sub(f.last) > k.policy.Forget {
+		return 0
+	}
+	delay := k.policy.Base << min(f.n-k.policy.Free, 20)
+	if delay > k.policy.Max || delay <= 0 {
+		delay = k.policy.Max
+	}
+	return max(0, f.last.Add(delay).Sub(now))
+}
+
+func (k *keyed) fail(key string, now time.Time) {
+	f := k.m[key]
+	if f == nil || now.Sub(f.last) > k.policy.Forget {
+		if len(k.m) >= maxKeys {
+			k.sweep(now)
+		}
+		f = &failures{}
+		k.m[key] = f
+	}
+	f.n++
+	f.last = now
+}
+
+// sweep drops forgotten keys; if that is not enough, it drops them all
+// rather than grow without bound.
+func (k *keyed) sweep(now time.Time) {
+	for key, f := range k.m {
+		if now.Sub(f.last) > k.policy.Forget {
+			delete(k.m, key)
+		}
+	}
+	if len(k.m) >= maxKeys {
+		clear(k.m)
+	}
+}

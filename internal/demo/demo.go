@@ -1,0 +1,127 @@
+// Package demo adds the demo data of `nianbao serve --demo`: a small tree
+// of bodies, one user of each role and a half-filled 2024 report, so that a
+// newcomer can try everything at once. It is never run without --demo.
+package demo
+
+import (
+	"context"
+	_ "embed"
+	"fmt"
+
+	"nianbao/internal/auth"
+	"nianbao/internal/org"
+	"nianbao/internal/report"
+	"nianbao/internal/store"
+)
+
+// reportJSON is seed 002's numbers (internal/report/testdata/seeds) with
+// section 二 and the first twelve rows of section 三 filled and the rest
+// blank; totals are left blank here and computed on seeding.
+//
+//go:embed report2024.json
+var reportJSON []byte
+
+// Password is the one password of every demo user. It is printed at start;
+// the demo is for trying the app, never for real data.
+const Password = "nianbao-demo"
+
+// Names of the demo bodies.
+const (
+	City      = "示范市人民政府"
+	Office    = "示范市人民政府办公室"
+	Education = "示范市教育局"
+	County    = "示范县人民政府"
+	Town      = "示范县城关镇人民政府"
+)
+
+// Account is a demo user.
+type Account struct {
+	Username string
+	Role     auth.Role
+	Body     string
+}
+
+// Accounts are the demo users, one of each role.
+var Accounts = []Account{
+	{"demo-clerk", auth.Clerk, Education},
+	{"demo-reviewer", auth.Reviewer, Education},
+	{"demo-supervisor", auth.Supervisor, City},
+	{"demo-admin", auth.Admin, City},
+}
+
+// ReportYear is the year of the demo report (of Education).
+const ReportYear = 2024
+
+// Seed adds the demo data unless it is there already (a root body named
+// City): running it twice changes nothing. It reports whether it added
+// anything.
+func Seed(ctx context.Context, st *store.Store) (bool, error) {
+	existing, err := st.BodiesNamed(ctx, City)
+	if err != nil {
+		return false, err
+	}
+	if len(existing) > 0 {
+		return false, nil
+	}
+	ids, err := seedBodies(ctx, st)
+	if err != nil {
+		return false, err
+	}
+	if err := seedUsers(ctx, st, ids); err != nil {
+		return false, err
+	}
+	r, err := Report()
+	if err != nil {
+		return false, err
+	}
+	if _, err := st.CreateReport(ctx, ids[Education], ReportYear, r, 0); err != nil {
+		return false, fmt.Errorf("demo.Seed: %w", err)
+	}
+	return true, nil
+}
+
+// Report returns the demo report with its totals computed.
+func Report() (*report.Report, error) {
+	r, err := report.Decode(reportJSON)
+	if err != nil {
+		return nil, fmt.Errorf("demo report: %w", err)
+	}
+	report.FillTotals(r)
+	return r, nil
+}
+
+func seedBodies(ctx context.Context, st *store.Store) (map[string]int64, error) {
+	tree := []struct {
+		name, parent string
+		kind         org.Kind
+	}{
+		{City, "", org.LocalGovernment},
+		{Office, City, org.Department},
+		{Education, City, org.Department},
+		{County, City, org.LocalGovernment},
+		{Town, County, org.Other},
+	}
+	ids := map[string]int64{}
+	for _, b := range tree {
+		created, err := st.CreateBody(ctx, store.Body{Name: b.name, ParentID: ids[b.parent], Kind: b.kind}, 0)
+		if err != nil {
+			return nil, fmt.Errorf("demo.Seed: %w", err)
+		}
+		ids[b.name] = created.ID
+	}
+	return ids, nil
+}
+
+func seedUsers(ctx context.Context, st *store.Store, ids map[string]int64) error {
+	hash, err := auth.HashPassword(Password)
+	if err != nil {
+		return err
+	}
+	for _, a := range Accounts {
+		nu := store.NewUser{Username: a.Username, DisplayName: "演示" + a.Role.Label(), PasswordHash: hash}
+		if _, err := st.CreateUser(ctx, nu, []auth.Grant{{Body: ids[a.Body], Role: a.Role}}, 0); err != nil {
+			return fmt.Errorf("demo.Seed: %w", err)
+		}
+	}
+	return nil
+}

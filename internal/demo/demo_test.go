@@ -1,0 +1,62 @@
+package demo_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"nianbao/internal/demo"
+	"nianbao/internal/report"
+	"nianbao/internal/store"
+)
+
+func TestSeedIsIdempotent(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	for i, want := range []bool{true, false} {
+		added, err := demo.Seed(ctx, st)
+		if err != nil || added != want {
+			t.Fatalf("run %d: Seed = %t, %v; want %t", i+1, added, err, want)
+		}
+	}
+	users, _ := st.Users(ctx)
+	bodies, _ := st.Bodies(ctx)
+	if len(users) != len(demo.Accounts) || len(bodies) != 5 {
+		t.Errorf("%d users, %d bodies after two runs", len(users), len(bodies))
+	}
+}
+
+// TestReportIsHalfFilled: section 二 filled, section 三 about half, totals
+// of the filled rows computed, and what is filled adds up.
+func TestReportIsHalfFilled(t *testing.T) {
+	r, err := demo.Report()
+	if err != nil {
+		t.Fatal(err)
+	}
+	filled := map[string]int{}
+	total := map[string]int{}
+	for _, c := range report.T2021.Cells {
+		total[c.Table.Key]++
+		if r.Values[c.ID].Filled() {
+			filled[c.Table.Key]++
+		}
+	}
+	if filled["active"] != total["active"] {
+		t.Errorf("section 二: %d of %d filled", filled["active"], total["active"])
+	}
+	if f, n := filled["requests"], total["requests"]; f < n/3 || f > 2*n/3 {
+		t.Errorf("section 三: %d of %d filled, want about half", f, n)
+	}
+	if v, _ := r.Get("requests.new_received.total"); v != report.Num(134) {
+		t.Errorf("requests.new_received.total = %+v, want 134 (computed)", v)
+	}
+	for _, f := range report.Check(r, report.Options{}) {
+		if f.Severity == report.Error {
+			t.Errorf("demo report has an error: %s %s", f.Rule, f.Message)
+		}
+	}
+}

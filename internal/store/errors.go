@@ -1,0 +1,80 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Errors the store returns, wrapped with the call that failed; match them
+// with errors.Is.
+var (
+	// ErrNotFound: the row asked for does not exist.
+	ErrNotFound = errors.New("not found")
+	// ErrStale: a save was based on a version that is no longer the
+	// current one; nothing was written.
+	ErrStale = errors.New("stale version")
+	// ErrConflict: the row would duplicate one that exists (a username, a
+	// report for the same body and year), or setup has already been done.
+	ErrConflict = errors.New("already exists")
+	// ErrCycle: a body would be moved below itself.
+	ErrCycle = errors.New("body would be its own ancestor")
+	// ErrNotEditable: the report is not a draft (nor returned), so it
+	// cannot be saved as one.
+	ErrNotEditable = errors.New("report is not a draft")
+)
+
+// inTx runs fn in a transaction (which, with _txlock=immediate, holds the
+// write lock from the start, so read-then-write inside fn is safe), and
+// commits it when fn returns nil.
+func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.DB.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		_ = tx.Rollback() // the error from fn is the one that matters
+		return err
+	}
+	return tx.Commit()
+}
+
+// now is the store's clock in UTC.
+func (s *Store) now() time.Time { return s.Now().UTC() }
+
+// nullID stores 0 as NULL (no user, no body, no report).
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+// isUnique reports whether err is a unique-constraint violation. Both
+// SQLite and PostgreSQL say "unique" in the message; the drivers' error
+// types differ.
+func isUnique(err error) bool {
+	return err != nil && strings.Contains(strings.ToLower(err.Error()), "unique")
+}
+
+// placeholders returns "$first, $first+1, …" for n arguments.
+func placeholders(first, n int) string {
+	var b strings.Builder
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "$%d", first+i)
+	}
+	return b.String()
+}
+
+func notFound(err error) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return ErrNotFound
+	}
+	return err
+}

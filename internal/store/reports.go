@@ -1,0 +1,204 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"nianbao/internal/report"
+)
+
+// Report states.
+const (
+	StateDraft     = "draft"
+	StateSubmitted = "submitted"
+	StateReturned  = "returned"
+	StateApproved  = "approved"
+	StatePublished = "published"
+)
+
+// ReportRecord is a stored report: one per body and year.
+type ReportRecord struct {
+	ID, BodyID int64
+	Year       int
+	// State is draft, submitted, returned, approved or published.
+	State string
+	// Version counts saves, from 1 at creation; a save names the version
+	// it was based on (optimistic concurrency).
+	Version int
+	// Report is the content; nil in lists (ReportsOfBody).
+	Report    *report.Report
+	UpdatedAt time.Time
+	UpdatedBy int64
+	CreatedAt time.Time
+	CreatedBy int64
+}
+
+const reportColumns = `id, body_id, year, state, version, data, updated_at, COALESCE(updated_by, 0),
+	created_at, COALESCE(created_by, 0)`
+
+func scanReport(row scanner) (*ReportRecord, error) {
+	var rec ReportRecord
+	var data string
+	err := row.Scan(&rec.ID, &rec.BodyID, &rec.Year, &rec.State, &rec.Version, &data,
+		&rec.UpdatedAt, &rec.UpdatedBy, &rec.CreatedAt, &rec.CreatedBy)
+	if err != nil {
+		return nil, notFound(err)
+	}
+	if rec.Report, err = report.Decode([]byte(data)); err != nil {
+		return nil, fmt.Errorf("stored report %d is unreadable: %w", rec.ID, err)
+	}
+	return &rec, nil
+}
+
+// Report returns a report at its current version, or ErrNotFound.
+func (s *Store) Report(ctx context.Context, id int64) (*ReportRecord, error) {
+	rec, err := scanReport(s.DB.QueryRowContext(ctx, `SELECT `+reportColumns+` FROM reports WHERE id = $1`, id))
+	if err != nil {
+		return nil, fmt.Errorf("store.Report(%d): %w", id, err)
+	}
+	return rec, nil
+}
+
+// ReportByBodyYear returns the body's report for year, or ErrNotFound.
+func (s *Store) ReportByBodyYear(ctx context.Context, bodyID int64, year int) (*ReportRecord, error) {
+	rec, err := scanReport(s.DB.QueryRowContext(ctx, `SELECT `+reportColumns+` FROM reports
+		WHERE body_id = $1 AND year = $2`, bodyID, year))
+	if err != nil {
+		return nil, fmt.Errorf("store.ReportByBodyYear(%d, %d): %w", bodyID, year, err)
+	}
+	return rec, nil
+}
+
+// ReportsOfBody lists the body's reports, newest year first, without their
+// content (Report is nil).
+func (s *Store) ReportsOfBody(ctx context.Context, bodyID int64) ([]ReportRecord, error) {
+	rows, err := s.DB.QueryContext(ctx, `SELECT id, body_id, year, state, version, updated_at,
+		COALESCE(updated_by, 0), created_at, COALESCE(created_by, 0)
+		FROM reports WHERE body_id = $1 ORDER BY year DESC`, bodyID)
+	if err != nil {
+		return nil, fmt.Errorf("store.ReportsOfBody(%d): %w", bodyID, err)
+	}
+	defer rows.Close()
+	var out []ReportRecord
+	for rows.Next() {
+		var r ReportRecord
+		if err := rows.Scan(&r.ID, &r.BodyID, &r.Year, &r.State, &r.Version, &r.UpdatedAt, &r.UpdatedBy,
+			&r.CreatedAt, &r.CreatedBy); err != nil {
+			return nil, fmt.Errorf("store.ReportsOfBody(%d): %w", bodyID, err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// CreateReport stores r as the body's draft for year, version 1 (kept in
+// report_versions too), and audits it. A report for that body and year
+// already there is ErrConflict; a missing body ErrNotFound.
+func (s *Store) CreateReport(ctx context.Context, bodyID int64, year int, r *report.Report, by int64) (*ReportRecord, error) {
+	if year < 2000 || year > 2200 {
+		return nil, fmt.Errorf("store.CreateReport(%d, %d): the report format holds years 2000 to 2200 only", bodyID, year)
+	}
+	r = withYear(r, year)
+	data, err := r.MarshalJSON()
+	if err != nil {
+		return nil, fmt.Errorf("store.CreateReport(%d, %d): %w", bodyID, year, err)
+	}
+	now := s.now()
+	rec := &ReportRecord{BodyID: bodyID, Year: year, State: StateDraft, Version: 1, Report: r,
+		UpdatedAt: now, UpdatedBy: by, CreatedAt: now, CreatedBy: by}
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := tx.QueryRowContext(ctx, `SELECT id FROM bodies WHERE id = $1`, bodyID).Scan(new(int64)); err != nil {
+			return notFound(err)
+		}
+		err := tx.QueryRowContext(ctx, `INSERT INTO reports (body_id, year, state, version, data,
+			created_at, created_by, updated_at, updated_by) VALUES ($1, $2, $3, 1, $4, $5, $6, $5, $6) RETURNING id`,
+			bodyID, year, StateDraft, string(data), now, nullID(by)).Scan(&rec.ID)
+		if isUnique(err) {
+			return ErrConflict
+		}
+		if err != nil {
+			return err
+		}
+		return s.keepVersionTx(ctx, tx, rec.ID, 1, data, by, ActReportCreate, bodyID)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store.CreateReport(%d, %d): %w", bodyID, year, err)
+	}
+	return rec, nil
+}
+
+// SaveDraft stores r as version baseVersion+1 if the stored version is
+// still baseVersion (else ErrStale, nothing written), keeps the version in
+// report_versions, and audits it, in one transaction. A report that is
+// neither a draft nor returned is ErrNotEditable; a missing one
+// ErrNotFound. When SaveDraft returns without error the save is durable:
+// it survives a crash of the process.
+func (s *Store) SaveDraft(ctx context.Context, id int64, baseVersion int, r *report.Report, by int64) (newVersion int, err error) {
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		var bodyID int64
+		var version, year int
+		var state string
+		err := tx.QueryRowContext(ctx, `SELECT body_id, year, version, state FROM reports WHERE id = $1`, id).
+			Scan(&bodyID, &year, &version, &state)
+		switch {
+		case err != nil:
+			return notFound(err)
+		case version != baseVersion:
+			return ErrStale
+		case state != StateDraft && state != StateReturned:
+			return ErrNotEditable
+		}
+		data, err := withYear(r, year).MarshalJSON()
+		if err != nil {
+			return err
+		}
+		newVersion = version + 1
+		_, err = tx.ExecContext(ctx, `UPDATE reports SET version = $1, data = $2, updated_at = $3, updated_by = $4
+			WHERE id = $5`, newVersion, string(data), s.now(), nullID(by), id)
+		if err != nil {
+			return err
+		}
+		return s.keepVersionTx(ctx, tx, id, newVersion, data, by, ActReportSave, bodyID)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("store.SaveDraft(%d, v%d): %w", id, baseVersion, err)
+	}
+	return newVersion, nil
+}
+
+// keepVersionTx adds a row to report_versions and audits the save.
+func (s *Store) keepVersionTx(ctx context.Context, tx *sql.Tx, id int64, version int, data []byte, by int64, action string, bodyID int64) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO report_versions (report_id, version, data, saved_at, saved_by)
+		VALUES ($1, $2, $3, $4, $5)`, id, version, string(data), s.now(), nullID(by))
+	if err != nil {
+		return err
+	}
+	return s.auditTx(ctx, tx, AuditEntry{UserID: by, BodyID: bodyID, ReportID: id, Action: action,
+		Detail: fmt.Sprintf("v%d", version)})
+}
+
+// ReportVersion returns a report as it was saved at version (state is the
+// report's current one), or ErrNotFound.
+func (s *Store) ReportVersion(ctx context.Context, id int64, version int) (*ReportRecord, error) {
+	rec, err := scanReport(s.DB.QueryRowContext(ctx, `SELECT r.id, r.body_id, r.year, r.state, v.version, v.data,
+		v.saved_at, COALESCE(v.saved_by, 0), r.created_at, COALESCE(r.created_by, 0)
+		FROM report_versions v JOIN reports r ON r.id = v.report_id
+		WHERE v.report_id = $1 AND v.version = $2`, id, version))
+	if err != nil {
+		return nil, fmt.Errorf("store.ReportVersion(%d, v%d): %w", id, version, err)
+	}
+	return rec, nil
+}
+
+// withYear returns r, or a copy of it with the year set when it differs: a
+// stored report always carries the year it is filed under.
+func withYear(r *report.Report, year int) *report.Report {
+	if r.Year == year {
+		return r
+	}
+	c := r.Clone()
+	c.Year = year
+	return c
+}

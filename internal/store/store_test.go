@@ -1,0 +1,193 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"nianbao/internal/auth"
+	"nianbao/internal/org"
+	"nianbao/internal/report"
+	"nianbao/internal/store"
+)
+
+func open(t *testing.T) *store.Store {
+	t.Helper()
+	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "test.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+func mustBody(t *testing.T, st *store.Store, parent int64, name string) int64 {
+	t.Helper()
+	b, err := st.CreateBody(context.Background(), store.Body{ParentID: parent, Name: name, Kind: org.Department}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.ID
+}
+
+func TestBodyTree(t *testing.T) {
+	ctx := context.Background()
+	st := open(t)
+	city := mustBody(t, st, 0, "某市人民政府")
+	office := mustBody(t, st, city, "某市人民政府办公室")
+	county := mustBody(t, st, city, "某县人民政府")
+	town := mustBody(t, st, county, "某镇人民政府")
+	other := mustBody(t, st, 0, "另一市人民政府")
+
+	anc, err := st.Ancestors(ctx, town)
+	if err != nil || !slices.Equal(anc, []int64{county, city}) {
+		t.Errorf("Ancestors(town) = %v, %v; want [county city]", anc, err)
+	}
+	if anc, _ := st.Ancestors(ctx, city); len(anc) != 0 {
+		t.Errorf("Ancestors(root) = %v", anc)
+	}
+	if _, err := st.Ancestors(ctx, 999); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("Ancestors(missing) err = %v", err)
+	}
+	sub, err := st.Subtree(ctx, county, other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []int64
+	for _, b := range sub {
+		ids = append(ids, b.ID)
+	}
+	if !slices.Equal(ids, []int64{county, town, other}) {
+		t.Errorf("Subtree = %v", ids)
+	}
+	b, _ := st.Body(ctx, city)
+	b.ParentID = town
+	if err := st.UpdateBody(ctx, *b, 0); !errors.Is(err, store.ErrCycle) {
+		t.Errorf("moving a root below its grandchild: err = %v, want ErrCycle", err)
+	}
+	o, _ := st.Body(ctx, office)
+	o.ParentID, o.Name, o.DeadlineMonth, o.DeadlineDay = other, "改名", 2, 28
+	if err := st.UpdateBody(ctx, *o, 0); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := st.Body(ctx, office)
+	if got.ParentID != other || got.Name != "改名" || got.DeadlineMonth != 2 || got.DeadlineDay != 28 {
+		t.Errorf("after update: %+v", got)
+	}
+}
+
+func TestSaveDraft(t *testing.T) {
+	ctx := context.Background()
+	st := open(t)
+	body := mustBody(t, st, 0, "某局")
+	r := report.New(report.T2021)
+	rec, err := st.CreateReport(ctx, body, 2024, r, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CreateReport(ctx, body, 2024, r, 0); !errors.Is(err, store.ErrConflict) {
+		t.Errorf("second report for the same year: err = %v", err)
+	}
+	r2 := r.Clone()
+	r2.Narrative.Overview = "第二版"
+	v, err := st.SaveDraft(ctx, rec.ID, 1, r2, 0)
+	if err != nil || v != 2 {
+		t.Fatalf("SaveDraft = %d, %v", v, err)
+	}
+	r3 := r.Clone()
+	r3.Narrative.Overview = "过时的"
+	if _, err := st.SaveDraft(ctx, rec.ID, 1, r3, 0); !errors.Is(err, store.ErrStale) {
+		t.Errorf("stale save: err = %v", err)
+	}
+	if _, err := st.SaveDraft(ctx, 999, 1, r3, 0); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("missing report: err = %v", err)
+	}
+	cur, _ := st.Report(ctx, rec.ID)
+	if cur.Version != 2 || cur.Report.Narrative.Overview != "第二版" {
+		t.Errorf("current = v%d %q", cur.Version, cur.Report.Narrative.Overview)
+	}
+	old, err := st.ReportVersion(ctx, rec.ID, 1)
+	if err != nil || old.Report.Narrative.Overview != "" || old.Version != 1 {
+		t.Errorf("version 1 = %+v, %v", old, err)
+	}
+	byYear, err := st.ReportByBodyYear(ctx, body, 2024)
+	if err != nil || byYear.ID != rec.ID {
+		t.Errorf("ReportByBodyYear = %+v, %v", byYear, err)
+	}
+	log, _ := st.AuditLog(ctx, store.AuditFilter{ReportID: rec.ID})
+	if len(log) != 2 || log[0].Action != store.ActReportSave || log[1].Action != store.ActReportCreate {
+		t.Errorf("audit log = %+v", log)
+	}
+}
+
+func TestUsersAndEpoch(t *testing.T) {
+	ctx := context.Background()
+	st := open(t)
+	body := mustBody(t, st, 0, "某局")
+	u, err := st.CreateUser(ctx, store.NewUser{Username: " Zhang ", PasswordHash: "x"},
+		[]auth.Grant{{Body: body, Role: auth.Clerk}}, 0)
+	if err != nil || u.Username != "zhang" || u.Epoch != 1 {
+		t.Fatalf("CreateUser = %+v, %v", u, err)
+	}
+	if _, err := st.CreateUser(ctx, store.NewUser{Username: "ZHANG", PasswordHash: "x"}, nil, 0); !errors.Is(err, store.ErrConflict) {
+		t.Errorf("duplicate username: err = %v", err)
+	}
+	epoch, err := st.SetPassword(ctx, u.ID, "y", u.ID)
+	if err != nil || epoch != 2 {
+		t.Errorf("SetPassword = %d, %v", epoch, err)
+	}
+	if err := st.SetDisabled(ctx, u.ID, true, 0); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := st.UserByUsername(ctx, "zhang")
+	if !got.Disabled || got.Epoch != 3 || got.PasswordHash != "y" {
+		t.Errorf("after changes: %+v", got)
+	}
+	if err := st.AddRole(ctx, u.ID, auth.Grant{Body: body, Role: auth.Clerk}, 0); err != nil {
+		t.Errorf("adding a role held already: %v", err)
+	}
+	if err := st.RemoveRole(ctx, u.ID, auth.Grant{Body: body, Role: auth.Admin}, 0); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("removing a role not held: err = %v", err)
+	}
+	if g, _ := st.Grants(ctx, u.ID); len(g) != 1 {
+		t.Errorf("grants = %v", g)
+	}
+}
+
+func TestCreateFirstAdminOnce(t *testing.T) {
+	ctx := context.Background()
+	st := open(t)
+	nu := store.NewUser{Username: "admin", PasswordHash: "x"}
+	root := store.Body{Name: "某市人民政府", Kind: org.LocalGovernment}
+	if _, _, err := st.CreateFirstAdmin(ctx, nu, root); err != nil {
+		t.Fatal(err)
+	}
+	nu.Username = "admin2"
+	if _, _, err := st.CreateFirstAdmin(ctx, nu, root); !errors.Is(err, store.ErrConflict) {
+		t.Errorf("second setup: err = %v", err)
+	}
+}
+
+func TestBackup(t *testing.T) {
+	ctx := context.Background()
+	st := open(t)
+	mustBody(t, st, 0, "某局")
+	path := filepath.Join(t.TempDir(), "backup.db")
+	if err := st.Backup(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Backup(ctx, path); !errors.Is(err, fs.ErrExist) {
+		t.Errorf("overwriting a backup: err = %v", err)
+	}
+	cp, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cp.Close()
+	if bs, _ := cp.Bodies(ctx); len(bs) != 1 {
+		t.Errorf("backup has %d bodies", len(bs))
+	}
+}

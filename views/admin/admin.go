@@ -1,0 +1,81 @@
+// Package admin holds the administrators' pages: the tree of bodies and
+// the users with their roles.
+package admin
+
+import (
+	"nianbao/views/layout"
+	"nianbao/views/ui"
+)
+
+// BodyNode is a body in the tree, with the bodies below it.
+type BodyNode struct {
+	ID       int64
+	Name     string
+	Kind     string
+	Deadline string
+	EditURL  string
+	Children []BodyNode
+}
+
+// BodyForm is the form of a body: new (ID 0) or existing.
+type BodyForm struct {
+	ID                         int64
+	Name, Parent, Kind         string
+	DeadlineMonth, DeadlineDay string
+	Parents, Kinds             []ui.Option
+	Errors                     ui.Errors
+}
+
+// BodiesVM is the tree of the bodies an administrator manages, and the form
+// that adds one.
+type BodiesVM struct {
+	Page layout.Page
+	Tree []BodyNode
+	New  BodyForm
+}
+
+// BodyVM is the edit page of one body.
+type BodyVM struct {
+	Page layout.Page
+	Form BodyForm
+}
+
+// UserRow is a user in the list.
+type UserRow struct {
+	ID                    int64
+	Username, DisplayName string
+	Roles                 []string
+	Disabled              bool
+	URL                   string
+}
+
+// UserForm is the form that adds a user.
+type UserForm struct {
+	Username, DisplayName, Body, Role string
+	Bodies, Roles                     []ui.Option
+	Errors                            ui.Errors
+}
+
+// UsersVM lists the users an administrator manages.
+type UsersVM struct {
+	Page  layout.Page
+	Users []UserRow
+	New   UserForm
+}
+
+// RoleRow is one role a user holds.
+type RoleRow struct {
+	Body, Role      string
+	BodyName, Label string
+}
+
+// UserVM is an administrator's page of one user.
+type UserVM struct {
+	Page                  layout.Page
+	ID                    int64
+	Username, DisplayName string
+	Disabled              bool
+	Roles                 []RoleRow
+	AddRole               UserForm
+	PasswordErrors        ui.Errors
+}

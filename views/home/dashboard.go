@@ -1,0 +1,39 @@
+package home
+
+import "nianbao/views/layout"
+
+// DashboardVM is a logged-in user's start page: each body they hold a role
+// at, with its reports.
+type DashboardVM struct {
+	Page   layout.Page
+	Bodies []BodyVM
+}
+
+// BodyVM is one body on the start page.
+type BodyVM struct {
+	ID       int64
+	Name     string
+	Kind     string
+	Deadline string
+	Roles    []string
+	Reports  []ReportVM
+	// CanCreate shows the form that starts a report (clerks).
+	CanCreate bool
+	// CreateURL is where that form posts.
+	CreateURL string
+	// NextYear is the year the form proposes.
+	NextYear int
+	// YearError is the message at the year field after a refused create.
+	YearError string
+	// ShowReports lists the reports (clerks, reviewers).
+	ShowReports bool
+}
+
+// ReportVM is one report in the list.
+type ReportVM struct {
+	Year      int
+	State     string
+	Version   int
+	UpdatedAt string
+	EditURL   string
+}

@@ -1,0 +1,240 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+
+	"nianbao/internal/auth"
+	"nianbao/internal/webtest"
+	"nianbao/web/paths"
+)
+
+// The matrix: every route × every role × own body / child body / unrelated
+// body → the expected status. Routes come from the router, so a route
+// without a row fails the test.
+
+// expectation is one route's row.
+type expectation struct {
+	scoped  bool
+	path    func(f *fixture, sc scope) string
+	form    func(f *fixture, sc scope) url.Values
+	prepare func(t *testing.T, f *fixture, sc scope)
+	after   func(t *testing.T, f *fixture, r role)
+	want    func(r role, sc scope) int
+}
+
+func fixed(p string) func(*fixture, scope) string { return func(*fixture, scope) string { return p } }
+
+func all(status int) func(role, scope) int { return func(role, scope) int { return status } }
+
+// loggedIn: anonymous users are sent to the login page; others get status.
+func loggedIn(status int) func(role, scope) int {
+	return func(r role, _ scope) int {
+		if r == anon {
+			return http.StatusSeeOther
+		}
+		return status
+	}
+}
+
+// adminOnly: pages for administrators; others are refused outright.
+func adminOnly(ok int) func(role, scope) int {
+	return func(r role, sc scope) int {
+		switch {
+		case r == anon:
+			return http.StatusSeeOther
+		case r != admin:
+			return http.StatusForbidden
+		case sc == unrelated:
+			return http.StatusNotFound
+		}
+		return ok
+	}
+}
+
+// bodyAction: the action is allowed to role allowed (at own, and at child
+// when allowed reaches down); otherwise 403 where the body is visible and
+// 404 where it is not.
+func bodyAction(allowed role, ok int) func(role, scope) int {
+	down := allowed == supervisor || allowed == admin
+	return func(r role, sc scope) int {
+		if r == anon {
+			return http.StatusSeeOther
+		}
+		if r == allowed && (sc == own || (sc == child && down)) {
+			return ok
+		}
+		visible := sc == own || (sc == child && (r == supervisor || r == admin))
+		if visible {
+			return http.StatusForbidden
+		}
+		return http.StatusNotFound
+	}
+}
+
+func userForm(f *fixture, sc scope) url.Values {
+	return url.Values{"body": {id(f.body[sc])}, "role": {"reviewer"}}
+}
+
+func userPath(pattern string) func(*fixture, scope) string {
+	return func(f *fixture, sc scope) string { return strings.Replace(pattern, ":id", id(f.target[sc]), 1) }
+}
+
+func bodyPath(pattern string) func(*fixture, scope) string {
+	return func(f *fixture, sc scope) string { return strings.Replace(pattern, ":id", id(f.body[sc]), 1) }
+}
+
+var expectations = map[string]expectation{
+	"GET " + paths.Healthz: {path: fixed(paths.Healthz), want: all(200)},
+	"GET " + paths.Home:    {path: fixed(paths.Home), want: loggedIn(200)},
+	"GET " + paths.Setup:   {path: fixed(paths.Setup), want: all(404)},
+	"POST " + paths.Setup:  {path: fixed(paths.Setup), want: all(404)},
+	"GET " + paths.Login:   {path: fixed(paths.Login), want: func(r role, _ scope) int { return map[bool]int{true: 200, false: 303}[r == anon] }},
+	"POST " + paths.Login: {path: fixed(paths.Login), want: all(422), form: func(f *fixture, _ scope) url.Values {
+		return url.Values{"username": {f.unique("nobody")}, "password": {"wrong-password"}}
+	}},
+	"POST " + paths.Logout:         {path: fixed(paths.Logout), want: all(303), after: relogin},
+	"GET " + paths.AccountPassword: {path: fixed(paths.AccountPassword), want: loggedIn(200)},
+	"POST " + paths.AccountPassword: {path: fixed(paths.AccountPassword), want: loggedIn(303),
+		form: func(*fixture, scope) url.Values {
+			return url.Values{"current": {webtest.Password}, "password": {webtest.Password}, "password2": {webtest.Password}}
+		}},
+	"GET " + paths.AdminBodies: {path: fixed(paths.AdminBodies), want: adminOnly(200)},
+	"POST " + paths.AdminBodies: {scoped: true, path: fixed(paths.AdminBodies), want: adminOnly(303),
+		form: func(f *fixture, sc scope) url.Values {
+			return url.Values{"name": {f.unique("新机关")}, "parent": {id(f.body[sc])}, "kind": {"department"}}
+		}},
+	"GET " + paths.AdminBody: {scoped: true, path: bodyPath(paths.AdminBody), want: bodyAction(admin, 200)},
+	"POST " + paths.AdminBody: {scoped: true, path: bodyPath(paths.AdminBody), want: bodyAction(admin, 303),
+		form: func(f *fixture, sc scope) url.Values {
+			b, _ := f.app.Store.Body(context.Background(), f.body[sc])
+			return url.Values{"name": {b.Name}, "parent": {id(b.ParentID)}, "kind": {string(b.Kind)}}
+		}},
+	"GET " + paths.AdminUsers: {path: fixed(paths.AdminUsers), want: adminOnly(200)},
+	"POST " + paths.AdminUsers: {scoped: true, path: fixed(paths.AdminUsers), want: adminOnly(303),
+		form: func(f *fixture, sc scope) url.Values {
+			return url.Values{"username": {f.unique("new-user-")}, "password": {webtest.Password}, "body": {id(f.body[sc])}, "role": {"clerk"}}
+		}},
+	"GET " + paths.AdminUser:       {scoped: true, path: userPath(paths.AdminUser), want: adminOnly(200)},
+	"POST " + paths.AdminUserRoles: {scoped: true, path: userPath(paths.AdminUserRoles), want: adminOnly(303), form: userForm},
+	"POST " + paths.AdminUserUnrole: {scoped: true, path: userPath(paths.AdminUserUnrole), want: adminOnly(303), form: userForm,
+		prepare: func(t *testing.T, f *fixture, sc scope) {
+			if err := f.app.Store.AddRole(context.Background(), f.target[sc], auth.Grant{Body: f.body[sc], Role: auth.Reviewer}, 0); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	"POST " + paths.AdminUserPasswd: {scoped: true, path: userPath(paths.AdminUserPasswd), want: adminOnly(303),
+		form: func(*fixture, scope) url.Values { return url.Values{"password": {webtest.Password}} }},
+	"POST " + paths.AdminUserDisable: {scoped: true, path: userPath(paths.AdminUserDisable), want: adminOnly(303),
+		form: func(*fixture, scope) url.Values { return url.Values{"disabled": {"0"}} }},
+	"POST " + paths.BodyReports: {scoped: true, path: bodyPath(paths.BodyReports), want: bodyAction(clerk, 303),
+		form: func(f *fixture, _ scope) url.Values {
+			f.years++
+			return url.Values{"year": {strconv.Itoa(2000 + f.years)}}
+		}},
+	"POST " + paths.ReportSave: {scoped: true, want: bodyAction(clerk, 303),
+		path: func(f *fixture, sc scope) string { return paths.ReportSaveURL(f.report[sc]) },
+		form: func(f *fixture, sc scope) url.Values {
+			return url.Values{"base_version": {f.version(sc)}, "narrative.other": {"矩阵测试写入"}}
+		}},
+}
+
+// relogin follows a logout: the actor logs in again; the anonymous client
+// forgets the token of its ended session.
+func relogin(t *testing.T, f *fixture, r role) {
+	if r == anon {
+		f.clients[r].SetCSRF("")
+		return
+	}
+	f.clients[r] = f.app.Client(t, "actor-"+string(r))
+}
+
+func TestAuthorizationMatrix(t *testing.T) {
+	f := newFixture(t)
+	checkEveryRouteHasARow(t, f)
+	for _, rt := range f.app.Server.Routes() {
+		key := rt.Method + " " + rt.Path
+		exp, ok := expectations[key]
+		if !ok {
+			continue
+		}
+		sc := []scope{none}
+		if exp.scoped {
+			sc = scopes
+		}
+		for _, r := range roles {
+			for _, s := range sc {
+				t.Run(fmt.Sprintf("%s/%s/%s", key, r, s), func(t *testing.T) {
+					runCase(t, f, rt.Method, exp, r, s)
+				})
+			}
+		}
+	}
+	checkDraftsUntouched(t, f)
+}
+
+func checkEveryRouteHasARow(t *testing.T, f *fixture) {
+	seen := map[string]bool{}
+	for _, rt := range f.app.Server.Routes() {
+		key := rt.Method + " " + rt.Path
+		seen[key] = true
+		if _, ok := expectations[key]; !ok {
+			t.Errorf("route %s has no row in the authorisation matrix (web/authz_test.go expectations)", key)
+		}
+	}
+	for key := range expectations {
+		if !seen[key] {
+			t.Errorf("the matrix has a row for %s, which is not a route", key)
+		}
+	}
+}
+
+func runCase(t *testing.T, f *fixture, method string, exp expectation, r role, sc scope) {
+	if exp.prepare != nil {
+		exp.prepare(t, f, sc)
+	}
+	c := f.clients[r]
+	path := exp.path(f, sc)
+	var res *webtest.Response
+	if method == http.MethodGet {
+		res = c.Get(t, path)
+	} else {
+		var form url.Values
+		if exp.form != nil {
+			form = exp.form(f, sc)
+		}
+		res = c.PostForm(t, path, form)
+	}
+	if want := exp.want(r, sc); res.Status != want {
+		t.Errorf("%s %s as %s at %s: status %d, want %d; body: %.200s", method, path, r, sc, res.Status, want, res.Body)
+	}
+	if res.Status == http.StatusSeeOther && r == anon && !strings.HasPrefix(res.Location(), paths.Login) && method != http.MethodPost {
+		t.Errorf("anonymous %s %s redirects to %s, not the login page", method, path, res.Location())
+	}
+	for _, other := range scopes {
+		if strings.Contains(res.Body, secret(other)) {
+			t.Errorf("%s %s as %s shows the draft of the %s body", method, path, r, other)
+		}
+	}
+	if exp.after != nil {
+		exp.after(t, f, r)
+	}
+}
+
+// checkDraftsUntouched: only the clerk of own could save; the other drafts
+// are still at the version the fixture left them.
+func checkDraftsUntouched(t *testing.T, f *fixture) {
+	for _, sc := range []scope{child, unrelated} {
+		if v := f.version(sc); v != "2" {
+			t.Errorf("the %s body's draft is at version %s: someone saved it", sc, v)
+		}
+	}
+	if v := f.version(own); v != "3" {
+		t.Errorf("own draft at version %s, want 3 (one save by its clerk)", v)
+	}
+}
