@@ -38,5 +38,7 @@ func (s *Server) routes(e *echo.Echo) {
 	e.POST(paths.AdminUserDisable, s.adminUserDisable, login)
 
 	e.POST(paths.BodyReports, s.reportCreate, login)
+	e.GET(paths.ReportEditPattern, s.reportEdit, login)
+	e.POST(paths.ReportCheckPattern, s.reportCheck, login)
 	e.POST(paths.ReportSave, s.reportSave, login)
 }

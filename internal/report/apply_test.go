@@ -98,3 +98,27 @@ func TestDiffLabels(t *testing.T) {
 		t.Errorf("Diff = %+v", got)
 	}
 }
+
+func TestCarryOver(t *testing.T) {
+	last, _ := loadSeed(t, "002") // 结转下年度 22/0/0/0/0/0; 现行有效 0 and 231
+	r := report.New(report.T2021)
+	set(t, r, "requests.carried_over.research", report.Num(9)) // already typed: kept
+	filled := report.CarryOver(last, r)
+	want := map[string]report.Value{
+		"requests.carried_over.natural_person": report.Num(22),
+		"requests.carried_over.commercial":     report.Num(0),
+		"requests.carried_over.research":       report.Num(9),
+		"requests.carried_over.total":          {}, // computed: left to FillTotals
+		"active.normative_docs.in_force":       report.Num(231),
+		"active.rules.in_force":                report.Num(0),
+		"active.normative_docs.issued":         {},
+	}
+	for p, w := range want {
+		if got, _ := r.Get(p); got != w {
+			t.Errorf("%s = %v, want %v", p, got, w)
+		}
+	}
+	if len(filled) != 5+2 {
+		t.Errorf("filled %d cells, want 7", len(filled))
+	}
+}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -35,13 +36,13 @@ type ReportRecord struct {
 	CreatedBy int64
 }
 
-const reportColumns = `id, body_id, year, state, version, data, updated_at, COALESCE(updated_by, 0),
+const reportColumns = `id, body_id, year, state, version, data, unread, updated_at, COALESCE(updated_by, 0),
 	created_at, COALESCE(created_by, 0)`
 
 func scanReport(row scanner) (*ReportRecord, error) {
 	var rec ReportRecord
-	var data string
-	err := row.Scan(&rec.ID, &rec.BodyID, &rec.Year, &rec.State, &rec.Version, &data,
+	var data, unread string
+	err := row.Scan(&rec.ID, &rec.BodyID, &rec.Year, &rec.State, &rec.Version, &data, &unread,
 		&rec.UpdatedAt, &rec.UpdatedBy, &rec.CreatedAt, &rec.CreatedBy)
 	if err != nil {
 		return nil, notFound(err)
@@ -49,7 +50,21 @@ func scanReport(row scanner) (*ReportRecord, error) {
 	if rec.Report, err = report.Decode([]byte(data)); err != nil {
 		return nil, fmt.Errorf("stored report %d is unreadable: %w", rec.ID, err)
 	}
+	var texts map[string]string
+	if err := json.Unmarshal([]byte(unread), &texts); err != nil {
+		return nil, fmt.Errorf("stored report %d: unread texts: %w", rec.ID, err)
+	}
+	rec.Report.SetUnreadByPath(texts)
 	return &rec, nil
+}
+
+// unreadJSON is what a clerk typed that could not be read, for storage.
+func unreadJSON(r *report.Report) string {
+	data, _ := json.Marshal(r.UnreadByPath()) // a map of strings always encodes
+	if string(data) == "null" {
+		return "{}"
+	}
+	return string(data)
 }
 
 // Report returns a report at its current version, or ErrNotFound.
@@ -155,8 +170,8 @@ func (s *Store) SaveDraft(ctx context.Context, id int64, baseVersion int, r *rep
 			return err
 		}
 		newVersion = version + 1
-		_, err = tx.ExecContext(ctx, `UPDATE reports SET version = $1, data = $2, updated_at = $3, updated_by = $4
-			WHERE id = $5`, newVersion, string(data), s.now(), nullID(by), id)
+		_, err = tx.ExecContext(ctx, `UPDATE reports SET version = $1, data = $2, unread = $3, updated_at = $4,
+			updated_by = $5 WHERE id = $6`, newVersion, string(data), unreadJSON(r), s.now(), nullID(by), id)
 		if err != nil {
 			return err
 		}
@@ -183,7 +198,7 @@ func (s *Store) keepVersionTx(ctx context.Context, tx *sql.Tx, id int64, version
 // report's current one), or ErrNotFound.
 func (s *Store) ReportVersion(ctx context.Context, id int64, version int) (*ReportRecord, error) {
 	rec, err := scanReport(s.DB.QueryRowContext(ctx, `SELECT r.id, r.body_id, r.year, r.state, v.version, v.data,
-		v.saved_at, COALESCE(v.saved_by, 0), r.created_at, COALESCE(r.created_by, 0)
+		'{}', v.saved_at, COALESCE(v.saved_by, 0), r.created_at, COALESCE(r.created_by, 0)
 		FROM report_versions v JOIN reports r ON r.id = v.report_id
 		WHERE v.report_id = $1 AND v.version = $2`, id, version))
 	if err != nil {

@@ -27,10 +27,10 @@ const (
 	AdminUserPasswd  = "/admin/users/:id/password"
 	AdminUserDisable = "/admin/users/:id/disable"
 
-	BodyReports = "/bodies/:id/reports"
-	ReportSave  = "/reports/:id/save"
-	// ReportEditPattern is the editor page (built in the editor's branch).
-	ReportEditPattern = "/reports/:id/edit"
+	BodyReports        = "/bodies/:id/reports"
+	ReportSave         = "/reports/:id/save"
+	ReportEditPattern  = "/reports/:id/edit"
+	ReportCheckPattern = "/reports/:id/check"
 )
 
 func withID(pattern string, id int64) string {
@@ -66,6 +66,9 @@ func BodyReportsURL(id int64) string { return withID(BodyReports, id) }
 
 // ReportSaveURL saves a report's draft.
 func ReportSaveURL(id int64) string { return withID(ReportSave, id) }
+
+// ReportCheckURL is the editor's live check (htmx).
+func ReportCheckURL(id int64) string { return withID(ReportCheckPattern, id) }
 
 // ReportEdit is a report's editor page.
 func ReportEdit(id int64) string { return withID(ReportEditPattern, id) }

@@ -1,0 +1,155 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"nianbao/internal/report"
+	"nianbao/internal/store"
+)
+
+// chinaTime is the clock shown to clerks (China keeps no daylight saving).
+var chinaTime = time.FixedZone("CST", 8*3600)
+
+// draft is the outcome of posting the editor's form: what the form shows
+// now, whether and as which version it was saved, and what the clerk must
+// be told.
+type draft struct {
+	Report  *report.Report
+	Version int // the base version the form carries next
+	SavedAt time.Time
+	Refused []*report.InputError
+	// Took lists fields taken from a save made elsewhere meanwhile.
+	Took            []report.Change
+	Conflicts       []report.Conflict
+	ConflictVersion int
+	Problem         string
+}
+
+// formInput is the editor's form: its fields, the version it was based on,
+// and, when the clerk resolves a conflict, their choices.
+type formInput struct {
+	get  func(field string) (string, bool)
+	base int
+	// keep maps a conflicting field to "mine" or "theirs"; set only when
+	// resolving the conflict with version conflictVersion.
+	keep            map[string]string
+	conflictVersion int
+}
+
+// saveDraft applies the form to the stored report and saves it if
+// anything changed: one parse, one check of the version, one write. A form
+// based on an older version is merged with what was saved meanwhile
+// (report.Merge): fields only the other side changed are taken over,
+// fields both changed differently come back as conflicts and nothing is
+// saved until the clerk chooses.
+func (s *Server) saveDraft(ctx context.Context, rec *store.ReportRecord, in formInput, by int64) (*draft, error) {
+	if in.base == rec.Version {
+		d, err := s.saveOnto(ctx, rec, rec.Report, in, by)
+		if !errors.Is(err, store.ErrStale) {
+			return d, err
+		}
+		// Someone saved between our read and our write: merge with theirs.
+		if rec, err = s.store.Report(ctx, rec.ID); err != nil {
+			return nil, err
+		}
+	}
+	return s.mergeDraft(ctx, rec, in, by)
+}
+
+// saveOnto applies the form onto base and saves it as rec's next version.
+func (s *Server) saveOnto(ctx context.Context, rec *store.ReportRecord, base *report.Report, in formInput, by int64) (*draft, error) {
+	r, refused := report.Apply(base, in.get)
+	report.FillTotals(r)
+	d := &draft{Report: r, Version: rec.Version, SavedAt: rec.UpdatedAt, Refused: refused}
+	if len(report.Diff(rec.Report, r)) == 0 {
+		return d, nil // nothing new: no version for an unchanged form
+	}
+	v, err := s.store.SaveDraft(ctx, rec.ID, rec.Version, r, by)
+	switch {
+	case errors.Is(err, store.ErrNotEditable):
+		d.Problem = "未保存：报告已提交审核或已审核，不能再修改"
+		return d, nil
+	case err != nil:
+		return d, err
+	}
+	d.Version, d.SavedAt = v, s.store.Now()
+	return d, nil
+}
+
+// mergeDraft handles a form based on an older version than rec's.
+func (s *Server) mergeDraft(ctx context.Context, rec *store.ReportRecord, in formInput, by int64) (*draft, error) {
+	base, err := s.store.ReportVersion(ctx, rec.ID, in.base)
+	if errors.Is(err, store.ErrNotFound) {
+		base = rec // an unknown base: treat every difference as the clerk's own
+	} else if err != nil {
+		return nil, err
+	}
+	mine, refused := report.Apply(base.Report, in.get)
+	merged, took, conflicts := report.Merge(base.Report, mine, rec.Report)
+	if in.keep != nil && in.conflictVersion == rec.Version {
+		for _, c := range conflicts {
+			if in.keep[c.Field] == "theirs" {
+				merged.Take(rec.Report, c)
+			}
+		}
+		conflicts = nil
+	}
+	report.FillTotals(merged)
+	if len(conflicts) > 0 {
+		return &draft{Report: merged, Version: in.base, SavedAt: rec.UpdatedAt, Refused: refused, Took: took,
+			Conflicts: conflicts, ConflictVersion: rec.Version,
+			Problem: fmt.Sprintf("未保存：与第%d版有%d处冲突，请在上方逐项选择", rec.Version, len(conflicts))}, nil
+	}
+	d, err := s.saveOnto(ctx, rec, merged, formInput{get: func(string) (string, bool) { return "", false }}, by)
+	if errors.Is(err, store.ErrStale) { // a third save in between: let the clerk's next keystroke retry
+		d.Version, d.Problem, err = in.base, "未保存：报告刚刚又被另一处保存，将在下次输入时重试", nil
+	}
+	if d != nil {
+		d.Refused, d.Took = refused, took
+	}
+	return d, err
+}
+
+// notice tells the clerk what a merge took from the other save.
+func (d *draft) notice(version int) string {
+	if len(d.Took) == 0 {
+		return ""
+	}
+	labels := make([]string, 0, len(d.Took))
+	for _, c := range d.Took {
+		labels = append(labels, c.Label)
+	}
+	if len(labels) > 5 {
+		labels = append(labels[:5], fmt.Sprintf("等%d项", len(d.Took)))
+	}
+	return fmt.Sprintf("另一个窗口或同事在你编辑期间保存过（第%d版），已合并其修改：%s。", version, strings.Join(labels, "、"))
+}
+
+// refusedOf re-reads the texts a draft keeps unread, for showing their
+// messages when the page is opened again.
+func refusedOf(r *report.Report) []*report.InputError {
+	var out []*report.InputError
+	t := r.Template()
+	for id, text := range r.Unread {
+		if _, err := t.ParseInput(id, text); err != nil {
+			out = append(out, err.(*report.InputError))
+		}
+	}
+	return out
+}
+
+// lastYear returns the body's report of the year before, or nil.
+func (s *Server) lastYear(ctx context.Context, rec *store.ReportRecord) (*report.Report, error) {
+	last, err := s.store.ReportByBodyYear(ctx, rec.BodyID, rec.Year-1)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return last.Report, nil
+}
