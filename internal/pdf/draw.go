@@ -65,9 +65,10 @@ func (d *renderer) drawLine(st textStyle, ln line, x, base, boxW float64, last b
 	}
 }
 
-// drawSpread justifies a line by adding e after every unit: a run of
-// Chinese characters is drawn in one piece with PDF character spacing
-// (Tc), a word in one piece without, so Latin words are not letter-spaced.
+// drawSpread justifies a line by adding e after every unit but inside a
+// word: a run of Chinese characters is drawn in one piece with PDF
+// character spacing (Tc), a word piece without, so Latin words are not
+// letter-spaced.
 func (d *renderer) drawSpread(ln line, x, base, e float64) {
 	k := 72 / 25.4
 	us := ln.units
@@ -76,7 +77,10 @@ func (d *renderer) drawSpread(ln line, x, base, e float64) {
 			if us[i].kind == word {
 				d.pdf.Text(x, base, us[i].text)
 			}
-			x += us[i].width + e
+			x += us[i].width
+			if i+1 < len(us) && !us[i+1].join {
+				x += e
+			}
 			i++
 			continue
 		}
@@ -182,11 +186,12 @@ func (d *renderer) section(doc *document, s section) {
 		return
 	}
 	g := d.newGrid(s.table, doc.tables[s.table])
-	d.ensure(d.headingHeight(s.heading) + g.leadHeight())
+	gap := mm(bodyLead) / 4
+	d.ensure(d.headingHeight(s.heading) + gap + g.leadHeight())
 	d.heading(s.heading, 0)
-	d.y += mm(bodyLead) / 4
+	d.y += gap
 	d.drawTable(g)
-	d.y += mm(bodyLead) / 4
+	d.y += gap
 }
 
 // headingHeight is the height a section heading takes.

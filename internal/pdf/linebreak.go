@@ -22,6 +22,10 @@ type unit struct {
 	text  string
 	width float64
 	kind  unitKind
+	// join marks a piece of a word after a break opportunity inside it
+	// (www.|ruian.|gov.|cn): a line may break before it, but justification
+	// adds no space before it.
+	join bool
 }
 
 // line is one broken line; width is its natural width without trailing
@@ -41,7 +45,15 @@ func (l line) text() string {
 }
 
 // gaps is the number of places where justification may add space.
-func (l line) gaps() int { return max(len(l.units)-1, 0) }
+func (l line) gaps() int {
+	n := 0
+	for _, u := range l.units[min(1, len(l.units)):] {
+		if !u.join {
+			n++
+		}
+	}
+	return n
+}
 
 // widthFunc gives the advance of a character in the current font and size.
 type widthFunc func(rune) float64
@@ -112,8 +124,8 @@ func cutWord(u unit, room float64, force bool, w widthFunc) (head, rest unit, ok
 	if cut == 0 || cut == len(u.text) {
 		return u, unit{}, false
 	}
-	head = unit{text: u.text[:cut], width: x, kind: word}
-	rest = unit{text: u.text[cut:], width: u.width - x, kind: word}
+	head = unit{text: u.text[:cut], width: x, kind: word, join: u.join}
+	rest = unit{text: u.text[cut:], width: u.width - x, kind: word, join: true}
 	return head, rest, true
 }
 
@@ -163,13 +175,14 @@ func makeLine(us []unit) line {
 // tokenize cuts text into units and measures them.
 func tokenize(text string, w widthFunc) []unit {
 	var out []unit
-	start, kind, width := 0, space, 0.0
+	start, kind, width, join := 0, space, 0.0, false
 	flush := func(end int) {
 		if end > start {
-			out = append(out, unit{text: text[start:end], width: width, kind: kind})
+			out = append(out, unit{text: text[start:end], width: width, kind: kind, join: join})
 		}
-		start, width = end, 0
+		start, width, join = end, 0, false
 	}
+	prev := rune(0)
 	for i, r := range text {
 		k := word
 		switch {
@@ -178,12 +191,31 @@ func tokenize(text string, w widthFunc) []unit {
 		case isIdeo(r):
 			k = ideo
 		}
-		if k != kind || k == ideo {
+		switch {
+		case k != kind || k == ideo:
 			flush(i)
 			kind = k
+		case k == word && breaksAfter(prev, r):
+			flush(i)
+			join = true
 		}
 		width += w(r)
+		prev = r
 	}
 	flush(len(text))
 	return out
+}
+
+// breaksAfter reports whether a word may break between a and b: after a
+// slash, a hyphen, closing or separating punctuation, or a full stop not
+// inside a number, as in web addresses (www.|ruian.|gov.|cn/|xxgk).
+func breaksAfter(a, b rune) bool {
+	digit := func(r rune) bool { return r >= '0' && r <= '9' }
+	switch a {
+	case '/', '-', ')', ']', ';', '?', '!', '&', '=':
+		return true
+	case '.', ',', ':':
+		return !digit(b)
+	}
+	return false
 }

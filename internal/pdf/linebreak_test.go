@@ -104,6 +104,8 @@ func TestBreakLines(t *testing.T) {
 		{"unit wider than the box", "一二", 0.5, 0, []string{"一", "二"}},
 		{"nothing but opening brackets", "（（（（（（（（", 3, 0, []string{"（（（", "（（（", "（（"}},
 		{"fullwidth digits break like Chinese", "共１２３４５件", 4, 0, []string{"共１２３", "４５件"}},
+		{"web address breaks after its dots", "网站(www.ruian.gov.cn)下载", 6, 0, []string{"网站(www.", "ruian.gov.", "cn)下载"}},
+		{"decimal number kept whole", "金额43767.7146万元", 5, 0, []string{"金额", "43767.7146", "万元"}},
 		{"spaces between words collapse at breaks", "alpha   beta   gamma", 3, 0, []string{"alpha", "beta", "gamma"}},
 	}
 	for _, tt := range tests {
@@ -160,6 +162,31 @@ func TestBreakLinesKinsokuRandom(t *testing.T) {
 		checkLines(t, in, breakLines(in, fakeWidth, width, 2), fakeWidth, width, 2, true)
 		if t.Failed() {
 			t.Fatalf("case %d: %q in width %v", i, in, width)
+		}
+	}
+}
+
+// TestLineGaps: justification spreads between units, never inside a word
+// cut at a break opportunity.
+func TestLineGaps(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+	}{
+		{"政府信息", 3},
+		{"www.ruian.gov.cn", 0},
+		{"网站www.ruian.gov.cn下载", 4},
+		{"ab cd", 2},
+		{"", 0},
+	}
+	for _, tt := range tests {
+		ls := breakLines(tt.in, fakeWidth, 100, 0)
+		got := 0
+		if len(ls) > 0 {
+			got = ls[0].gaps()
+		}
+		if got != tt.want {
+			t.Errorf("%q: %d gaps, want %d", tt.in, got, tt.want)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"slices"
+	"strings"
 
 	"nianbao/internal/report"
 )
@@ -20,8 +21,8 @@ type grid struct {
 type gridRow struct {
 	cells []*gridCell
 	h     float64
-	// keep ties a caption or header row inside the body (section 二's
-	// blocks) to the row after it, so that it never ends a page.
+	// keep ties a row to the next, so that a page never ends with it
+	// (section 二's blocks; see markBlocks).
 	keep bool
 }
 
@@ -39,10 +40,27 @@ func (d *renderer) newGrid(tb *report.Table, text *tableText) *grid {
 	g := &grid{key: tb.Key, colX: columns(tb.Layout)}
 	g.head = d.gridRows(g, tb.Layout.Head, text.head)
 	g.body = d.gridRows(g, tb.Layout.Body, text.body)
-	for _, r := range g.body {
-		r.keep = isHeaderRow(r)
-	}
+	markBlocks(g.body, pageBottom-marginTop)
 	return g
+}
+
+// markBlocks ties together the rows of each block of a body that carries
+// its own caption and header rows (section 二), so that a block is never
+// split, or, if one is taller than half a page, its caption and header to
+// its first data row.
+func markBlocks(body []*gridRow, page float64) {
+	for i := 0; i < len(body); {
+		j, h := i+1, body[i].h
+		for j < len(body) && !(isHeaderRow(body[j]) && !isHeaderRow(body[j-1])) {
+			h += body[j].h
+			j++
+		}
+		whole := isHeaderRow(body[i]) && h <= page/2
+		for k := i; k < j-1; k++ {
+			body[k].keep = whole || isHeaderRow(body[k])
+		}
+		i = j
+	}
 }
 
 // columns turns the layout's relative widths into column edges across the
@@ -90,7 +108,7 @@ func (d *renderer) gridRows(g *grid, rows [][]report.GridCell, text [][]string) 
 			}
 			c := &gridCell{g: gc, row: ri, col: col, style: cellStyle(gc)}
 			w := g.colX[col+gc.ColSpan] - g.colX[col] - 2*cellPadX
-			c.lines = d.lines(c.style, text[ri][ci], w, 0)
+			c.lines = d.cellLines(c, text[ri][ci], w)
 			c.need = float64(max(len(c.lines), 1))*lineHeight(c.style) + 2*cellPadY
 			out[ri].cells = append(out[ri].cells, c)
 			col += gc.ColSpan
@@ -98,6 +116,24 @@ func (d *renderer) gridRows(g *grid, rows [][]report.GridCell, text [][]string) 
 	}
 	sizeRows(out)
 	return out
+}
+
+// cellLines breaks a cell's text; a label that takes two lines and opens
+// with a bracketed number is broken after it when both parts fit a line
+// (（三）/不予公开 rather than （三）不/予公开).
+func (d *renderer) cellLines(c *gridCell, text string, w float64) []line {
+	lines := d.lines(c.style, text, w, 0)
+	if c.g.IsValue() || len(lines) != 2 {
+		return lines
+	}
+	if _, tail, ok := strings.Cut(text, "）"); ok && tail != "" {
+		head := text[:len(text)-len(tail)]
+		a, b := d.lines(c.style, head, w, 0), d.lines(c.style, tail, w, 0)
+		if len(a) == 1 && len(b) == 1 {
+			return append(a, b...)
+		}
+	}
+	return lines
 }
 
 // cellStyle sets column headers in the sans face and centred, row labels

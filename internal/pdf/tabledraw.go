@@ -4,6 +4,7 @@ package pdf
 // needs, repeating the header rows on every page and redrawing the label
 // of any row span that continues onto a page.
 func (d *renderer) drawTable(g *grid) {
+	d.ensure(g.leadHeight())
 	headH := g.headHeight()
 	h, keep := make([]float64, len(g.body)), make([]bool, len(g.body))
 	for i, r := range g.body {
@@ -25,8 +26,10 @@ func (d *renderer) drawTable(g *grid) {
 		for i, r := range g.head {
 			headRows[i] = r.h
 		}
-		d.drawRows(g, g.head, headRows, 0, len(g.head))
-		d.drawRows(g, g.body, h, a, b)
+		ru := &rules{}
+		d.drawRows(g, g.head, headRows, 0, len(g.head), ru)
+		d.drawRows(g, g.body, h, a, b, ru)
+		ru.draw(d.pdf)
 	}
 }
 
@@ -47,7 +50,7 @@ func bodySpans(g *grid) []span {
 // A cell spanning past b is cut at b; one starting above a and reaching
 // into it is drawn again over its part, before the row's own cells so
 // that the text keeps its reading order.
-func (d *renderer) drawRows(g *grid, rows []*gridRow, h []float64, a, b int) {
+func (d *renderer) drawRows(g *grid, rows []*gridRow, h []float64, a, b int, ru *rules) {
 	top := make([]float64, b-a+1)
 	top[0] = d.y
 	for i := a; i < b; i++ {
@@ -57,6 +60,7 @@ func (d *renderer) drawRows(g *grid, rows []*gridRow, h []float64, a, b int) {
 		for _, c := range rows[i].cells {
 			if end := i + c.g.RowSpan; end > a {
 				d.drawCell(g, c, top[0], top[min(end, b)-a]-top[0])
+				ru.box(g, c, top[0:min(end, b)-a+1])
 			}
 		}
 	}
@@ -64,17 +68,17 @@ func (d *renderer) drawRows(g *grid, rows []*gridRow, h []float64, a, b int) {
 		for _, c := range rows[i].cells {
 			end := min(i+c.g.RowSpan, b)
 			d.drawCell(g, c, top[i-a], top[end-a]-top[i-a])
+			ru.box(g, c, top[i-a:end-a+1])
 		}
 	}
 	d.y = top[b-a]
 }
 
-// drawCell draws a cell's rules and its text, centred vertically; lines
-// that do not fit a cut span are left out rather than drawn over a rule.
+// drawCell draws a cell's text, centred vertically; lines that do not fit
+// a cut span are left out rather than drawn over a rule.
 func (d *renderer) drawCell(g *grid, c *gridCell, y, h float64) {
 	x := g.colX[c.col]
 	w := g.colX[c.col+c.g.ColSpan] - x
-	d.pdf.Rect(x, y, w, h, "D")
 	lh := lineHeight(c.style)
 	lines := c.lines
 	if fit := int((h - 2*cellPadY + slack) / lh); len(lines) > fit {
