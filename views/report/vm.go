@@ -9,6 +9,8 @@
 package report
 
 import (
+	"math"
+	"strconv"
 	"strings"
 
 	rpt "nianbao/internal/report"
@@ -46,7 +48,11 @@ type Table struct {
 	ID      string
 	Key     string // active, requests, reviews
 	Caption string
-	Head    []Row // rows of <thead>; none for section 二
+	// Cols are the classes of the <col> elements, which give each grid
+	// column its width from report.Layout.Widths (report.css has a rule
+	// for each; style attributes are forbidden by the CSP).
+	Cols []string
+	Head []Row // rows of <thead>; none for section 二
 	Body    []Row
 }
 
@@ -89,7 +95,7 @@ func NewView(r *rpt.Report) View {
 }
 
 func newTable(r *rpt.Report, tb *rpt.Table) *Table {
-	t := &Table{ID: "table-" + tb.Key, Key: tb.Key, Caption: r.Template().Caption(tb)}
+	t := &Table{ID: "table-" + tb.Key, Key: tb.Key, Caption: r.Template().Caption(tb), Cols: colClasses(tb.Layout)}
 	for _, row := range tb.Layout.Head {
 		t.Head = append(t.Head, newRow(r, row))
 	}
@@ -119,6 +125,16 @@ func newRow(r *rpt.Report, row []rpt.GridCell) Row {
 			}
 		}
 		out = append(out, c)
+	}
+	return out
+}
+
+// colClasses names each column's width in thousandths: report-w-270 is
+// 27 % of the table.
+func colClasses(lay rpt.Layout) []string {
+	out := make([]string, len(lay.Widths))
+	for i, w := range lay.Widths {
+		out[i] = "report-w-" + strconv.Itoa(int(math.Round(w*1000)))
 	}
 	return out
 }
