@@ -166,3 +166,30 @@ func TestRenderDeterministic(t *testing.T) {
 		t.Error("two renderings differ")
 	}
 }
+
+// TestRenderConcurrent: documents rendered at once share the parsed fonts
+// safely (run with -race) and come out the same as one at a time.
+func TestRenderConcurrent(t *testing.T) {
+	r := loadSeed(t, "004")
+	r.Publication = &report.Publication{Revision: 1, Date: "2022-01-20"}
+	var want bytes.Buffer
+	if err := pdf.Render(r, &want); err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			var got bytes.Buffer
+			err := pdf.Render(r, &got)
+			if err == nil && !bytes.Equal(got.Bytes(), want.Bytes()) {
+				err = errors.New("a concurrent rendering differs")
+			}
+			errs <- err
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}

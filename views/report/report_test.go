@@ -263,23 +263,6 @@ func TestNoInlineStyle(t *testing.T) {
 	}
 }
 
-// BenchmarkRenderHTML renders the standalone HTML of each seed.
-func BenchmarkRenderHTML(b *testing.B) {
-	for _, name := range seeds {
-		b.Run(name, func(b *testing.B) {
-			r := loadSeed(b, name)
-			var buf bytes.Buffer
-			for b.Loop() {
-				buf.Reset()
-				if err := report.WriteStandalone(context.Background(), &buf, r); err != nil {
-					b.Fatal(err)
-				}
-			}
-			b.ReportMetric(float64(buf.Len()), "bytes/html")
-		})
-	}
-}
-
 // TestColumnWidthsStyled: every column class the tables use has its rule
 // in report.css, so the widths of report.Layout reach the page.
 func TestColumnWidthsStyled(t *testing.T) {

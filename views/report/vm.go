@@ -53,7 +53,7 @@ type Table struct {
 	// for each; style attributes are forbidden by the CSP).
 	Cols []string
 	Head []Row // rows of <thead>; none for section 二
-	Body    []Row
+	Body []Row
 }
 
 // Row is one <tr>.
