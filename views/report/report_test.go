@@ -3,8 +3,6 @@ package report_test
 import (
 	"bytes"
 	"context"
-	"fmt"
-	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -14,7 +12,6 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	rpt "nianbao/internal/report"
-	"nianbao/static"
 	"nianbao/views/report"
 )
 
@@ -260,28 +257,5 @@ func TestNoInlineStyle(t *testing.T) {
 	doc := render(t, loadSeed(t, "003"))
 	if n := doc.Find("[style], style, script").Length(); n != 0 {
 		t.Errorf("%d inline styles or scripts", n)
-	}
-}
-
-// TestColumnWidthsStyled: every column class the tables use has its rule
-// in report.css, so the widths of report.Layout reach the page.
-func TestColumnWidthsStyled(t *testing.T) {
-	css, err := static.File("css/report.css")
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc := render(t, loadSeed(t, "003"))
-	for _, tb := range rpt.T2021.Tables {
-		cols := doc.Find("#table-" + tb.Key + " colgroup col")
-		if cols.Length() != tb.Layout.Cols {
-			t.Errorf("%s: %d col elements for %d columns", tb.Key, cols.Length(), tb.Layout.Cols)
-		}
-		cols.Each(func(i int, c *goquery.Selection) {
-			class := c.AttrOr("class", "")
-			want := fmt.Sprintf(".%s { width: %s%%; }", class, strconv.FormatFloat(math.Round(tb.Layout.Widths[i]*10000)/100, 'f', -1, 64))
-			if !strings.Contains(string(css), want) {
-				t.Errorf("%s column %d: report.css lacks %q", tb.Key, i, want)
-			}
-		})
 	}
 }
