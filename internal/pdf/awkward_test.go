@@ -76,6 +76,9 @@ func TestPDFAwkwardText(t *testing.T) {
 				t.Fatal("no pages")
 			}
 			got := strip(text(t, path, "-raw"))
+			if info := poppler(t, "pdfinfo", path); !strings.Contains(info, "Title:           "+strings.TrimSpace(r.DisplayTitle())) {
+				t.Errorf("the document properties do not keep the exact title %q:\n%s", r.DisplayTitle(), info)
+			}
 			for _, w := range tt.wants {
 				if !strings.Contains(got, strip(w)) {
 					t.Errorf("%.60q… not in the text", strip(w))

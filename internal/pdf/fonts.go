@@ -93,6 +93,18 @@ type measurer struct {
 	cache map[widthKey]float64
 }
 
+// prefill measures every character of the document in every face before
+// the first page: a measurement switches gofpdf's font, which on a page
+// would also write font changes into its content.
+func (m *measurer) prefill(runes []rune) {
+	for face := range faceFiles {
+		m.d.setFont(faceID(face), 1)
+		for _, r := range runes {
+			m.cache[widthKey{faceID(face), r}] = m.d.pdf.GetStringWidth(string(r))
+		}
+	}
+}
+
 // width returns the function giving advances in face at size points.
 func (m *measurer) width(face faceID, size float64) widthFunc {
 	return func(r rune) float64 {

@@ -125,6 +125,7 @@ func newRenderer(faces []*sfnt, runes []rune) (*renderer, error) {
 			return nil, fmt.Errorf("pdf: add font %s: %w", ff.file, err)
 		}
 	}
+	d.m.prefill(runes)
 	p.SetFooterFunc(d.footer)
 	return d, nil
 }
