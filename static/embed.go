@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
+	"fmt"
 	"io/fs"
 	"mime"
 	"net/http"
@@ -61,6 +62,16 @@ func URL(name string) string {
 		panic("static: no file " + name)
 	}
 	return Prefix + a.hash + "/" + name
+}
+
+// File returns the content of a served file, e.g. css/report.css, for a
+// document written to disk with its stylesheet inlined.
+func File(name string) ([]byte, error) {
+	a, ok := byName[name]
+	if !ok {
+		return nil, fmt.Errorf("static: no file %s", name)
+	}
+	return a.data, nil
 }
 
 // Handler serves /static/<hash>/<name>. A current hash is cached as

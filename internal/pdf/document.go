@@ -1,0 +1,118 @@
+package pdf
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"nianbao/internal/report"
+)
+
+// document is a report as the PDF prints it: every string already cleaned
+// for the fonts, narratives split into paragraphs.
+type document struct {
+	org, title  string
+	publication string   // 第2版　2024年3月5日发布, or ""
+	correction  []string // paragraphs of the 更正说明, or nil
+	preface     []string
+	sections    []section
+	tables      map[*report.Table]*tableText
+}
+
+// section is one of the six, with paragraphs or a table.
+type section struct {
+	heading string
+	paras   []string
+	table   *report.Table
+}
+
+// tableText is the cleaned text of each grid cell, indexed like
+// Layout.Head and Layout.Body.
+type tableText struct {
+	head, body [][]string
+}
+
+func newDocument(r *report.Report, f *sfnt) *document {
+	c := func(s string) string { return clean(s, f) }
+	cs := func(s string) []string {
+		ps := paragraphs(s)
+		for i := range ps {
+			ps[i] = c(ps[i])
+		}
+		return ps
+	}
+	d := &document{
+		org:         c(strings.TrimSpace(r.Org)),
+		title:       c(strings.TrimSpace(r.DisplayTitle())),
+		publication: c(r.PublicationLine()),
+		correction:  cs(r.Correction()),
+		preface:     cs(r.Preface),
+		tables:      map[*report.Table]*tableText{},
+	}
+	t := r.Template()
+	for _, s := range t.Sections {
+		sec := section{heading: c(s.Heading), table: s.Table}
+		if s.Table != nil {
+			d.tables[s.Table] = &tableText{head: cellTexts(r, s.Table.Layout.Head, c), body: cellTexts(r, s.Table.Layout.Body, c)}
+		} else {
+			sec.paras = cs(r.Narrative.Text(s.Narrative))
+		}
+		d.sections = append(d.sections, sec)
+	}
+	return d
+}
+
+// cellTexts is the printed text of each grid cell: its label, or its value
+// as the published report writes it (the fee with four decimals).
+func cellTexts(r *report.Report, rows [][]report.GridCell, c func(string) string) [][]string {
+	out := make([][]string, len(rows))
+	for i, row := range rows {
+		for _, g := range row {
+			text := g.Label
+			if g.IsValue() {
+				text = report.FormatValue(r.Template().Cell(g.Cell).Kind, r.Values[g.Cell])
+			}
+			out[i] = append(out[i], c(text))
+		}
+	}
+	return out
+}
+
+// runes lists, sorted, every character the document draws, so that each font is
+// cut down to them before gofpdf sees it.
+func (d *document) runes() []rune {
+	seen := map[rune]bool{substitute: true, ' ': true, '—': true}
+	for r := '0'; r <= '9'; r++ { // page numbers
+		seen[r] = true
+	}
+	add := func(ss ...string) {
+		for _, s := range ss {
+			for _, r := range s {
+				seen[r] = true
+			}
+		}
+	}
+	add(d.org, d.title, d.publication, report.CorrectionHeading)
+	add(d.correction...)
+	add(d.preface...)
+	for _, s := range d.sections {
+		add(s.heading)
+		add(s.paras...)
+	}
+	for _, t := range d.tables {
+		for _, rows := range [][][]string{t.head, t.body} {
+			for _, row := range rows {
+				add(row...)
+			}
+		}
+	}
+	out := make([]rune, 0, len(seen))
+	for r := range seen {
+		out = append(out, r)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// pageNumber is the folio at the foot of page n, as in 公文: — 1 —.
+func pageNumber(n int) string { return "— " + strconv.Itoa(n) + " —" }

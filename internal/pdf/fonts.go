@@ -1,0 +1,122 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"hash/fnv"
+	"sync"
+	"sync/atomic"
+
+	"nianbao/static"
+)
+
+// faceID names the three typefaces of the document.
+type faceID int
+
+const (
+	serif     faceID = iota // 宋体-like: body, tables
+	serifBold               // 标宋-like: the title
+	sans                    // 黑体-like: headings, column headers
+)
+
+// faceFiles are the embedded file, the PostScript name and the gofpdf
+// family of each face. gofpdf names a font "utf8"+family in the PDF, which
+// nameSubsets turns into a subset name of the same length.
+var faceFiles = [...]struct{ file, psName, family string }{
+	serif:     {"NotoSerifSC_400Regular.ttf", "NotoSerifSC-Regular", "nb-notoserifsc-regular"},
+	serifBold: {"NotoSerifSC_700Bold.ttf", "NotoSerifSC-Bold", "nb-notoserifsc-bold"},
+	sans:      {"NotoSansSC_500Medium.ttf", "NotoSansSC-Medium", "nb-notosanssc-medium"},
+}
+
+// nameSubsets gives each embedded font the name PDF asks of a subset, a
+// tag of six capitals and a plus (ABCDEF+NotoSerifSC-Regular; ISO 32000-1
+// §9.6.4), which tells readers such as pdffonts that the font is cut down.
+// gofpdf writes "utf8"+family instead; the two are the same length, so the
+// cross-reference offsets stay right.
+func nameSubsets(pdf []byte, runes []rune) []byte {
+	for i, ff := range faceFiles {
+		old := "/utf8" + ff.family
+		tag := subsetTag(faceID(i), runes)
+		pdf = bytes.ReplaceAll(pdf, []byte(old), []byte("/"+tag+"+"+ff.psName))
+	}
+	return pdf
+}
+
+// subsetTag derives the six-letter tag from the face and the characters,
+// so the same document always gets the same names.
+func subsetTag(face faceID, runes []rune) string {
+	h := fnv.New64a()
+	fmt.Fprint(h, face, string(runes))
+	n := h.Sum64()
+	tag := make([]byte, 6)
+	for i := range tag {
+		tag[i] = byte('A' + n%26)
+		n /= 26
+	}
+	return string(tag)
+}
+
+// fontParses counts full font parses, so that a test can hold us to one
+// per process.
+var fontParses atomic.Int32
+
+// loadFaces parses the three fonts the first time a document needs them;
+// every later document reuses them (a parse is tens of milliseconds).
+var loadFaces = sync.OnceValues(func() ([]*sfnt, error) {
+	fontParses.Add(1)
+	faces := make([]*sfnt, len(faceFiles))
+	for i, ff := range faceFiles {
+		data, err := static.Font(ff.file)
+		if err != nil {
+			return nil, fmt.Errorf("pdf: read font %s: %w", ff.file, err)
+		}
+		if faces[i], err = parseSFNT(data); err != nil {
+			return nil, fmt.Errorf("pdf: parse font %s: %w", ff.file, err)
+		}
+		if !faces[i].has(substitute) {
+			return nil, fmt.Errorf("pdf: font %s lacks the substitute %c", ff.file, substitute)
+		}
+	}
+	return faces, nil
+})
+
+// widthKey identifies a character's advance in one face.
+type widthKey struct {
+	face faceID
+	r    rune
+}
+
+// measurer measures characters with gofpdf's own metrics (GetStringWidth
+// at 1 pt, cached), so that our line breaks agree with what gofpdf draws.
+type measurer struct {
+	d     *renderer
+	cache map[widthKey]float64
+}
+
+// prefill measures every character of the document in every face before
+// the first page: a measurement switches gofpdf's font, which on a page
+// would also write font changes into its content.
+func (m *measurer) prefill(runes []rune) {
+	for face := range faceFiles {
+		m.d.setFont(faceID(face), 1)
+		for _, r := range runes {
+			m.cache[widthKey{faceID(face), r}] = m.d.pdf.GetStringWidth(string(r))
+		}
+	}
+}
+
+// width returns the function giving advances in face at size points.
+func (m *measurer) width(face faceID, size float64) widthFunc {
+	return func(r rune) float64 {
+		k := widthKey{face, r}
+		w, ok := m.cache[k]
+		if !ok {
+			prev := m.d.font
+			m.d.setFont(face, 1)
+			w = m.d.pdf.GetStringWidth(string(r))
+			m.d.setFont(prev.face, prev.size)
+			m.cache[k] = w
+		}
+		return w * size
+	}
+}

@@ -1,0 +1,136 @@
+package pdf
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/jung-kurt/gofpdf"
+
+	"nianbao/static"
+)
+
+func serifFace(t *testing.T) *sfnt {
+	t.Helper()
+	faces, err := loadFaces()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return faces[serif]
+}
+
+// TestSubset: a subset maps each character to a glyph with the same
+// advance and outline as the whole face, and gofpdf loads it and measures
+// it as it measures the whole face.
+func TestSubset(t *testing.T) {
+	full := serifFace(t)
+	tests := []struct {
+		name  string
+		runes string
+	}{
+		{"Chinese and Latin", "政府信息公开工作年度报告ABCxyz0123456789，。（）〓— "},
+		{"traditional", "徐州市政府信息公開工作年度報告"},
+		{"one character", "政"},
+		{"none", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data, err := full.subset([]rune(tt.runes))
+			if err != nil {
+				t.Fatal(err)
+			}
+			sub, err := parseSFNT(data)
+			if err != nil {
+				t.Fatalf("subset does not parse: %v", err)
+			}
+			for _, r := range tt.runes {
+				g, og := int(sub.cmap[r]), int(full.cmap[r])
+				if g == 0 {
+					t.Fatalf("%q missing from the subset", r)
+				}
+				if sub.advance[g] != full.advance[og] {
+					t.Errorf("%q: advance %d, want %d", r, sub.advance[g], full.advance[og])
+				}
+				if len(components(full.glyph(og))) == 0 && !bytes.Equal(sub.glyph(g)[:len(full.glyph(og))], full.glyph(og)) {
+					t.Errorf("%q: outline differs", r)
+				}
+			}
+			compareWithGofpdf(t, data, tt.runes)
+		})
+	}
+}
+
+// compareWithGofpdf loads the subset and the whole face into gofpdf and
+// compares the widths it measures.
+func compareWithGofpdf(t *testing.T, data []byte, runes string) {
+	t.Helper()
+	whole, err := static.Font(faceFiles[serif].file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := gofpdf.New("P", "mm", "A4", "")
+	p.AddUTF8FontFromBytes("sub", "", data)
+	p.AddUTF8FontFromBytes("whole", "", whole)
+	for _, r := range runes {
+		p.SetFont("sub", "", 10)
+		a := p.GetStringWidth(string(r))
+		p.SetFont("whole", "", 10)
+		if b := p.GetStringWidth(string(r)); a != b {
+			t.Errorf("%q: gofpdf measures %v in the subset, %v in the whole face", r, a, b)
+		}
+	}
+	if err := p.Error(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestSubsetScattered: thousands of characters far apart still fit a
+// format-4 cmap (gaps are filled) and every one maps.
+func TestSubsetScattered(t *testing.T) {
+	full := serifFace(t)
+	var runes []rune
+	for r := rune(0x4E00); r < 0x9FA5; r += 2 {
+		runes = append(runes, r)
+	}
+	data, err := full.subset(runes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub, err := parseSFNT(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range runes {
+		if full.has(r) && !sub.has(r) {
+			t.Fatalf("%q missing", r)
+		}
+	}
+}
+
+// TestParseSFNTBroken: truncated or foreign data is an error, never a panic.
+func TestParseSFNTBroken(t *testing.T) {
+	whole, err := static.Font(faceFiles[sans].file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []int{0, 4, 12, 100, 1000, 200_000, len(whole) / 2} {
+		if _, err := parseSFNT(whole[:n]); err == nil {
+			t.Errorf("%d bytes: parsed", n)
+		}
+	}
+	if _, err := parseSFNT([]byte("OTTO\x00\x0a this is CFF")); err == nil {
+		t.Error("CFF font parsed")
+	}
+}
+
+// TestFontsParsedOnce: rendering many documents parses the fonts once.
+func TestFontsParsedOnce(t *testing.T) {
+	r := emptyReport()
+	for range 3 {
+		if err := Render(r, &bytes.Buffer{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := fontParses.Load(); n != 1 {
+		t.Errorf("fonts parsed %d times, want 1", n)
+	}
+}

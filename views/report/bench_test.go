@@ -1,0 +1,26 @@
+package report_test
+
+import (
+	"bytes"
+	"context"
+	"testing"
+
+	"nianbao/views/report"
+)
+
+// BenchmarkRenderHTML renders the standalone HTML of each seed.
+func BenchmarkRenderHTML(b *testing.B) {
+	for _, name := range seeds {
+		b.Run(name, func(b *testing.B) {
+			r := loadSeed(b, name)
+			var buf bytes.Buffer
+			for b.Loop() {
+				buf.Reset()
+				if err := report.WriteStandalone(context.Background(), &buf, r); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(buf.Len()), "bytes/html")
+		})
+	}
+}

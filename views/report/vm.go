@@ -1,0 +1,152 @@
+// Package report shows a report as the public reads it: the document laid
+// out like the official 政府信息公开工作年度报告, with the three tables as
+// real <table> markup built from report.Layout (merged headers, scope, id
+// and headers="…" for screen readers). It is a component inside a page of
+// the web app (Document) and a standalone HTML file (Standalone).
+//
+// The view model (NewView) holds all decisions; the templates only
+// print it. Every label comes from internal/report.
+package report
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	rpt "nianbao/internal/report"
+)
+
+// View is the report as the page shows it: the view model of Document.
+type View struct {
+	Title string
+	// Publication is the revision and date line of a published report,
+	// e.g. 第2版　2024年3月5日发布; empty for a draft.
+	Publication string
+	// Correction is the 更正说明 of a corrected revision; nil otherwise.
+	Correction *Correction
+	Preface    []string
+	Sections   []Section
+}
+
+// Correction is a heading and the paragraphs of a 更正说明.
+type Correction struct {
+	Heading    string
+	Paragraphs []string
+}
+
+// Section is one of the six sections: a heading with paragraphs, or with
+// a table.
+type Section struct {
+	ID         string // anchor of the section's heading
+	Heading    string
+	Paragraphs []string
+	Table      *Table
+}
+
+// Table is a statistical table as rows of header and data cells.
+type Table struct {
+	ID      string
+	Key     string // active, requests, reviews
+	Caption string
+	// Cols are the classes of the <col> elements, which give each grid
+	// column its width from report.Layout.Widths (report.css has a rule
+	// for each; style attributes are forbidden by the CSP).
+	Cols []string
+	Head []Row // rows of <thead>; none for section 二
+	Body []Row
+}
+
+// Row is one <tr>.
+type Row []Cell
+
+// Cell is a <th> (Header) or a <td>.
+type Cell struct {
+	Header           bool
+	Text             string
+	ID               string // th only
+	Scope            string // th only: col, colgroup, row, rowgroup
+	RowSpan, ColSpan int
+	Headers          string // td only: the ids of its header cells
+	Path             string // td only: the cell's JSON path
+	Class            string
+}
+
+// NewView builds the view of a report.
+func NewView(r *rpt.Report) View {
+	d := View{
+		Title:       r.DisplayTitle(),
+		Publication: r.PublicationLine(),
+		Preface:     paragraphs(r.Preface),
+	}
+	if c := paragraphs(r.Correction()); len(c) > 0 {
+		d.Correction = &Correction{Heading: rpt.CorrectionHeading, Paragraphs: c}
+	}
+	t := r.Template()
+	for _, s := range t.Sections {
+		sec := Section{ID: "section-" + s.Number, Heading: s.Heading}
+		if s.Table != nil {
+			sec.Table = newTable(r, s.Table)
+		} else {
+			sec.Paragraphs = paragraphs(r.Narrative.Text(s.Narrative))
+		}
+		d.Sections = append(d.Sections, sec)
+	}
+	return d
+}
+
+func newTable(r *rpt.Report, tb *rpt.Table) *Table {
+	t := &Table{ID: "table-" + tb.Key, Key: tb.Key, Caption: r.Template().Caption(tb), Cols: colClasses(tb.Layout)}
+	for _, row := range tb.Layout.Head {
+		t.Head = append(t.Head, newRow(r, row))
+	}
+	for _, row := range tb.Layout.Body {
+		t.Body = append(t.Body, newRow(r, row))
+	}
+	return t
+}
+
+func newRow(r *rpt.Report, row []rpt.GridCell) Row {
+	out := make(Row, 0, len(row))
+	for _, g := range row {
+		c := Cell{RowSpan: g.RowSpan, ColSpan: g.ColSpan}
+		if g.IsValue() {
+			def := r.Template().Cell(g.Cell)
+			c.Text = rpt.FormatValue(def.Kind, r.Values[g.Cell])
+			c.Headers = strings.Join(g.Headers, " ")
+			c.Path = def.Path
+			c.Class = "num"
+			if c.Text == "" {
+				c.Class = "num blank"
+			}
+		} else {
+			c.Header, c.Text, c.ID, c.Scope = true, g.Label, g.ID, g.Scope
+			if g.Note {
+				c.Class = "note"
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// colClasses names each column's width in thousandths: report-w-270 is
+// 27 % of the table.
+func colClasses(lay rpt.Layout) []string {
+	out := make([]string, len(lay.Widths))
+	for i, w := range lay.Widths {
+		out[i] = "report-w-" + strconv.Itoa(int(math.Round(w*1000)))
+	}
+	return out
+}
+
+// paragraphs splits a narrative into its "\n"-separated lines, without the
+// spaces clerks type to indent (the style indents) and without blank ones.
+func paragraphs(s string) []string {
+	var out []string
+	for line := range strings.SplitSeq(s, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			out = append(out, line)
+		}
+	}
+	return out
+}
