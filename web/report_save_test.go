@@ -68,19 +68,45 @@ func TestReportCreateAndSave(t *testing.T) {
 		t.Error("fields left out of the form were not kept")
 	}
 
+	// A form based on version 2 after version 3 was saved elsewhere: what
+	// only the other side changed is merged in, nothing is lost.
 	stale := save("2", url.Values{"narrative.other": {"来自旧窗口"}})
-	if stale.Status != http.StatusConflict || !strings.Contains(stale.Body, "已被保存过") {
-		t.Errorf("stale save: status %d, want 409 with a message", stale.Status)
-	}
-	refused := save("3", url.Values{"requests.granted.natural_person": {"abc"}, "requests.granted.commercial": {"-1"},
-		"narrative.other": {"不应保存"}})
-	if refused.Status != http.StatusUnprocessableEntity || !strings.Contains(refused.Body, "请填写阿拉伯数字") ||
-		!strings.Contains(refused.Body, "不能为负数") {
-		t.Errorf("bad cells: status %d, body %q", refused.Status, refused.Body)
-	}
 	got, _ = app.Store.Report(t.Context(), rec.ID)
-	if got.Version != 3 || got.Report.Narrative.Other != "" {
-		t.Errorf("a refused or stale save wrote something: v%d, other %q", got.Version, got.Report.Narrative.Other)
+	if stale.Status != http.StatusSeeOther || got.Version != 4 || got.Report.Narrative.Other != "来自旧窗口" {
+		t.Fatalf("stale save: %d, v%d, other %q", stale.Status, got.Version, got.Report.Narrative.Other)
+	}
+	check("requests.new_received.other", report.Num(7)) // version 3's change survived the merge
+
+	// Two windows change the same field from version 4: the second is told,
+	// sees both values, and keeps the one it chooses.
+	save("4", url.Values{"narrative.problems": {"窗口甲的写法"}, "preface": {"甲的前言"}})
+	conflict := save("4", url.Values{"narrative.problems": {"窗口乙的写法"}, "preface": {"乙的前言"}})
+	doc := conflict.Doc(t)
+	if conflict.Status != http.StatusConflict || !strings.Contains(doc.Find("#conflict").Text(), "窗口甲的写法") ||
+		doc.Find("#f-narrative-problems").Text() != "窗口乙的写法" || doc.Find("#conflict tbody tr").Length() != 2 {
+		t.Fatalf("conflict: status %d; panel %q", conflict.Status, doc.Find("#conflict").Text())
+	}
+	resolved := save("4", url.Values{"narrative.problems": {"窗口乙的写法"}, "preface": {"乙的前言"}, "resolve": {"1"},
+		"conflict_version": {"5"}, "keep.narrative.problems": {"theirs"}, "keep.preface": {"mine"}})
+	got, _ = app.Store.Report(t.Context(), rec.ID)
+	if resolved.Status != http.StatusSeeOther || got.Version != 6 || got.Report.Narrative.Problems != "窗口甲的写法" ||
+		got.Report.Preface != "乙的前言" {
+		t.Errorf("resolved: %d, v%d, %q, %q", resolved.Status, got.Version, got.Report.Narrative.Problems, got.Report.Preface)
+	}
+
+	// Input that cannot be read is kept as typed, with its message at the cell.
+	refused := save("6", url.Values{"requests.granted.natural_person": {"abc"}, "requests.granted.commercial": {"-1"}})
+	if refused.Status != http.StatusSeeOther {
+		t.Fatalf("bad cells: status %d", refused.Status)
+	}
+	page := c.Get(t, paths.ReportEdit(rec.ID)).Doc(t)
+	for id, msg := range map[string]string{"requests-granted-natural_person": "阿拉伯数字", "requests-granted-commercial": "不能为负数"} {
+		if page.Find("#m-"+id).Text() == "" || !strings.Contains(page.Find("#m-"+id).Text(), msg) {
+			t.Errorf("%s: mark %q, want %q", id, page.Find("#m-"+id).Text(), msg)
+		}
+	}
+	if v, _ := page.Find("#c-requests-granted-natural_person").Attr("value"); v != "abc" {
+		t.Errorf("the typed text is not kept: %q", v)
 	}
 	if v1, err := app.Store.ReportVersion(t.Context(), rec.ID, 2); err != nil || v1.Report.Title != "新标题" {
 		t.Errorf("version 2 not kept: %v", err)
