@@ -49,14 +49,37 @@ var anchors = map[string][]string{
 	"carried_forward":             {"结转下年度"},
 }
 
+// rowAnchor is a row with its anchors.
+type rowAnchor struct {
+	row     *report.Row
+	anchors []string
+}
+
+// tableAnchors lists the anchored rows of each table of both templates, in
+// printed order, so that matching a label does no map lookup per row.
+var tableAnchors = func() map[*report.Table][]rowAnchor {
+	m := map[*report.Table][]rowAnchor{}
+	for _, t := range []*report.Template{report.T2021, report.T2019} {
+		for _, tb := range t.Tables {
+			for _, row := range tb.Rows {
+				if as := anchors[row.Key]; len(as) > 0 {
+					m[tb] = append(m[tb], rowAnchor{row, as})
+				}
+			}
+		}
+	}
+	return m
+}()
+
 // matchRow returns the row of tb whose anchor occurs last in the label
 // text (the label nearest the numbers wins over headers and group cells
 // before it), or nil.
 func matchRow(tb *report.Table, label string) *report.Row {
 	var best *report.Row
 	bestEnd, bestLen := -1, 0
-	for _, row := range tb.Rows {
-		for _, a := range anchors[row.Key] {
+	for _, ra := range tableAnchors[tb] {
+		row := ra.row
+		for _, a := range ra.anchors {
 			i := strings.LastIndex(label, a)
 			if i < 0 {
 				continue

@@ -61,10 +61,7 @@ func foldRune(r rune) rune {
 	case r == '｜':
 		return '|'
 	}
-	if s, ok := t2s[r]; ok {
-		return s
-	}
-	return r
+	return simplified(r)
 }
 
 // fold returns the folded text (see above).
@@ -72,26 +69,51 @@ func fold(s string) string {
 	if isASCII(s) {
 		return s
 	}
-	return string(foldRunes(s))
+	return string(appendFold(make([]byte, 0, len(s)), s, false))
 }
 
 // key returns the matching form of a label: folded, without spaces,
 // quotes and separators, with "、" after a digit written as ".".
-func key(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+func key(s string) string { return string(appendFold(make([]byte, 0, len(s)), s, true)) }
+
+// appendFold appends the folded form of s (the key form if asKey) to b in
+// one pass; it is what fold and key do, without foldRunes's rune slice,
+// because every table cell goes through it.
+func appendFold(b []byte, s string, asKey bool) []byte {
 	prev := rune(0)
-	for _, r := range foldRunes(s) {
-		switch {
-		case unicode.IsSpace(r) || r == '|' || isQuote(r):
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if to, m := wordVariantAt(s[i:], r); m > 0 {
+			b, i, prev = append(b, to...), i+m, 0
 			continue
-		case r == '、' && prev >= '0' && prev <= '9':
-			r = '.'
 		}
-		b.WriteRune(r)
-		prev = r
+		i += n
+		r = foldRune(r)
+		if asKey {
+			switch {
+			case unicode.IsSpace(r) || r == '|' || isQuote(r):
+				continue
+			case r == '、' && prev >= '0' && prev <= '9':
+				r = '.'
+			}
+		}
+		b, prev = utf8.AppendRune(b, r), r
 	}
-	return b.String()
+	return b
+}
+
+// wordVariantAt returns the replacement of a word variant starting s (whose
+// first rune is r) and its length in bytes, or 0.
+func wordVariantAt(s string, r rune) (string, int) {
+	if r < 0x3000 {
+		return "", 0
+	}
+	for _, wv := range wordVariants {
+		if wv[0][0] == r && strings.HasPrefix(s, string(wv[0])) {
+			return string(wv[1]), len(string(wv[0]))
+		}
+	}
+	return "", 0
 }
 
 func isQuote(r rune) bool {

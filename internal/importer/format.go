@@ -61,19 +61,22 @@ func (rd *reader) formatByYear() {
 }
 
 // unsplitOther finds the 2019 signal that has no wording of its own: a
-// （六）其他处理 label followed directly by numbers.
+// （六）其他处理 label followed directly by numbers (no 1.申请人… sub-row).
 func (rd *reader) unsplitOther() (Evidence, bool) {
-	toks := rd.toks[1]
-	for i := 1; i < len(toks); i++ {
-		if toks[i].kind != tValue {
-			continue
-		}
-		j := i - 1
-		for j > 0 && toks[j].kind == tEmpty {
-			j--
-		}
-		if toks[j].kind == tText && strings.HasSuffix(toks[j].key, "(六)其他处理") {
-			return Evidence{Line: toks[j].at + 1, Label: toks[j].text}, true
+	const want = "(六)其他处理"
+	label, at := "", 0 // the end of the text since the last values
+	for _, t := range rd.toks[1] {
+		switch t.kind {
+		case tText:
+			label, at = label+t.key, t.at
+			if len(label) > 2*len(want) {
+				label = label[len(label)-2*len(want):]
+			}
+		case tValue:
+			if strings.HasSuffix(label, want) {
+				return Evidence{Line: at + 1, Label: "（六）其他处理"}, true
+			}
+			label = ""
 		}
 	}
 	return Evidence{}, false

@@ -76,7 +76,7 @@ func (rd *reader) matchHeading(i int, k, heading string) (int, bool) {
 // 一…六 and are short.
 func mayBeHeading(line string) bool {
 	s := trim(line)
-	if utf8.RuneCountInString(s) > 60 {
+	if len(s) > 60*utf8.UTFMax || utf8.RuneCountInString(s) > 60 {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(s)

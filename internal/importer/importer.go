@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"nianbao/internal/report"
 )
@@ -128,8 +129,13 @@ type reader struct {
 	realigned int
 }
 
+// newReader splits the text into lines; bytes that are not UTF-8 are read
+// as U+FFFD, so that everything the result quotes is valid text.
 func newReader(text string) *reader {
 	text = strings.TrimPrefix(text, "\ufeff")
+	if !utf8.ValidString(text) {
+		text = strings.ToValidUTF8(text, "\ufffd")
+	}
 	lines := strings.Split(text, "\n")
 	for i, l := range lines {
 		lines[i] = strings.TrimSuffix(l, "\r")

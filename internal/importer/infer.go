@@ -1,9 +1,6 @@
 package importer
 
-import (
-	"strings"
-	"unicode"
-)
+import "strings"
 
 // Without a usable title (seed 002 has none), the org and year are taken
 // from the sentences that usually name them — "2024年，瑞安市人民政府办公室坚持…"
@@ -117,7 +114,7 @@ func orgAt(orig, f []rune, start int) string {
 		return ""
 	}
 	for e := start + 2; e <= len(f) && e-start <= 30; e++ {
-		if !unicode.Is(unicode.Han, f[e-1]) {
+		if !isHan(f[e-1]) {
 			return ""
 		}
 		if !hasAnySuffix(string(f[start:e]), orgSuffixes) {

@@ -53,19 +53,22 @@ func (rd *reader) legacyActive() {
 	rd.note(rd.head[1], Info, "这是2019年格式的报告：第二部分的栏目（如“本年新制作数量”“对外公开总数量”）与2021年格式不同，不可比，按原样保存为legacy2019，未对应到2021年格式的各项")
 }
 
-// legacyBlocks reads the blocks: a caption 第二十条第(X)项 starts one; the
-// text before its first values is its header row and first label.
+// legacyBlocks reads the blocks: a caption 第二十条第(X)项 (possibly wrapped
+// over cells) starts one; the text before its first values is its header
+// row and first label.
 func legacyBlocks(toks []token) []legacyBlock {
 	var blocks []legacyBlock
-	var texts []string
+	var texts []string // text cells since the last values or caption
 	for i := 0; i < len(toks); {
 		t := toks[i]
 		switch {
-		case t.kind == tText && isCaption(t.key):
-			blocks = append(blocks, legacyBlock{Caption: t.text, Headers: []string{}, Rows: []legacyRow{}})
-			texts = nil
 		case t.kind == tText:
 			texts = append(texts, t.text)
+			if c := captionStart(toks[:i+1], len(texts)); c > 0 {
+				caption := strings.Join(texts[len(texts)-c:], "")
+				blocks = append(blocks, legacyBlock{Caption: caption, Headers: []string{}, Rows: []legacyRow{}})
+				texts = nil
+			}
 		case t.kind == tValue && len(blocks) > 0:
 			run, next := valueRun(toks, i)
 			blocks[len(blocks)-1].addRow(texts, run)
@@ -75,6 +78,22 @@ func legacyBlocks(toks []token) []legacyBlock {
 		i++
 	}
 	return blocks
+}
+
+// captionStart returns how many of the last n text cells of toks make up a
+// caption 第二十条第(X)项 that ends them, or 0.
+func captionStart(toks []token, n int) int {
+	k, cells := "", 0
+	for i := len(toks) - 1; i >= 0 && cells < n && cells < 4; i-- {
+		if toks[i].kind != tText {
+			continue
+		}
+		k, cells = toks[i].key+k, cells+1
+		if isCaption(k) {
+			return cells
+		}
+	}
+	return 0
 }
 
 // addRow adds a row; the first row's texts hold the headers before its label.

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"strings"
+	"unicode"
 
 	"nianbao/internal/report"
 )
@@ -52,30 +53,82 @@ func (rd *reader) readRows(tb *report.Table, toks []token, heading int) {
 			continue
 		}
 		cells, next := valueRun(toks, i)
-		rd.readRow(tb, toks[labelFrom:i], cells, found)
+		if row := rd.readRow(tb, toks[labelFrom:i], cells, found); row != nil {
+			rd.suspectSplit(row, toks, i, next)
+		}
 		labelFrom, i = next, next
 	}
 	rd.missingRows(tb, found, heading)
 }
 
-// readRow assigns one run of values to the row its label names.
-func (rd *reader) readRow(tb *report.Table, label []token, cells []cell, found map[*report.Row]bool) {
+// readRow assigns one run of values to the row its label names, and
+// returns that row (nil when none).
+func (rd *reader) readRow(tb *report.Table, label []token, cells []cell, found map[*report.Row]bool) *report.Row {
 	k := labelKey(label)
 	row := matchRow(tb, k)
 	at := cells[0].at
 	switch {
 	case row == nil:
 		rd.note(at, Unreadable, "读到%d个数（%s），但前面没有可以识别的行名，未读入", len(cells), printed(cells))
-		return
+		return nil
 	case found[row]:
 		rd.note(at, Unreadable, "“%s”行再次出现，这次的数字（%s）未读入，以第一次为准", rd.rowName(row), printed(cells))
-		return
+		return nil
 	}
 	found[row] = true
 	if official := officialKeys[row]; !strings.Contains(k, official) {
 		rd.note(at, Info, "行名“%s”与官方表述“%s”不同，按“%s”行读取", printedLabel(label, row), row.Label, rd.rowName(row))
 	}
 	rd.fit(tb, row, cells)
+	return row
+}
+
+// suspectSplit marks a row's first or last value unsure when the run of
+// values toks[from:to] touches a text cell made of digits ("43767." before
+// it, ".7146" after it): a number broken over two lines or cells, of which
+// only a part was read as the value.
+func (rd *reader) suspectSplit(row *report.Row, toks []token, from, to int) {
+	if i := prevText(toks, from); i >= 0 && isDigitDebris(toks[i]) {
+		rd.markSplit(row, toks[i], true)
+	}
+	if to < len(toks) && isDigitDebris(toks[to]) {
+		rd.markSplit(row, toks[to], false)
+	}
+}
+
+// prevText returns the text cell right before toks[i] (past empty cells),
+// or -1.
+func prevText(toks []token, i int) int {
+	for i--; i >= 0; i-- {
+		switch toks[i].kind {
+		case tText:
+			return i
+		case tValue:
+			return -1
+		}
+	}
+	return -1
+}
+
+// isDigitDebris: a text cell with digits and no Chinese character.
+func isDigitDebris(t token) bool {
+	return t.kind == tText && strings.ContainsAny(t.key, "0123456789") && !strings.ContainsFunc(t.key, isHan)
+}
+
+func (rd *reader) markSplit(row *report.Row, t token, first bool) {
+	ids := row.Cells
+	for k := range ids {
+		id := ids[k]
+		if !first {
+			id = ids[len(ids)-1-k]
+		}
+		if src := &rd.res.Cells[id]; src.Read() {
+			src.Unsure = true
+			rd.note(src.Line-1, Unsure, "%s读到“%s”，旁边的“%s”也是数字，可能是一个数被拆开了，请对照原文核对",
+				rd.rep.Template().Cell(id).Name(), src.Text, t.text)
+			return
+		}
+	}
 }
 
 // labelKey joins the matching forms of the text tokens before a run.
@@ -90,11 +143,11 @@ func labelKey(label []token) string {
 }
 
 // printedLabel is the printed text of the label cells from the one that
-// holds the row's anchor on, as it stood in the text.
+// holds the row's anchor on (at most the last four), as it stood in the text.
 func printedLabel(label []token, row *report.Row) string {
 	var texts []string
 	k := ""
-	for i := len(label) - 1; i >= 0; i-- {
+	for i := len(label) - 1; i >= 0 && len(texts) < 4; i-- {
 		if label[i].kind != tText {
 			continue
 		}
@@ -145,3 +198,5 @@ func (rd *reader) missingRows(tb *report.Table, found map[*report.Row]bool, head
 		}
 	}
 }
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }

@@ -39,3 +39,29 @@ func pairs(s string) map[rune]rune {
 	}
 	return m
 }
+
+// The CJK Unified Ideographs block, where every pair of t2s lies: looking a
+// character up is then an array index, since every table cell is folded.
+const cjkFirst, cjkLast = 0x4e00, 0x9fff
+
+// t2sIndex[r-cjkFirst] is t2s[r]-cjkFirst+1, or 0 for no mapping.
+var t2sIndex = func() *[cjkLast - cjkFirst + 1]uint16 {
+	var idx [cjkLast - cjkFirst + 1]uint16
+	for t, s := range t2s {
+		if t < cjkFirst || t > cjkLast || s < cjkFirst || s > cjkLast {
+			panic("importer: t2s pair outside the CJK block")
+		}
+		idx[t-cjkFirst] = uint16(s - cjkFirst + 1)
+	}
+	return &idx
+}()
+
+// simplified maps a traditional character to its simplified form.
+func simplified(r rune) rune {
+	if r >= cjkFirst && r <= cjkLast {
+		if s := t2sIndex[r-cjkFirst]; s != 0 {
+			return rune(s) - 1 + cjkFirst
+		}
+	}
+	return r
+}

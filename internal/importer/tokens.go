@@ -72,24 +72,41 @@ func appendCell(toks []token, cell string, at int) []token {
 	if cell == "" {
 		return append(toks, token{kind: tEmpty, at: at})
 	}
-	var words []string
+	textFrom, textTo := -1, -1 // the text run being gathered, as a span of cell
 	flush := func() {
-		if len(words) > 0 {
-			text := strings.Join(words, " ")
+		if textFrom >= 0 {
+			text := cell[textFrom:textTo]
 			toks = append(toks, token{kind: tText, text: text, key: key(text), at: at})
-			words = words[:0]
+			textFrom = -1
 		}
 	}
-	for _, w := range strings.FieldsFunc(cell, unicode.IsSpace) {
-		if isValueWord(w) {
+	for i := 0; i < len(cell); {
+		start := i
+		for i < len(cell) && !isSpaceAt(cell, i) {
+			_, n := utf8.DecodeRuneInString(cell[i:])
+			i += n
+		}
+		if w := cell[start:i]; w != "" && isValueWord(w) {
 			flush()
 			toks = append(toks, token{kind: tValue, text: w, at: at})
-			continue
+		} else if w != "" {
+			if textFrom < 0 {
+				textFrom = start
+			}
+			textTo = i
 		}
-		words = append(words, w)
+		for i < len(cell) && isSpaceAt(cell, i) {
+			_, n := utf8.DecodeRuneInString(cell[i:])
+			i += n
+		}
 	}
 	flush()
 	return toks
+}
+
+func isSpaceAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsSpace(r)
 }
 
 // isValueWord reports whether a word is a printed value: a number (ASCII
@@ -100,11 +117,10 @@ func isValueWord(w string) bool {
 		return true
 	}
 	core, _ := cutUnit(w)
-	rs := []rune(core)
-	if len(rs) == 0 || !isDigit(rs[len(rs)-1]) {
+	if last, _ := utf8.DecodeLastRuneInString(core); !isDigit(last) {
 		return false
 	}
-	for i, r := range rs {
+	for i, r := range core {
 		switch {
 		case isDigit(r):
 		case strings.ContainsRune(",，.．", r) && i > 0:
