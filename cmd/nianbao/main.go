@@ -43,7 +43,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		serveCommand, migrateCommand, checkCommand,
+		serveCommand, migrateCommand, checkCommand, importCommand,
 	}
 }
 

@@ -162,6 +162,16 @@ func TestHeadingShapes(t *testing.T) {
 	if res := mustImport(t, wrapped); res.Headings[3] != 58 || res.Report.Values[report.T2021.Lookup("reviews.review.total")] != report.Num(16) {
 		t.Errorf("wrapped heading: headings %v", res.Headings)
 	}
+	// A line that starts like a heading is not one; nor is a heading's
+	// text again, after it was accepted.
+	longer := mustImport(t, withLine(seed, 63, "五、存在的主要问题及改进情况说明如下：\n五、存在的主要问题及改进情况"))
+	if longer.Headings[4] != 64 {
+		t.Errorf("heading 五 at %d, want 64 (after a longer line)", longer.Headings[4])
+	}
+	again := mustImport(t, withLine(seed, 66, "二、主动公开政府信息情况"))
+	if again.Headings[1] != 14 || !strings.Contains(again.Report.Narrative.Problems, "\n二、主动公开政府信息情况\n") {
+		t.Errorf("heading 二 at %d, want 14; 五 reads %q", again.Headings[1], again.Report.Narrative.Problems)
+	}
 	missing := mustImport(t, withLine(seed, 14, "主动公开"))
 	if missing.Headings[1] != 0 || missing.Notes[0].Kind != importer.Unreadable || missing.Notes[0].Line != 0 {
 		t.Errorf("missing heading 二: headings %v, first note %v", missing.Headings, missing.Notes[0])
