@@ -37,16 +37,7 @@ func (rd *reader) readReviews(tb *report.Table, toks []token, heading int) {
 	for _, row := range tb.Rows {
 		want += len(row.Cells)
 	}
-	var runs [][]cell
-	var all []cell
-	for i := 0; i < len(toks); {
-		if toks[i].kind != tValue {
-			i++
-			continue
-		}
-		run, next := valueRun(toks, i)
-		runs, all, i = append(runs, run), append(all, run...), next
-	}
+	runs, all := valueRuns(toks)
 	cells := all
 	for _, run := range runs {
 		if len(run) == want {
@@ -72,6 +63,19 @@ func (rd *reader) readReviews(tb *report.Table, toks []token, heading int) {
 			k++
 		}
 	}
+}
+
+// valueRuns returns every run of values in toks, and all of them in one.
+func valueRuns(toks []token) (runs [][]cell, all []cell) {
+	for i := 0; i < len(toks); {
+		if toks[i].kind != tValue {
+			i++
+			continue
+		}
+		run, next := valueRun(toks, i)
+		runs, all, i = append(runs, run), append(all, run...), next
+	}
+	return runs, all
 }
 
 // noteFeeHeader says when the fee header is 河南's variant with

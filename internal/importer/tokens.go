@@ -26,7 +26,7 @@ const (
 
 type token struct {
 	kind tokKind
-	text string // as printed, trimmed; words of one cell joined by a space
+	text string // as printed, trimmed: a cell, or a run of its words
 	key  string // matching form, for text
 	at   int    // 0-based line
 }
