@@ -105,7 +105,9 @@ func appendFold(b []byte, s string, asKey bool) []byte {
 // wordVariantAt returns the replacement of a word variant starting s (whose
 // first rune is r) and its length in bytes, or 0.
 func wordVariantAt(s string, r rune) (string, int) {
-	if r < 0x3000 {
+	switch r {
+	case '檔', '資', '反', '答', '覆': // the first characters of wordVariants
+	default:
 		return "", 0
 	}
 	for _, wv := range wordVariants {
@@ -133,6 +135,6 @@ func isASCII(s string) bool {
 	return true
 }
 
-// trim removes surrounding whitespace of every kind (unicode.IsSpace covers
-// the ideographic and no-break spaces).
-func trim(s string) string { return strings.TrimFunc(s, unicode.IsSpace) }
+// trim removes surrounding whitespace of every kind (strings.TrimSpace
+// covers the ideographic and no-break spaces too).
+func trim(s string) string { return strings.TrimSpace(s) }

@@ -131,10 +131,20 @@ func (rd *reader) markSplit(row *report.Row, t token, first bool) {
 	}
 }
 
-// labelKey joins the matching forms of the text tokens before a run.
+// labelKey joins the matching forms of the last text cells before a run:
+// enough for a group cell and a label wrapped over several lines, without
+// the header rows that precede a table's first row.
 func labelKey(label []token) string {
+	const maxCells = 8
+	from, n := len(label), 0
+	for from > 0 && n < maxCells {
+		from--
+		if label[from].kind == tText {
+			n++
+		}
+	}
 	var b strings.Builder
-	for _, t := range label {
+	for _, t := range label[from:] {
 		if t.kind == tText {
 			b.WriteString(t.key)
 		}
