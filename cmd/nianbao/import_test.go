@@ -66,7 +66,7 @@ func TestImportCommand(t *testing.T) {
 			exitOK, "002", []string{"识别为2021年格式，依据第16行“本年制发件数”", "第3行：标题中没有机关名称", "共2条读取说明"}},
 		{"seed 004, realigned rows", func(*testing.T) []string { return []string{"import", filepath.Join(seedDir, "004.txt")} },
 			exitOK, "004", []string{"第43行：“（一）予以公开”行只有6个数", "第63行：“（六）其他处理 3.其他”行只有6个数", "第46行：行名“2.其他法律法规禁止公开”"}},
-		{"seed 000, traditional", func(*testing.T) []string { return []string{"import", filepath.Join(seedDir, "000.txt")} },
+		{"seed 000, traditional, --json", func(*testing.T) []string { return []string{"import", "--json", filepath.Join(seedDir, "000.txt")} },
 			exitOK, "000", []string{"第313行：从这一行起是网页附件链接"}},
 		{"seed 001, 2019 format", func(*testing.T) []string { return []string{"import", filepath.Join(seedDir, "001.txt")} },
 			exitOK, "", []string{"识别为2019年格式，依据第35行“本年新制作数量”", "第31行：这是2019年格式的报告", "不可比", "第377行：落款"}},

@@ -27,6 +27,8 @@ var damages = []damage{
 	{"full-width digits", fullWidthDigits},
 	{"blank lines", blankLines},
 	{"page debris", pageDebris},
+	{"CR line ends", func(s string, _ [6]int) string { return strings.ReplaceAll(s, "\n", "\r") }},
+	{"CRLF line ends", func(s string, _ [6]int) string { return strings.ReplaceAll(s, "\n", "\r\n") }},
 	{"all, tabs", compose(pipesToTabs, inTables(wrapLabel), swapScript, fullWidthDigits, blankLines, pageDebris)},
 	{"all, one per line", compose(tabsToPipes, inTables(oneCellPerLine), inTables(wrapLabel), swapScript, fullWidthDigits, blankLines, pageDebris)},
 }
@@ -206,10 +208,12 @@ func TestDamagedSeeds(t *testing.T) {
 // checkSources: what the result says it read is what it outputs — every
 // cell reported as read holds a value, every value has a source line in the
 // text, and a printed value's text is on that line (bytes that are not
-// UTF-8 read as U+FFFD).
+// UTF-8 read as U+FFFD, and a lone \r ends a line).
 func checkSources(t *testing.T, text string, res *importer.Result) {
 	t.Helper()
-	lines := strings.Split(strings.ToValidUTF8(text, "\ufffd"), "\n")
+	text = strings.ToValidUTF8(text, "\ufffd")
+	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
+	lines := strings.Split(text, "\n")
 	if len(res.Cells) != len(res.Report.Values) {
 		t.Fatalf("%d sources for %d cells", len(res.Cells), len(res.Report.Values))
 	}

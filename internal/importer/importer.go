@@ -129,18 +129,18 @@ type reader struct {
 	realigned int
 }
 
-// newReader splits the text into lines; bytes that are not UTF-8 are read
-// as U+FFFD, so that everything the result quotes is valid text.
+// newReader splits the text into lines (ended by \n, \r\n or a lone \r);
+// bytes that are not UTF-8 are read as U+FFFD, so that everything the
+// result quotes is valid text.
 func newReader(text string) *reader {
 	text = strings.TrimPrefix(text, "\ufeff")
 	if !utf8.ValidString(text) {
 		text = strings.ToValidUTF8(text, "\ufffd")
 	}
-	lines := strings.Split(text, "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimSuffix(l, "\r")
+	if strings.Contains(text, "\r") {
+		text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
 	}
-	return &reader{lines: lines, res: &Result{}}
+	return &reader{lines: strings.Split(text, "\n"), res: &Result{}}
 }
 
 // note adds a note at a 0-based line index (-1 for the whole text).
