@@ -12,11 +12,14 @@ import (
 
 var checkCommand = command{
 	name:  "check",
-	usage: "[--json] [--last-year 上年报告.json] [--draft] 报告.json",
+	usage: "[--json] [--last-year 上年报告.json] [--draft] 报告.json|报告.txt",
 	zh: "检查一份报告的勾稽关系和完整性，每行输出一条问题（级别、规则、说明）；有错误时退出码为1，没有为0，文件无法读取为2。" +
-		"数字按报告所印检查，不重新计算合计。",
+		"数字按报告所印检查，不重新计算合计。报告也可以是已发布报告的纯文本（.txt，或内容不以 { 开头）：先按 nianbao import 读入，" +
+		"在标准错误输出识别出的格式和读取说明。",
 	en: "Check a report's arithmetic and completeness, one finding per line (severity, rule, message); " +
-		"exit 1 if there is any error, 0 if none, 2 if the file cannot be read. Totals are checked as printed.",
+		"exit 1 if there is any error, 0 if none, 2 if the file cannot be read. Totals are checked as printed. " +
+		"The report may also be a published report's plain text (.txt, or content not starting with {): it is read as by " +
+		"nianbao import first, with the format recognised and the reading notes on stderr.",
 	run: runCheck,
 }
 
@@ -31,7 +34,7 @@ func runCheck(_ context.Context, e *env, fs *flag.FlagSet, args []string) int {
 		fs.Usage()
 		return exitUsage
 	}
-	r, err := readReport(fs.Arg(0))
+	r, err := readCheckInput(e, fs.Arg(0))
 	if err != nil {
 		fmt.Fprintln(e.stderr, "nianbao check：", err)
 		return exitUsage
@@ -61,11 +64,34 @@ func readReport(path string) (*report.Report, error) {
 	if err != nil {
 		return nil, fmt.Errorf("无法读取 %s：%w", path, err)
 	}
+	return decodeReport(path, data)
+}
+
+func decodeReport(path string, data []byte) (*report.Report, error) {
 	r, err := report.Decode(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s %w", path, err)
 	}
 	return r, nil
+}
+
+// readCheckInput reads the report to check: its JSON, or a published
+// report's plain text, which is imported first with the recognised format
+// and the reading notes written to stderr.
+func readCheckInput(e *env, path string) (*report.Report, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("无法读取 %s：%w", path, err)
+	}
+	if !isReportText(path, data) {
+		return decodeReport(path, data)
+	}
+	res, err := importText(path, data)
+	if err != nil {
+		return nil, err
+	}
+	printImportLog(e.stderr, res)
+	return res.Report, nil
 }
 
 var severityZh = map[report.Severity]string{report.Error: "错误", report.Warning: "警告"}

@@ -43,7 +43,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		serveCommand, migrateCommand, userCommand, backupCommand, checkCommand, renderCommand,
+		serveCommand, migrateCommand, userCommand, backupCommand, checkCommand, importCommand, renderCommand,
 	}
 }
 

@@ -179,6 +179,11 @@ func isNotApplicable(s string) bool {
 	return false
 }
 
+// IsNotApplicable reports whether a printed cell says "not applicable"
+// (不适用, /, —, …) rather than giving a number: the importer keeps such a
+// cell as NotApplicable, apart from 0 and from blank.
+func IsNotApplicable(s string) bool { return isNotApplicable(strings.TrimFunc(s, isSpace)) }
+
 func isSpace(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0' }
 
 func isASCII(s string) bool {

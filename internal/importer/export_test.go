@@ -1,0 +1,24 @@
+package importer
+
+// Hooks for the external tests: the fold (to damage seed 000 into simplified
+// text), its inverse (to damage labels into traditional text), the anchors
+// and the matching form.
+
+var (
+	Fold    = fold
+	Key     = key
+	Anchors = anchors
+	T2S     = t2s
+)
+
+// S2T inverts t2s; where several traditional characters fold to one
+// simplified one (複, 復 → 复), the lowest code point is taken.
+func S2T() map[rune]rune {
+	m := map[rune]rune{}
+	for t, s := range t2s {
+		if old, ok := m[s]; !ok || t < old {
+			m[s] = t
+		}
+	}
+	return m
+}

@@ -1,0 +1,160 @@
+package importer
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"nianbao/internal/report"
+)
+
+// titlePhrases end a report title; matched in folded form.
+var titlePhrases = []string{"政府信息公开工作年度报告", "政府信息公开年度报告"}
+
+// frontMatter reads what comes before the first heading: the title (and
+// from it the org and year), then the preface. Lines before the title are
+// page navigation and are left out with a note. Without a title line, the
+// org and year are inferred from the opening sentences and marked unsure.
+func (rd *reader) frontMatter() {
+	end := rd.firstHeading()
+	title := -1
+	for i := 0; i < end; i++ {
+		if isTitle(rd.lines[i]) {
+			title = i
+			break
+		}
+	}
+	start := 0
+	if title >= 0 {
+		rd.rep.Title = trim(rd.lines[title])
+		rd.rep.Org, rd.rep.Year = parseTitle(rd.rep.Title)
+		if skipped := firstNonEmpty(rd.lines, 0, title); skipped >= 0 {
+			rd.note(skipped, Info, "标题之前的%d行（网页导航等）未读入", title-skipped)
+		}
+		start = title + 1
+	}
+	rd.rep.Preface = paragraphs(rd.lines[start:end])
+	if rd.rep.Org == "" || rd.rep.Year == 0 {
+		rd.inferOrgYear(title)
+	}
+}
+
+// isTitle: a short line, not a sentence, ending in the report's name.
+func isTitle(line string) bool {
+	s := trim(line)
+	if s == "" || utf8.RuneCountInString(s) > 60 || strings.ContainsAny(s, "。，,；;") {
+		return false
+	}
+	f := fold(s)
+	for _, p := range titlePhrases {
+		if strings.Contains(f, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// parseTitle cuts 〔机关名称〕〔年份〕年[度]政府信息公开工作年度报告 into the
+// org (as printed) and the year.
+func parseTitle(title string) (org string, year int) {
+	orig := []rune(title)
+	f := foldRunes(title)
+	p := -1
+	for _, phrase := range titlePhrases {
+		if i := strings.Index(string(f), phrase); i >= 0 {
+			p = utf8.RuneCountInString(string(f)[:i])
+			break
+		}
+	}
+	if p < 0 {
+		return "", 0
+	}
+	if p > 0 && f[p-1] == '度' {
+		p--
+	}
+	if p > 0 && f[p-1] == '年' {
+		p--
+		q := p
+		for q > 0 && p-q < 4 && digitValue(f[q-1]) >= 0 {
+			q--
+		}
+		if y := yearOf(f[q:p]); y > 0 {
+			year, p = y, q
+		}
+	}
+	org = strings.Trim(string(orig[:p]), "《〈 \t\u3000")
+	return org, year
+}
+
+const cnDigits = "〇一二三四五六七八九" // three bytes each
+
+// digitValue reads an ASCII digit or a Chinese numeral digit (二〇二二);
+// -1 for anything else.
+func digitValue(r rune) int {
+	if r >= '0' && r <= '9' {
+		return int(r - '0')
+	}
+	if i := strings.IndexRune(cnDigits, r); i >= 0 {
+		return i / 3
+	}
+	return -1
+}
+
+// yearOf reads four digits as a year between 2000 and 2200, or 0.
+func yearOf(ds []rune) int {
+	if len(ds) != 4 {
+		return 0
+	}
+	y := 0
+	for _, r := range ds {
+		d := digitValue(r)
+		if d < 0 {
+			return 0
+		}
+		y = y*10 + d
+	}
+	if y < 2000 || y > 2200 {
+		return 0
+	}
+	return y
+}
+
+func firstNonEmpty(lines []string, from, to int) int {
+	for i := from; i < to; i++ {
+		if trim(lines[i]) != "" {
+			return i
+		}
+	}
+	return -1
+}
+
+// paragraphs joins the trimmed non-empty lines with "\n".
+func paragraphs(lines []string) string {
+	var b strings.Builder
+	for _, l := range lines {
+		if l = trim(l); l != "" {
+			if b.Len() > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString(l)
+		}
+	}
+	return b.String()
+}
+
+// narratives reads sections 一 and 五 as printed, and 六 up to the page
+// debris and the signature that may follow it.
+func (rd *reader) narratives() {
+	for j, s := range report.T2021.Sections {
+		from, to, ok := rd.section(j)
+		if !ok || s.Narrative == "" {
+			continue
+		}
+		if s.Narrative == report.NarrativeOther {
+			to = rd.trailer(from, to)
+		}
+		rd.rep.Narrative.Set(s.Narrative, paragraphs(rd.lines[from:to]))
+	}
+}
+
+// hasSentencePunct reports punctuation that a name or a date line never has.
+func hasSentencePunct(s string) bool { return strings.ContainsAny(s, "。，,；;：:！!？?") }

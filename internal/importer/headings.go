@@ -1,0 +1,111 @@
+package importer
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"nianbao/internal/report"
+)
+
+// headingKeys are the six official headings in matching form. Both formats
+// have the same ones.
+var headingKeys = func() (keys [6]string) {
+	for i, s := range report.T2021.Sections {
+		keys[i] = key(s.Heading)
+	}
+	return keys
+}()
+
+// findHeadings finds the six section headings by their full text, each
+// accepted once and in order, so that a table row (四、结转下年度继续办理) or
+// a paragraph (二、考核考绩待加强…, a second 一、工作情况) is never taken for
+// one. A missing heading is skipped over and noted. It reports whether any
+// heading was found.
+func (rd *reader) findHeadings() bool {
+	for i := range rd.head {
+		rd.head[i], rd.hEnd[i] = -1, -1
+	}
+	next, found := 0, 0
+	for i := 0; i < len(rd.lines) && next < len(headingKeys); i++ {
+		if !mayBeHeading(rd.lines[i]) {
+			continue
+		}
+		k := key(rd.lines[i])
+		for j := next; j < len(headingKeys); j++ {
+			end, ok := rd.matchHeading(i, k, headingKeys[j])
+			if !ok {
+				continue
+			}
+			rd.head[j], rd.hEnd[j] = i, end
+			rd.res.Headings[j] = i + 1
+			next, found, i = j+1, found+1, end
+			break
+		}
+	}
+	if found == 0 {
+		return false
+	}
+	for j, at := range rd.head {
+		if at < 0 {
+			rd.note(-1, Unreadable, "没有找到标题“%s”，该部分未读入", report.T2021.Sections[j].Heading)
+		}
+	}
+	return true
+}
+
+// matchHeading matches line i (whose key is k) against a heading, also
+// when the heading wraps onto the next non-empty line; it returns the last
+// line of the heading.
+func (rd *reader) matchHeading(i int, k, heading string) (int, bool) {
+	if k == heading {
+		return i, true
+	}
+	if len(k) < 9 || !strings.HasPrefix(heading, k) {
+		return 0, false
+	}
+	for j := i + 1; j < len(rd.lines) && j <= i+2; j++ {
+		if trim(rd.lines[j]) == "" {
+			continue
+		}
+		return j, k+key(rd.lines[j]) == heading
+	}
+	return 0, false
+}
+
+// mayBeHeading is a cheap test before folding a line: headings start with
+// 一…六 and are short.
+func mayBeHeading(line string) bool {
+	s := trim(line)
+	if len(s) > 60*utf8.UTFMax || utf8.RuneCountInString(s) > 60 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune("一二三四五六", r)
+}
+
+// section returns the 0-based lines [from, to) of section j's body: after
+// its heading, up to the next heading found (or the end of the text).
+// ok is false when the heading is missing.
+func (rd *reader) section(j int) (from, to int, ok bool) {
+	if rd.head[j] < 0 {
+		return 0, 0, false
+	}
+	to = len(rd.lines)
+	for k := j + 1; k < len(rd.head); k++ {
+		if rd.head[k] >= 0 {
+			to = rd.head[k]
+			break
+		}
+	}
+	return rd.hEnd[j] + 1, to, true
+}
+
+// firstHeading is the 0-based line of the first heading found.
+func (rd *reader) firstHeading() int {
+	for _, at := range rd.head {
+		if at >= 0 {
+			return at
+		}
+	}
+	return len(rd.lines)
+}

@@ -1,0 +1,155 @@
+package importer
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"nianbao/internal/report"
+)
+
+// Result is an imported report with its reading log.
+type Result struct {
+	Report *report.Report
+	// Format is report.Format2021 or report.Format2019.
+	Format string
+	// Evidence is what decided the format.
+	Evidence Evidence
+	// Notes say, line by line, what could not be read, what was repaired
+	// and what should be checked against the text; in line order.
+	Notes []Note
+	// Cells is indexed by the report.CellID of Report.Template(): where
+	// each cell's value came from. A cell the importer did not read has the
+	// zero Source (its value is blank); every cell that holds a value has a
+	// Source with its line. The web app shows these beside the text.
+	Cells []Source
+	// Headings are the 1-based lines of the six section headings, 0 where
+	// a heading was not found.
+	Headings [6]int
+	// Signature is the trailing 落款 (body and date) when the text ends
+	// with one; it is not part of section 六.
+	Signature string
+}
+
+// Evidence is the label that decided the format, and its line; Line is 0
+// when no label did and the report year was used instead.
+type Evidence struct {
+	Line  int
+	Label string
+}
+
+// Source is where a cell's value was read.
+type Source struct {
+	// Line is the 1-based line of the text the value was printed on; 0
+	// means the cell was not read.
+	Line int
+	// Text is the value as printed (１４, 1,430,689, —); empty for a
+	// Filled cell.
+	Text string
+	// Unsure marks a value to check against the text: read into a column
+	// that the text does not make certain, or one that breaks the
+	// arithmetic where it alone would explain the break.
+	Unsure bool
+	// Filled marks a value the text did not print, supplied by a repair
+	// (§9.5: a missing 法人或其他组织 cell filled with 0).
+	Filled bool
+}
+
+// Read reports whether the cell was read (or filled) from the text.
+func (s Source) Read() bool { return s.Line > 0 }
+
+// NoteKind classifies a note, so that the web app can show them apart.
+type NoteKind string
+
+const (
+	// Unreadable: something could not be read; the cells stay blank.
+	Unreadable NoteKind = "unreadable"
+	// Repaired: a row was realigned or a printed extra dropped, by a rule
+	// that makes the result certain.
+	Repaired NoteKind = "repaired"
+	// Unsure: read, but to be checked by a person.
+	Unsure NoteKind = "unsure"
+	// Info: what was left out on purpose (page debris, the signature, a
+	// 2019 section kept aside) or read from a variant label.
+	Info NoteKind = "info"
+)
+
+// Note is one entry of the reading log. Line is 1-based; 0 for a note on
+// the whole text (e.g. a heading that is missing).
+type Note struct {
+	Line int
+	Kind NoteKind
+	Msg  string
+}
+
+// String writes the note as the command line prints it: 第12行：….
+func (n Note) String() string {
+	if n.Line == 0 {
+		return "全文：" + n.Msg
+	}
+	return fmt.Sprintf("第%d行：%s", n.Line, n.Msg)
+}
+
+// ErrNotReport is returned for a text in which none of the six section
+// headings of an annual report can be found.
+var ErrNotReport = errors.New("没有找到年度报告的任何一个部分标题（如“一、总体情况”），不像是政府信息公开工作年度报告")
+
+// Import reads the text of a published report. It fails only when the text
+// is not recognisably a report (ErrNotReport); everything else it cannot
+// read is left blank and said in a note.
+func Import(text string) (*Result, error) {
+	rd := newReader(text)
+	if !rd.findHeadings() {
+		return nil, fmt.Errorf("importer: %w", ErrNotReport)
+	}
+	rd.tokenizeTables()
+	rd.detectFormat()
+	rd.rep = report.New(report.ByFormat(rd.res.Format))
+	rd.res.Report = rd.rep
+	rd.res.Cells = make([]Source, len(rd.rep.Values))
+	rd.frontMatter()
+	rd.narratives()
+	rd.tables()
+	rd.markCulprits()
+	sort.SliceStable(rd.res.Notes, func(i, j int) bool { return rd.res.Notes[i].Line < rd.res.Notes[j].Line })
+	return rd.res, nil
+}
+
+// reader holds one import in progress.
+type reader struct {
+	lines []string // the text's lines, 0-based (line n of the text is lines[n-1])
+	head  [6]int   // 0-based line of each heading, -1 when missing
+	hEnd  [6]int   // last line of each heading (a heading may wrap once)
+	toks  [3][]token
+	rep   *report.Report
+	res   *Result
+	// realigned counts the section 三 rows repaired by realign.
+	realigned int
+}
+
+// newReader splits the text into lines (ended by \n, \r\n or a lone \r);
+// bytes that are not UTF-8 are read as U+FFFD, so that everything the
+// result quotes is valid text.
+func newReader(text string) *reader {
+	text = strings.TrimPrefix(text, "\ufeff")
+	if !utf8.ValidString(text) {
+		text = strings.ToValidUTF8(text, "\ufffd")
+	}
+	if strings.Contains(text, "\r") {
+		text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
+	}
+	return &reader{lines: strings.Split(text, "\n"), res: &Result{}}
+}
+
+// note adds a note at a 0-based line index (-1 for the whole text).
+func (rd *reader) note(idx int, kind NoteKind, format string, args ...any) {
+	rd.res.Notes = append(rd.res.Notes, Note{Line: idx + 1, Kind: kind, Msg: fmt.Sprintf(format, args...)})
+}
+
+// set stores a cell's value and where it came from.
+func (rd *reader) set(id report.CellID, v report.Value, src Source) {
+	rd.rep.Values[id] = v
+	rd.res.Cells[id] = src
+}

@@ -1,0 +1,141 @@
+package importer
+
+import "strings"
+
+// Without a usable title (seed 002 has none), the org and year are taken
+// from the sentences that usually name them — "2024年，瑞安市人民政府办公室坚持…"
+// opening section 一, "请与瑞安市人民政府办公室政务公开科联系" in the preface,
+// "统计期限自2024年1月1日起" — and marked unsure.
+
+// orgSuffixes end the name of a reporting body.
+var orgSuffixes = []string{"人民政府", "管委会", "管理委员会", "委员会", "办事处", "办公室", "办公厅", "政府", "局", "委", "厅", "署", "中心"}
+
+// orgExtensions may follow a suffix within the same name: 人民政府 + 办公室.
+var orgExtensions = []string{"办公室", "办公厅"}
+
+// orgLeads come right before a body's name.
+var orgLeads = []string{"请与", "请联系"}
+
+// inferOrgYear fills the org and the year that the title did not give.
+func (rd *reader) inferOrgYear(title int) {
+	var cands []int
+	if from, to, ok := rd.section(0); ok {
+		if i := firstNonEmpty(rd.lines, from, to); i >= 0 {
+			cands = append(cands, i)
+		}
+	}
+	for i := title + 1; i < rd.firstHeading(); i++ {
+		cands = append(cands, i)
+	}
+	needOrg, needYear := rd.rep.Org == "", rd.rep.Year == 0
+	for _, i := range cands {
+		org, year := orgYearIn(rd.lines[i])
+		if needOrg && org != "" {
+			rd.rep.Org, needOrg = org, false
+			rd.note(i, Unsure, "标题中没有机关名称，“%s”是从这一行推断的，请核对", org)
+		}
+		if needYear && year != 0 {
+			rd.rep.Year, needYear = year, false
+			rd.note(i, Unsure, "标题中没有报告年份，%d是从这一行推断的，请核对", year)
+		}
+	}
+	if needOrg {
+		rd.note(-1, Unreadable, "没有找到机关名称")
+	}
+	if needYear {
+		rd.note(-1, Unreadable, "没有找到报告年份")
+	}
+}
+
+// orgYearIn finds a body's name and a report year in one sentence.
+func orgYearIn(line string) (org string, year int) {
+	s := trim(line)
+	orig, f := []rune(s), foldRunes(s)
+	if n := yearPrefix(f); n > 0 {
+		year = yearOf(f[:4])
+		org = orgAt(orig, f, n)
+	}
+	for _, lead := range orgLeads {
+		if org != "" {
+			break
+		}
+		if i := strings.Index(string(f), lead); i >= 0 {
+			org = orgAt(orig, f, len([]rune(string(f)[:i]))+len([]rune(lead)))
+		}
+	}
+	if year == 0 {
+		year = yearBefore(f, "年度")
+	}
+	if year == 0 {
+		year = yearBefore(f, "年1月1日")
+	}
+	return org, year
+}
+
+// yearPrefix matches "2024年," or "2024年度，" at the start and returns its
+// length in runes, or 0.
+func yearPrefix(f []rune) int {
+	if len(f) < 6 || yearOf(f[:4]) == 0 || f[4] != '年' {
+		return 0
+	}
+	n := 5
+	if f[n] == '度' {
+		n++
+	}
+	if n < len(f) && f[n] == ',' {
+		return n + 1
+	}
+	return 0
+}
+
+// yearBefore returns the year printed right before marker, or 0.
+func yearBefore(f []rune, marker string) int {
+	s := string(f)
+	for off := 0; ; {
+		i := strings.Index(s[off:], marker)
+		if i < 0 {
+			return 0
+		}
+		r := []rune(s[:off+i])
+		if len(r) >= 4 {
+			if y := yearOf(r[len(r)-4:]); y != 0 {
+				return y
+			}
+		}
+		off += i + len(marker)
+	}
+}
+
+// orgAt reads a body's name starting at rune start: Han characters up to
+// the first org suffix (extended by 办公室 after 人民政府), within 30
+// characters; "" when there is none or it is 我…/本… (我局, 本机关).
+func orgAt(orig, f []rune, start int) string {
+	if start >= len(f) || f[start] == '我' || f[start] == '本' {
+		return ""
+	}
+	for e := start + 2; e <= len(f) && e-start <= 30; e++ {
+		if !isHan(f[e-1]) {
+			return ""
+		}
+		if !hasAnySuffix(string(f[start:e]), orgSuffixes) {
+			continue
+		}
+		for _, ext := range orgExtensions {
+			if strings.HasPrefix(string(f[e:]), ext) {
+				e += len([]rune(ext))
+				break
+			}
+		}
+		return string(orig[start:e])
+	}
+	return ""
+}
+
+func hasAnySuffix(s string, suffixes []string) bool {
+	for _, x := range suffixes {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,212 @@
+package importer
+
+import (
+	"strings"
+	"unicode"
+
+	"nianbao/internal/report"
+)
+
+// cell is one position of a run of values: a printed value, or (tok nil)
+// an empty cell between two values on one line, which may be a blank cell.
+type cell struct {
+	tok *token
+	at  int
+}
+
+// valueRun collects the run of values starting at toks[i], up to the next
+// text; it returns the run and the index after it. Empty cells count only
+// between two values on the same line: elsewhere they are the padding of
+// merged label cells.
+func valueRun(toks []token, i int) ([]cell, int) {
+	var cells []cell
+	lastAt, empties := -1, 0
+	for ; i < len(toks); i++ {
+		t := &toks[i]
+		switch t.kind {
+		case tText:
+			return cells, i
+		case tEmpty:
+			if t.at == lastAt {
+				empties++
+			}
+		case tValue:
+			for ; t.at == lastAt && empties > 0; empties-- {
+				cells = append(cells, cell{at: t.at})
+			}
+			empties, lastAt = 0, t.at
+			cells = append(cells, cell{tok: t, at: t.at})
+		}
+	}
+	return cells, i
+}
+
+// readRows reads the rows of table tb (section 二 of 2021, or 三) from its
+// tokens: each run of values belongs to the row whose anchor ends the text
+// before it. heading is the 0-based line of the section heading.
+func (rd *reader) readRows(tb *report.Table, toks []token, heading int) {
+	found := map[*report.Row]bool{}
+	labelFrom := 0
+	for i := 0; i < len(toks); {
+		if toks[i].kind != tValue {
+			i++
+			continue
+		}
+		cells, next := valueRun(toks, i)
+		if row := rd.readRow(tb, toks[labelFrom:i], cells, found); row != nil {
+			rd.suspectSplit(row, toks, i, next)
+		}
+		labelFrom, i = next, next
+	}
+	rd.missingRows(tb, found, heading)
+}
+
+// readRow assigns one run of values to the row its label names, and
+// returns that row (nil when none).
+func (rd *reader) readRow(tb *report.Table, label []token, cells []cell, found map[*report.Row]bool) *report.Row {
+	k := labelKey(label)
+	row := matchRow(tb, k)
+	at := cells[0].at
+	switch {
+	case row == nil:
+		rd.note(at, Unreadable, "读到%d个数（%s），但前面没有可以识别的行名，未读入", len(cells), printed(cells))
+		return nil
+	case found[row]:
+		rd.note(at, Unreadable, "“%s”行再次出现，这次的数字（%s）未读入，以第一次为准", rd.rowName(row), printed(cells))
+		return nil
+	}
+	found[row] = true
+	if official := officialKeys[row]; !strings.Contains(k, official) {
+		rd.note(at, Info, "行名“%s”与官方表述“%s”不同，按“%s”行读取", printedLabel(label, row), row.Label, rd.rowName(row))
+	}
+	rd.fit(tb, row, cells)
+	return row
+}
+
+// suspectSplit marks a row's first or last value unsure when the run of
+// values toks[from:to] touches a text cell made of digits ("43767." before
+// it, ".7146" after it): a number broken over two lines or cells, of which
+// only a part was read as the value.
+func (rd *reader) suspectSplit(row *report.Row, toks []token, from, to int) {
+	if i := prevText(toks, from); i >= 0 && isDigitDebris(toks[i]) {
+		rd.markSplit(row, toks[i], true)
+	}
+	if to < len(toks) && isDigitDebris(toks[to]) {
+		rd.markSplit(row, toks[to], false)
+	}
+}
+
+// prevText returns the text cell right before toks[i] (past empty cells),
+// or -1.
+func prevText(toks []token, i int) int {
+	for i--; i >= 0; i-- {
+		switch toks[i].kind {
+		case tText:
+			return i
+		case tValue:
+			return -1
+		}
+	}
+	return -1
+}
+
+// isDigitDebris: a text cell with digits and no Chinese character.
+func isDigitDebris(t token) bool {
+	return t.kind == tText && strings.ContainsAny(t.key, "0123456789") && !strings.ContainsFunc(t.key, isHan)
+}
+
+func (rd *reader) markSplit(row *report.Row, t token, first bool) {
+	ids := row.Cells
+	for k := range ids {
+		id := ids[k]
+		if !first {
+			id = ids[len(ids)-1-k]
+		}
+		if src := &rd.res.Cells[id]; src.Read() {
+			src.Unsure = true
+			rd.note(src.Line-1, Unsure, "%s读到“%s”，旁边的“%s”也是数字，可能是一个数被拆开了，请对照原文核对",
+				rd.rep.Template().Cell(id).Name(), src.Text, t.text)
+			return
+		}
+	}
+}
+
+// labelKey joins the matching forms of the last text cells before a run:
+// enough for a group cell and a label wrapped over several lines, without
+// the header rows that precede a table's first row.
+func labelKey(label []token) string {
+	const maxCells = 8
+	from, n := len(label), 0
+	for from > 0 && n < maxCells {
+		from--
+		if label[from].kind == tText {
+			n++
+		}
+	}
+	var b strings.Builder
+	for _, t := range label[from:] {
+		if t.kind == tText {
+			b.WriteString(t.key)
+		}
+	}
+	return b.String()
+}
+
+// printedLabel is the printed text of the label cells from the one that
+// holds the row's anchor on (at most the last four), as it stood in the text.
+func printedLabel(label []token, row *report.Row) string {
+	var texts []string
+	k := ""
+	for i := len(label) - 1; i >= 0 && len(texts) < 4; i-- {
+		if label[i].kind != tText {
+			continue
+		}
+		texts = append([]string{label[i].text}, texts...)
+		k = label[i].key + k
+		if matchAnchor(k, row) {
+			break
+		}
+	}
+	return strings.Join(texts, "")
+}
+
+func matchAnchor(k string, row *report.Row) bool {
+	for _, a := range anchors[row.Key] {
+		if strings.Contains(k, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// printed lists a run's values as printed, for a message.
+func printed(cells []cell) string {
+	parts := make([]string, len(cells))
+	for i, c := range cells {
+		parts[i] = "空"
+		if c.tok != nil {
+			parts[i] = c.tok.text
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// rowName names a row as a clerk would: （三）不予公开 1.属于国家秘密.
+func (rd *reader) rowName(row *report.Row) string {
+	return rd.rep.Template().Cell(row.Cells[0]).RowName()
+}
+
+// missingRows notes the rows of tb that the text did not give.
+func (rd *reader) missingRows(tb *report.Table, found map[*report.Row]bool, heading int) {
+	if len(found) == 0 {
+		rd.note(heading, Unreadable, "没有读到第%s部分表格中的任何一行，该表留空", tb.Section)
+		return
+	}
+	for _, row := range tb.Rows {
+		if !found[row] {
+			rd.note(heading, Unreadable, "第%s部分表格中没有找到“%s”行，该行留空", tb.Section, rd.rowName(row))
+		}
+	}
+}
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }

@@ -1,0 +1,90 @@
+package importer
+
+import (
+	"strings"
+
+	"nianbao/internal/report"
+)
+
+// tables reads sections 二, 三 and 四 into the report: 二 into the 2021
+// table, or for a 2019 report aside as legacy data.
+func (rd *reader) tables() {
+	t := rd.rep.Template()
+	if rd.head[1] >= 0 {
+		if tb := t.Table("active"); tb != nil {
+			rd.readRows(tb, rd.toks[0], rd.head[1])
+			rd.noteFeeHeader()
+		} else {
+			rd.legacyActive()
+		}
+	}
+	if rd.head[2] >= 0 {
+		rd.readRows(t.Table("requests"), rd.toks[1], rd.head[2])
+		rd.realignSummary(rd.head[2])
+	}
+	if rd.head[3] >= 0 {
+		rd.readReviews(t.Table("reviews"), rd.toks[2], rd.head[3])
+	}
+}
+
+// readReviews reads section 四: fifteen values and no row labels, in the
+// official order (行政复议, 未经复议直接起诉, 复议后起诉; each 维持, 纠正, 其他,
+// 尚未审结, 总计). Its header text is unreliable (seed 002 truncates it), so
+// only the count decides: one run of exactly fifteen, or runs that add up to
+// fifteen (a report that prints the three groups apart).
+func (rd *reader) readReviews(tb *report.Table, toks []token, heading int) {
+	want := 0
+	for _, row := range tb.Rows {
+		want += len(row.Cells)
+	}
+	runs, all := valueRuns(toks)
+	cells := all
+	for _, run := range runs {
+		if len(run) == want {
+			cells = run
+			break
+		}
+	}
+	if len(cells) != want {
+		at := heading
+		if len(all) > 0 {
+			at = all[0].at
+		}
+		rd.note(at, Unreadable, "第四部分应有%d个数，读到%d个（%s），无法确定各数属于哪一列，该表未读入，请对照原文填写",
+			want, len(all), clip(printed(all), 80))
+		return
+	}
+	k := 0
+	for _, row := range tb.Rows {
+		for _, id := range row.Cells {
+			if c := cells[k]; c.tok != nil {
+				rd.setPrinted(id, c.tok, false)
+			}
+			k++
+		}
+	}
+}
+
+// valueRuns returns every run of values in toks, and all of them in one.
+func valueRuns(toks []token) (runs [][]cell, all []cell) {
+	for i := 0; i < len(toks); {
+		if toks[i].kind != tValue {
+			i++
+			continue
+		}
+		run, next := valueRun(toks, i)
+		runs, all, i = append(runs, run), append(all, run...), next
+	}
+	return runs, all
+}
+
+// noteFeeHeader says when the fee header is 河南's variant with
+// 保留4位小数 (spec §3): read the same, worth a word to the clerk.
+func (rd *reader) noteFeeHeader() {
+	for _, t := range rd.toks[0] {
+		if t.kind == tText && strings.Contains(t.key, "保留4位小数") {
+			rd.note(t.at, Info, "收费金额的表头是“%s”，与官方表头“%s”不同，按万元读取", t.text, report.FeeHeader2021)
+			return
+		}
+	}
+}
