@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -16,15 +14,6 @@ var (
 	seedDir    = filepath.Join("..", "..", "internal", "importer", "testdata", "seeds")
 	fixtureDir = filepath.Join("..", "..", "internal", "report", "testdata", "seeds")
 )
-
-// runCmd runs nianbao in-process and returns its exit code and output.
-func runCmd(t *testing.T, args ...string) (code int, stdout, stderr string) {
-	t.Helper()
-	var out, errOut bytes.Buffer
-	e := &env{getenv: func(string) string { return "" }, stdin: strings.NewReader(""), stdout: &out, stderr: &errOut}
-	code = run(context.Background(), args, e)
-	return code, out.String(), errOut.String()
-}
 
 // seedVariant writes a seed with its 1-based line n replaced to a temp
 // file named name.

@@ -2,27 +2,12 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
-	"io"
-	"log/slog"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
-
-// runCmd runs the command line in-process and returns its exit code and
-// output.
-func runCmd(t *testing.T, stdin string, environ map[string]string, args ...string) (int, string, string) {
-	t.Helper()
-	var out, errOut bytes.Buffer
-	e := &env{getenv: func(k string) string { return environ[k] }, stdin: strings.NewReader(stdin), stdout: &out, stderr: &errOut}
-	code := run(context.Background(), args, e)
-	return code, out.String(), errOut.String()
-}
 
 func seedPath(name string) string {
 	return filepath.Join("..", "..", "internal", "report", "testdata", "seeds", name+".json")
@@ -73,7 +58,7 @@ func TestCheckCommand(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			code, out, errOut := runCmd(t, "", nil, tc.args...)
+			code, out, errOut := runCmd(t, tc.args...)
 			if code != tc.code {
 				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tc.code, out, errOut)
 			}
@@ -100,55 +85,10 @@ func TestCheckCommand(t *testing.T) {
 	}
 }
 
-// TestServeAndShutdown starts the app on a free port with a fresh database
-// under a temp folder, reads a page, and shuts it down on cancel.
-func TestServeAndShutdown(t *testing.T) {
-	dbPath := filepath.Join(t.TempDir(), "sub", "nianbao.db")
-	ctx, cancel := context.WithCancel(context.Background())
-	ready := make(chan string, 1)
-	done := make(chan error, 1)
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	go func() { done <- serve(ctx, log, "127.0.0.1:0", dbPath, false, ready) }()
-	var addr string
-	select {
-	case addr = <-ready:
-	case err := <-done:
-		t.Fatalf("serve ended: %v", err)
-	case <-time.After(30 * time.Second):
-		t.Fatal("server did not start")
-	}
-	for _, p := range []string{"/healthz", "/"} {
-		resp, err := http.Get("http://" + addr + p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		body, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		if resp.StatusCode != http.StatusOK {
-			t.Errorf("GET %s: %d %s", p, resp.StatusCode, body)
-		}
-		if csp := resp.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "script-src 'self'") {
-			t.Errorf("GET %s: CSP %q", p, csp)
-		}
-	}
-	if _, err := os.Stat(dbPath); err != nil {
-		t.Errorf("database file not created: %v", err)
-	}
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("shutdown: %v", err)
-		}
-	case <-time.After(15 * time.Second):
-		t.Fatal("server did not shut down")
-	}
-}
-
 func TestMigrateCommand(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "m.db")
 	for range 2 { // a second run has nothing to do and still succeeds
-		code, out, errOut := runCmd(t, "", map[string]string{"NIANBAO_DB": db}, "migrate")
+		code, out, errOut := runEnv(t, "", map[string]string{"NIANBAO_DB": db}, "migrate")
 		if code != 0 || !strings.Contains(out, "最新") {
 			t.Fatalf("migrate: %d %s %s", code, out, errOut)
 		}

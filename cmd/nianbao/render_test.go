@@ -2,21 +2,11 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
-
-// runCmd runs nianbao in-process and returns the exit code and output.
-func runCmd(t *testing.T, args ...string) (int, string, string) {
-	t.Helper()
-	var out, errOut bytes.Buffer
-	e := &env{getenv: func(string) string { return "" }, stdin: strings.NewReader(""), stdout: &out, stderr: &errOut}
-	code := run(context.Background(), args, e)
-	return code, out.String(), errOut.String()
-}
 
 const seed = "../../internal/report/testdata/seeds/003.json"
 

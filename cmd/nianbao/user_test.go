@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -11,15 +10,6 @@ import (
 	"nianbao/internal/auth"
 	"nianbao/internal/store"
 )
-
-// runIn runs the command in-process with stdin and returns its exit code
-// and what it printed.
-func runIn(t *testing.T, stdin string, args ...string) (int, string) {
-	t.Helper()
-	var out bytes.Buffer
-	e := &env{getenv: func(string) string { return "" }, stdin: strings.NewReader(stdin), stdout: &out, stderr: &out}
-	return run(context.Background(), args, e), out.String()
-}
 
 func openStore(t *testing.T, path string) *store.Store {
 	t.Helper()
