@@ -22,13 +22,20 @@ func (s *Server) reportCheck(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	d, err := s.saveDraft(c.Request().Context(), rec, in, u.ID)
+	ctx := c.Request().Context()
+	last, err := s.lastYear(ctx, rec)
 	if err != nil {
 		return err
 	}
-	p, err := s.editorPage(c, rec, d)
+	d, err := s.saveDraft(ctx, rec, in, u.ID)
 	if err != nil {
 		return err
+	}
+	p := s.editorPageWith(c, rec, d, last)
+	if in.base == rec.Version {
+		// The browser shows the page of the version the form was based on:
+		// send only what changed since.
+		p.Shown = s.editorPageWith(c, rec, &draft{Report: rec.Report, Refused: refusedOf(rec.Report)}, last)
 	}
 	return render(c, http.StatusOK, editor.CheckResponse(p))
 }

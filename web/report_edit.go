@@ -33,11 +33,16 @@ func (s *Server) reportEdit(c echo.Context) error {
 
 // editorPage builds the editor's view model for a draft.
 func (s *Server) editorPage(c echo.Context, rec *store.ReportRecord, d *draft) (*editor.Page, error) {
-	ctx := c.Request().Context()
-	last, err := s.lastYear(ctx, rec)
+	last, err := s.lastYear(c.Request().Context(), rec)
 	if err != nil {
 		return nil, err
 	}
+	return s.editorPageWith(c, rec, d, last), nil
+}
+
+// editorPageWith builds the editor's view model with last year's report
+// already at hand.
+func (s *Server) editorPageWith(c echo.Context, rec *store.ReportRecord, d *draft, last *report.Report) *editor.Page {
 	state := workflow.State(rec.State)
 	p := editor.Page{
 		Frame:    s.page(c, strconv.Itoa(rec.Year)+"年度报告填报"),
@@ -62,5 +67,5 @@ func (s *Server) editorPage(c echo.Context, rec *store.ReportRecord, d *draft) (
 	if !state.Editable() {
 		p.Notice = "报告当前为“" + state.Label() + "”，不能修改。"
 	}
-	return editor.NewPage(p), nil
+	return editor.NewPage(p)
 }

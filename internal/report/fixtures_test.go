@@ -86,3 +86,23 @@ func firstDiff(a, b []byte) string {
 	}
 	return "lengths differ"
 }
+
+func BenchmarkDecode(b *testing.B) {
+	_, data := loadSeed(b, "000")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := report.Decode(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkMarshal(b *testing.B) {
+	r, _ := loadSeed(b, "000")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := r.MarshalJSON(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

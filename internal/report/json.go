@@ -3,72 +3,172 @@ package report
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // MarshalJSON writes the report in the public JSON form of
 // spec/report-json.md, keys in printed order, two-space indented, with
 // characters unescaped. A blank cell is null, a not-applicable one
-// "不适用", the fee amount a decimal string in 万元.
+// "不适用", the fee amount a decimal string in 万元. It writes the indented
+// form directly (no json.Indent pass): every save of a draft goes through
+// here.
 func (r *Report) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteByte('{')
-	field(&b, "format", r.Format, true)
-	field(&b, "org", r.Org, false)
-	b.WriteString(`,"year":` + strconv.Itoa(r.Year))
-	field(&b, "title", r.Title, false)
-	field(&b, "preface", r.Preface, false)
-	b.WriteString(`,"narrative":{`)
-	field(&b, NarrativeOverview, r.Narrative.Overview, true)
-	field(&b, NarrativeProblems, r.Narrative.Problems, false)
-	field(&b, NarrativeOther, r.Narrative.Other, false)
-	b.WriteByte('}')
+	w := &jsonWriter{}
+	w.b.Grow(4096 + len(r.Preface) + len(r.Narrative.Overview) + len(r.Narrative.Problems) + len(r.Narrative.Other))
+	w.open("")
+	w.str("format", r.Format)
+	w.str("org", r.Org)
+	w.raw("year", strconv.Itoa(r.Year))
+	w.str("title", r.Title)
+	w.str("preface", r.Preface)
+	w.open("narrative")
+	w.str(NarrativeOverview, r.Narrative.Overview)
+	w.str(NarrativeProblems, r.Narrative.Problems)
+	w.str(NarrativeOther, r.Narrative.Other)
+	w.close()
 	for _, tb := range r.Template().Tables {
-		r.writeTable(&b, tb)
+		r.writeTable(w, tb)
 	}
 	if len(r.Legacy2019) > 0 {
-		b.WriteString(`,"legacy2019":`)
-		b.Write(r.Legacy2019)
+		var ind bytes.Buffer
+		if err := json.Indent(&ind, r.Legacy2019, "  ", "  "); err != nil {
+			return nil, fmt.Errorf("report JSON: legacy2019: %w", err)
+		}
+		w.raw("legacy2019", ind.String())
 	}
 	if p := r.Publication; p != nil {
-		b.WriteString(`,"publication":{"revision":` + strconv.Itoa(p.Revision))
-		field(&b, "date", p.Date, false)
+		w.open("publication")
+		w.raw("revision", strconv.Itoa(p.Revision))
+		w.str("date", p.Date)
 		if p.Correction != "" {
-			field(&b, "correction", p.Correction, false)
+			w.str("correction", p.Correction)
 		}
-		b.WriteByte('}')
+		w.close()
 	}
-	b.WriteByte('}')
-	var out bytes.Buffer
-	if err := json.Indent(&out, b.Bytes(), "", "  "); err != nil {
-		return nil, fmt.Errorf("indent report JSON: %w", err)
-	}
-	out.WriteByte('\n')
-	return out.Bytes(), nil
+	w.close()
+	w.b.WriteByte('\n')
+	return w.b.Bytes(), nil
 }
 
-func (r *Report) writeTable(b *bytes.Buffer, tb *Table) {
-	b.WriteString(`,"` + tb.Key + `":{`)
-	for i, row := range tb.Rows {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(`"` + row.Key + `":{`)
-		for j, id := range row.Cells {
-			if j > 0 {
-				b.WriteByte(',')
-			}
+func (r *Report) writeTable(w *jsonWriter, tb *Table) {
+	w.open(tb.Key)
+	for _, row := range tb.Rows {
+		w.open(row.Key)
+		for _, id := range row.Cells {
 			def := &r.Template().Cells[id]
-			b.WriteString(`"` + def.ColKey + `":`)
-			b.WriteString(jsonValue(def.Kind, r.Values[id]))
+			w.raw(def.ColKey, jsonValue(def.Kind, r.Values[id]))
 		}
-		b.WriteByte('}')
+		w.close()
 	}
-	b.WriteByte('}')
+	w.close()
+}
+
+// jsonWriter writes indented JSON objects, as json.MarshalIndent(v, "", "  ")
+// would lay them out.
+type jsonWriter struct {
+	b     bytes.Buffer
+	depth int
+	empty []bool // per open object: nothing written in it yet
+}
+
+func (w *jsonWriter) key(k string) {
+	if n := len(w.empty); n > 0 {
+		if !w.empty[n-1] {
+			w.b.WriteByte(',')
+		}
+		w.empty[n-1] = false
+		w.newline()
+	}
+	if k != "" || w.depth > 0 {
+		w.b.WriteByte('"')
+		w.b.WriteString(k)
+		w.b.WriteString(`": `)
+	}
+}
+
+func (w *jsonWriter) newline() {
+	w.b.WriteByte('\n')
+	for range w.depth {
+		w.b.WriteString("  ")
+	}
+}
+
+func (w *jsonWriter) open(k string) {
+	w.key(k)
+	w.b.WriteByte('{')
+	w.depth++
+	w.empty = append(w.empty, true)
+}
+
+func (w *jsonWriter) close() {
+	w.depth--
+	if !w.empty[len(w.empty)-1] {
+		w.newline()
+	}
+	w.empty = w.empty[:len(w.empty)-1]
+	w.b.WriteByte('}')
+}
+
+func (w *jsonWriter) raw(k, v string) {
+	w.key(k)
+	w.b.WriteString(v)
+}
+
+func (w *jsonWriter) str(k, v string) {
+	w.key(k)
+	writeJSONString(&w.b, v)
+}
+
+// writeJSONString quotes s as encoding/json does without HTML escaping:
+// quotes, backslashes and control characters escaped, U+2028 and U+2029
+// escaped, invalid UTF-8 as U+FFFD.
+func writeJSONString(b *bytes.Buffer, s string) {
+	b.WriteByte('"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			b.WriteString(s[start:i])
+			switch c {
+			case '"', '\\':
+				b.WriteByte('\\')
+				b.WriteByte(c)
+			case '\n':
+				b.WriteString(`\n`)
+			case '\r':
+				b.WriteString(`\r`)
+			case '\t':
+				b.WriteString(`\t`)
+			default:
+				fmt.Fprintf(b, `\u%04x`, c)
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == '\u2028' || r == '\u2029' {
+			b.WriteString(s[start:i])
+			if r == utf8.RuneError {
+				b.WriteString(`\ufffd`)
+			} else {
+				fmt.Fprintf(b, `\u%04x`, r)
+			}
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b.WriteString(s[start:])
+	b.WriteByte('"')
 }
 
 func jsonValue(k Kind, v Value) string {
@@ -81,18 +181,6 @@ func jsonValue(k Kind, v Value) string {
 		return `"` + FormatWan(v.N, false) + `"`
 	}
 	return strconv.FormatInt(v.N, 10)
-}
-
-// field writes ,"key":"value" (without the comma when first).
-func field(b *bytes.Buffer, key, value string, first bool) {
-	if !first {
-		b.WriteByte(',')
-	}
-	b.WriteString(`"` + key + `":`)
-	enc := json.NewEncoder(b)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(value)   // a string always encodes
-	b.Truncate(b.Len() - 1) // Encode's newline
 }
 
 // DecodeError is a report file that cannot be read: it names the line and
@@ -121,7 +209,7 @@ func Decode(data []byte) (*Report, error) {
 		return nil, err
 	}
 	if root.kind != '{' {
-		return nil, &DecodeError{Line: root.line, Msg: "报告应为一个JSON对象（以 { 开头）"}
+		return nil, &DecodeError{Line: root.line(), Msg: "报告应为一个JSON对象（以 { 开头）"}
 	}
 	d := decoder{}
 	return d.report(root)
@@ -143,7 +231,7 @@ func (d *decoder) report(root *node) (*Report, error) {
 	format := Format2021
 	if f := root.get("format"); f != nil {
 		if f.kind != 's' || ByFormat(f.str) == nil {
-			return nil, &DecodeError{Line: f.line, Path: "format", Msg: `应为 "2021"（或旧格式 "2019"）`}
+			return nil, &DecodeError{Line: f.line(), Path: "format", Msg: `应为 "2021"（或旧格式 "2019"）`}
 		}
 		format = f.str
 	}
@@ -181,7 +269,7 @@ func (d *decoder) member(t *Template, key string, n *node) error {
 	if tb := t.Table(key); tb != nil {
 		return d.table(t, tb, n)
 	}
-	return &DecodeError{Line: n.keyLine, Path: key, Msg: "不认识的键"}
+	return &DecodeError{Line: n.keyLine(), Path: key, Msg: "不认识的键"}
 }
 
 func (d *decoder) narrative(n *node) error {
@@ -195,7 +283,7 @@ func (d *decoder) narrative(n *node) error {
 		v := n.vals[i]
 		path := "narrative." + k
 		if k != NarrativeOverview && k != NarrativeProblems && k != NarrativeOther {
-			return &DecodeError{Line: v.keyLine, Path: path, Msg: "不认识的键（应为 overview、problems 或 other）"}
+			return &DecodeError{Line: v.keyLine(), Path: path, Msg: "不认识的键（应为 overview、problems 或 other）"}
 		}
 		var s string
 		if err := v.asString(path, &s); err != nil {
@@ -231,7 +319,7 @@ func (d *decoder) publication(n *node) error {
 		case "correction":
 			err = v.asString(path, &p.Correction)
 		default:
-			return &DecodeError{Line: v.keyLine, Path: path, Msg: "不认识的键"}
+			return &DecodeError{Line: v.keyLine(), Path: path, Msg: "不认识的键"}
 		}
 		if err != nil {
 			return err
@@ -252,7 +340,7 @@ func (d *decoder) table(t *Template, tb *Table, n *node) error {
 		rn, rowPath := n.vals[i], tb.Key+"."+rk
 		row := tb.Row(rk)
 		if row == nil {
-			return &DecodeError{Line: rn.keyLine, Path: rowPath, Msg: "不认识的行，应为 " + rowKeys(tb)}
+			return &DecodeError{Line: rn.keyLine(), Path: rowPath, Msg: "不认识的行，应为 " + rowKeys(tb)}
 		}
 		if rn.kind == '0' {
 			continue
@@ -264,7 +352,7 @@ func (d *decoder) table(t *Template, tb *Table, n *node) error {
 			path := rowPath + "." + ck
 			id := t.Lookup(path)
 			if id == NoCell {
-				return &DecodeError{Line: rn.vals[j].keyLine, Path: path, Msg: "不认识的列，应为 " + colKeys(t, row)}
+				return &DecodeError{Line: rn.vals[j].keyLine(), Path: path, Msg: "不认识的列，应为 " + colKeys(t, row)}
 			}
 			v, err := cellValue(t.Cell(id), rn.vals[j])
 			if err != nil {
@@ -321,14 +409,15 @@ func signedNumber(def *CellDef, n *node, text string) (Value, error) {
 // node is a parsed JSON value with the line it starts on, so that errors can
 // point at the file.
 type node struct {
-	kind    byte // '{' object, '[' array, 's' string, 'n' number, 'b' bool, '0' null
-	line    int
-	keyLine int // line of the key naming this value in its object
-	keys    []string
-	vals    []*node
-	str     string
-	num     json.Number
-	raw     []byte
+	kind   byte // '{' object, '[' array, 's' string, 'n' number, 'b' bool, '0' null
+	off    int64
+	keyOff int64 // offset of the key naming this value in its object
+	data   []byte
+	keys   []string
+	vals   []*node
+	str    string
+	num    json.Number
+	raw    []byte
 }
 
 func (n *node) get(key string) *node {
@@ -350,8 +439,21 @@ func (n *node) text() string {
 	return string(n.raw)
 }
 
+// line is the line the value starts on; counted only for an error.
+func (n *node) line() int { return lineAt(n.data, n.off) }
+
+// keyLine is the line of the key that names the value.
+func (n *node) keyLine() int { return lineAt(n.data, n.keyOff) }
+
 func (n *node) wrong(path, msg string) error {
-	return &DecodeError{Line: n.line, Path: path, Msg: msg}
+	return &DecodeError{Line: n.line(), Path: path, Msg: msg}
+}
+
+func lineAt(data []byte, off int64) int {
+	if off > int64(len(data)) {
+		off = int64(len(data))
+	}
+	return bytes.Count(data[:off], []byte{'\n'}) + 1
 }
 
 func (n *node) asString(path string, dst *string) error {
@@ -368,122 +470,11 @@ func (n *node) asString(path string, dst *string) error {
 
 func (n *node) asYear(dst *int) error {
 	y, err := strconv.Atoi(string(n.num))
-	if n.kind != 'n' || err != nil || y < 2000 || y > 2200 {
+	if n.kind != 'n' || err != nil || (y != 0 && (y < 2000 || y > 2200)) { // 0: not known
 		return n.wrong("year", "应为四位数的年份，如 2024")
 	}
 	*dst = y
 	return nil
-}
-
-// parseTree reads data into nodes, recording lines and refusing duplicate
-// keys and trailing data.
-func parseTree(data []byte) (*node, error) {
-	p := treeParser{data: data, dec: json.NewDecoder(bytes.NewReader(data))}
-	p.dec.UseNumber()
-	root, err := p.value()
-	if err != nil {
-		return nil, err
-	}
-	if _, err := p.dec.Token(); err != io.EOF {
-		return nil, &DecodeError{Line: p.lineAt(p.dec.InputOffset()), Msg: "JSON对象结束后还有多余的内容"}
-	}
-	return root, nil
-}
-
-type treeParser struct {
-	data []byte
-	dec  *json.Decoder
-}
-
-func (p *treeParser) lineAt(off int64) int {
-	if off > int64(len(p.data)) {
-		off = int64(len(p.data))
-	}
-	return bytes.Count(p.data[:off], []byte{'\n'}) + 1
-}
-
-// valueLine finds the line of the value that starts after the decoder's
-// current offset (skipping whitespace, colons and commas).
-func (p *treeParser) valueLine() (int, int64) {
-	off := p.dec.InputOffset()
-	for off < int64(len(p.data)) {
-		switch p.data[off] {
-		case ' ', '\t', '\r', '\n', ':', ',':
-			off++
-			continue
-		}
-		break
-	}
-	return p.lineAt(off), off
-}
-
-func (p *treeParser) value() (*node, error) {
-	line, start := p.valueLine()
-	tok, err := p.dec.Token()
-	if err != nil {
-		return nil, p.syntax(err)
-	}
-	n := &node{line: line}
-	switch v := tok.(type) {
-	case json.Delim:
-		if err := p.container(n, v); err != nil {
-			return nil, err
-		}
-	case string:
-		n.kind, n.str = 's', v
-	case json.Number:
-		n.kind, n.num = 'n', v
-	case bool:
-		n.kind = 'b'
-	case nil:
-		n.kind = '0'
-	}
-	n.raw = p.data[start:p.dec.InputOffset()]
-	return n, nil
-}
-
-func (p *treeParser) container(n *node, d json.Delim) error {
-	n.kind = byte(d)
-	for p.dec.More() {
-		if d == '[' {
-			el, err := p.value()
-			if err != nil {
-				return err
-			}
-			n.vals = append(n.vals, el)
-			continue
-		}
-		keyLine, _ := p.valueLine()
-		tok, err := p.dec.Token()
-		if err != nil {
-			return p.syntax(err)
-		}
-		key := tok.(string)
-		if n.get(key) != nil {
-			return &DecodeError{Line: keyLine, Path: key, Msg: "键重复出现"}
-		}
-		v, err := p.value()
-		if err != nil {
-			return err
-		}
-		v.keyLine = keyLine
-		n.keys, n.vals = append(n.keys, key), append(n.vals, v)
-	}
-	if _, err := p.dec.Token(); err != nil {
-		return p.syntax(err)
-	}
-	return nil
-}
-
-func (p *treeParser) syntax(err error) error {
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		return &DecodeError{Line: p.lineAt(se.Offset), Msg: "JSON格式错误（多了逗号、少了引号或括号不配对？）：" + se.Error()}
-	}
-	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-		return &DecodeError{Line: p.lineAt(int64(len(p.data))), Msg: "文件不完整，JSON在结尾处中断"}
-	}
-	return &DecodeError{Line: p.lineAt(p.dec.InputOffset()), Msg: "JSON格式错误：" + err.Error()}
 }
 
 func rowKeys(tb *Table) string {

@@ -1,7 +1,10 @@
 package report_test
 
 import (
+	"encoding/json"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -101,4 +104,65 @@ func TestJSON2019(t *testing.T) {
 	if _, err := report.Decode([]byte(`{"format": "2019", "requests": {"other_misc": {}}}`)); err == nil {
 		t.Error("a 2019 report accepted the 2021 row other_misc")
 	}
+}
+
+// FuzzTextRoundTrip: any text a clerk types survives MarshalJSON and
+// Decode (invalid UTF-8 becomes U+FFFD, as in encoding/json), and the
+// output is valid JSON that encoding/json reads the same way.
+func FuzzTextRoundTrip(f *testing.F) {
+	for _, s := range []string{"", "一、总体情况\n（一）", "\"quoted\" \\ back", "tab\tcr\r\x00\x1f", "\u2028\u2029", "𠮷😀", "\xff\xfe bad", "<b>&</b>"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r := report.New(report.T2021)
+		r.Narrative.Overview = s
+		data, err := r.MarshalJSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !json.Valid(data) {
+			t.Fatalf("invalid JSON for %q", s)
+		}
+		back, err := report.Decode(data)
+		if err != nil {
+			t.Fatalf("Decode: %v", err)
+		}
+		want := strings.Map(func(r rune) rune { return r }, s) // each invalid byte → U+FFFD
+		if back.Narrative.Overview != want {
+			t.Fatalf("%q came back as %q", s, back.Narrative.Overview)
+		}
+		var std struct{ Narrative struct{ Overview string } }
+		if err := json.Unmarshal(data, &std); err != nil || std.Narrative.Overview != want {
+			t.Fatalf("encoding/json reads %q, %v", std.Narrative.Overview, err)
+		}
+	})
+}
+
+// FuzzDecode: no input makes Decode panic, and whatever it reads writes
+// back to JSON that reads the same.
+func FuzzDecode(f *testing.F) {
+	for _, name := range seeds {
+		data, _ := os.ReadFile(filepath.Join("testdata", "seeds", name+".json"))
+		f.Add(data)
+	}
+	f.Add([]byte(`{"requests": {"granted": {"natural_person": "不适用", "total": null}}, "year": 0}`))
+	f.Add([]byte(`{"narrative": {"other": "\ud83d\ude00\u00e9\\"}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r, err := report.Decode(data)
+		if err != nil {
+			return
+		}
+		out, err := r.MarshalJSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := report.Decode(out)
+		if err != nil {
+			t.Fatalf("re-reading our own JSON: %v\n%s", err, out)
+		}
+		again, _ := back.MarshalJSON()
+		if string(again) != string(out) {
+			t.Fatalf("not stable:\n%s\n%s", out, again)
+		}
+	})
 }

@@ -49,7 +49,7 @@ func (s *Store) Audit(ctx context.Context, e AuditEntry) error {
 // auditTx adds an entry within a transaction, so that the action and its
 // record commit together.
 func (s *Store) auditTx(ctx context.Context, tx *sql.Tx, e AuditEntry) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO audit_log (at, user_id, body_id, report_id, action, detail)
+	_, err := s.txExec(ctx, tx, `INSERT INTO audit_log (at, user_id, body_id, report_id, action, detail)
 		VALUES ($1, $2, $3, $4, $5, $6)`,
 		s.now(), nullID(e.UserID), nullID(e.BodyID), nullID(e.ReportID), e.Action, e.Detail)
 	if err != nil {
@@ -70,7 +70,7 @@ func (s *Store) AuditLog(ctx context.Context, f AuditFilter) ([]AuditEntry, erro
 	if f.Limit <= 0 {
 		f.Limit = 1000
 	}
-	rows, err := s.DB.QueryContext(ctx, `SELECT id, at, COALESCE(user_id, 0), COALESCE(body_id, 0),
+	rows, err := s.query(ctx, `SELECT id, at, COALESCE(user_id, 0), COALESCE(body_id, 0),
 		COALESCE(report_id, 0), action, detail FROM audit_log
 		WHERE ($1 = 0 OR user_id = $1) AND ($2 = 0 OR body_id = $2) AND ($3 = 0 OR report_id = $3)
 		AND ($4 = '' OR action = $4)

@@ -17,7 +17,7 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("store.Backup(%q): %w", path, err)
 	}
-	if _, err := s.DB.ExecContext(ctx, `VACUUM INTO $1`, path); err != nil {
+	if _, err := s.exec(ctx, `VACUUM INTO $1`, path); err != nil {
 		return fmt.Errorf("store.Backup(%q): %w", path, err)
 	}
 	return nil

@@ -77,13 +77,13 @@ func (s *Store) CreateBody(ctx context.Context, b Body, by int64) (*Body, error)
 
 func (s *Store) createBodyTx(ctx context.Context, tx *sql.Tx, b *Body, by int64) error {
 	if b.ParentID != 0 {
-		if err := tx.QueryRowContext(ctx, `SELECT id FROM bodies WHERE id = $1`, b.ParentID).Scan(new(int64)); err != nil {
+		if err := s.txQueryRow(ctx, tx, `SELECT id FROM bodies WHERE id = $1`, b.ParentID).Scan(new(int64)); err != nil {
 			return notFound(err)
 		}
 	}
 	b.CreatedAt = s.now()
 	month, day := deadlineArgs(*b)
-	err := tx.QueryRowContext(ctx, `INSERT INTO bodies (parent_id, name, kind, deadline_month, deadline_day, created_at)
+	err := s.txQueryRow(ctx, tx, `INSERT INTO bodies (parent_id, name, kind, deadline_month, deadline_day, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
 		nullID(b.ParentID), b.Name, string(b.Kind), month, day, b.CreatedAt).Scan(&b.ID)
 	if err != nil {
@@ -94,7 +94,7 @@ func (s *Store) createBodyTx(ctx context.Context, tx *sql.Tx, b *Body, by int64)
 
 // Body returns one body, or ErrNotFound.
 func (s *Store) Body(ctx context.Context, id int64) (*Body, error) {
-	b, err := scanBody(s.DB.QueryRowContext(ctx, `SELECT `+bodyColumns+` FROM bodies WHERE id = $1`, id))
+	b, err := scanBody(s.queryRow(ctx, `SELECT `+bodyColumns+` FROM bodies WHERE id = $1`, id))
 	if err != nil {
 		return nil, fmt.Errorf("store.Body(%d): %w", id, notFound(err))
 	}
@@ -103,7 +103,7 @@ func (s *Store) Body(ctx context.Context, id int64) (*Body, error) {
 
 // Bodies returns every body, by name within id order of creation.
 func (s *Store) Bodies(ctx context.Context) ([]Body, error) {
-	rows, err := s.DB.QueryContext(ctx, `SELECT `+bodyColumns+` FROM bodies ORDER BY id`)
+	rows, err := s.query(ctx, `SELECT `+bodyColumns+` FROM bodies ORDER BY id`)
 	if err != nil {
 		return nil, fmt.Errorf("store.Bodies: %w", err)
 	}
@@ -116,7 +116,7 @@ func (s *Store) Bodies(ctx context.Context) ([]Body, error) {
 
 // BodiesNamed returns the bodies with exactly this name.
 func (s *Store) BodiesNamed(ctx context.Context, name string) ([]Body, error) {
-	rows, err := s.DB.QueryContext(ctx, `SELECT `+bodyColumns+` FROM bodies WHERE name = $1 ORDER BY id`, name)
+	rows, err := s.query(ctx, `SELECT `+bodyColumns+` FROM bodies WHERE name = $1 ORDER BY id`, name)
 	if err != nil {
 		return nil, fmt.Errorf("store.BodiesNamed(%q): %w", name, err)
 	}
@@ -134,7 +134,7 @@ const maxDepth = 64
 // Ancestors returns the ids of the bodies above id, its parent first and
 // its root last; ErrNotFound when id does not exist.
 func (s *Store) Ancestors(ctx context.Context, id int64) ([]int64, error) {
-	rows, err := s.DB.QueryContext(ctx, `WITH RECURSIVE up(id, parent_id, depth) AS (
+	rows, err := s.query(ctx, `WITH RECURSIVE up(id, parent_id, depth) AS (
 			SELECT id, parent_id, 0 FROM bodies WHERE id = $1
 			UNION ALL
 			SELECT b.id, b.parent_id, up.depth + 1 FROM bodies b JOIN up ON b.id = up.parent_id
@@ -164,7 +164,7 @@ func (s *Store) Subtree(ctx context.Context, roots ...int64) ([]Body, error) {
 	for _, r := range roots {
 		args = append(args, r)
 	}
-	rows, err := s.DB.QueryContext(ctx, `WITH RECURSIVE down(id, depth) AS (
+	rows, err := s.query(ctx, `WITH RECURSIVE down(id, depth) AS (
 			SELECT id, 0 FROM bodies WHERE id IN (`+placeholders(2, len(roots))+`)
 			UNION
 			SELECT b.id, down.depth + 1 FROM bodies b JOIN down ON b.parent_id = down.id WHERE down.depth < $1)
@@ -188,7 +188,7 @@ func (s *Store) UpdateBody(ctx context.Context, b Body, by int64) error {
 			return err
 		}
 		month, day := deadlineArgs(b)
-		res, err := tx.ExecContext(ctx, `UPDATE bodies SET parent_id = $1, name = $2, kind = $3,
+		res, err := s.txExec(ctx, tx, `UPDATE bodies SET parent_id = $1, name = $2, kind = $3,
 			deadline_month = $4, deadline_day = $5 WHERE id = $6`,
 			nullID(b.ParentID), b.Name, string(b.Kind), month, day, b.ID)
 		if err := rowsChanged(res, err); err != nil {

@@ -39,13 +39,20 @@ type ReportRecord struct {
 const reportColumns = `id, body_id, year, state, version, data, unread, updated_at, COALESCE(updated_by, 0),
 	created_at, COALESCE(created_by, 0)`
 
-func scanReport(row scanner) (*ReportRecord, error) {
+// scanReport reads a report row; with a cache, a current row whose version
+// is cached is not decoded again.
+func scanReport(row scanner, cache *reportCache) (*ReportRecord, error) {
 	var rec ReportRecord
 	var data, unread string
 	err := row.Scan(&rec.ID, &rec.BodyID, &rec.Year, &rec.State, &rec.Version, &data, &unread,
 		&rec.UpdatedAt, &rec.UpdatedBy, &rec.CreatedAt, &rec.CreatedBy)
 	if err != nil {
 		return nil, notFound(err)
+	}
+	if cache != nil {
+		if rec.Report = cache.get(rec.ID, rec.Version); rec.Report != nil {
+			return &rec, nil
+		}
 	}
 	if rec.Report, err = report.Decode([]byte(data)); err != nil {
 		return nil, fmt.Errorf("stored report %d is unreadable: %w", rec.ID, err)
@@ -55,6 +62,9 @@ func scanReport(row scanner) (*ReportRecord, error) {
 		return nil, fmt.Errorf("stored report %d: unread texts: %w", rec.ID, err)
 	}
 	rec.Report.SetUnreadByPath(texts)
+	if cache != nil {
+		cache.put(rec.ID, rec.Version, rec.Report)
+	}
 	return &rec, nil
 }
 
@@ -69,7 +79,7 @@ func unreadJSON(r *report.Report) string {
 
 // Report returns a report at its current version, or ErrNotFound.
 func (s *Store) Report(ctx context.Context, id int64) (*ReportRecord, error) {
-	rec, err := scanReport(s.DB.QueryRowContext(ctx, `SELECT `+reportColumns+` FROM reports WHERE id = $1`, id))
+	rec, err := scanReport(s.queryRow(ctx, `SELECT `+reportColumns+` FROM reports WHERE id = $1`, id), s.cache)
 	if err != nil {
 		return nil, fmt.Errorf("store.Report(%d): %w", id, err)
 	}
@@ -78,8 +88,8 @@ func (s *Store) Report(ctx context.Context, id int64) (*ReportRecord, error) {
 
 // ReportByBodyYear returns the body's report for year, or ErrNotFound.
 func (s *Store) ReportByBodyYear(ctx context.Context, bodyID int64, year int) (*ReportRecord, error) {
-	rec, err := scanReport(s.DB.QueryRowContext(ctx, `SELECT `+reportColumns+` FROM reports
-		WHERE body_id = $1 AND year = $2`, bodyID, year))
+	rec, err := scanReport(s.queryRow(ctx, `SELECT `+reportColumns+` FROM reports
+		WHERE body_id = $1 AND year = $2`, bodyID, year), s.cache)
 	if err != nil {
 		return nil, fmt.Errorf("store.ReportByBodyYear(%d, %d): %w", bodyID, year, err)
 	}
@@ -89,7 +99,7 @@ func (s *Store) ReportByBodyYear(ctx context.Context, bodyID int64, year int) (*
 // ReportsOfBody lists the body's reports, newest year first, without their
 // content (Report is nil).
 func (s *Store) ReportsOfBody(ctx context.Context, bodyID int64) ([]ReportRecord, error) {
-	rows, err := s.DB.QueryContext(ctx, `SELECT id, body_id, year, state, version, updated_at,
+	rows, err := s.query(ctx, `SELECT id, body_id, year, state, version, updated_at,
 		COALESCE(updated_by, 0), created_at, COALESCE(created_by, 0)
 		FROM reports WHERE body_id = $1 ORDER BY year DESC`, bodyID)
 	if err != nil {
@@ -124,10 +134,10 @@ func (s *Store) CreateReport(ctx context.Context, bodyID int64, year int, r *rep
 	rec := &ReportRecord{BodyID: bodyID, Year: year, State: StateDraft, Version: 1, Report: r,
 		UpdatedAt: now, UpdatedBy: by, CreatedAt: now, CreatedBy: by}
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := tx.QueryRowContext(ctx, `SELECT id FROM bodies WHERE id = $1`, bodyID).Scan(new(int64)); err != nil {
+		if err := s.txQueryRow(ctx, tx, `SELECT id FROM bodies WHERE id = $1`, bodyID).Scan(new(int64)); err != nil {
 			return notFound(err)
 		}
-		err := tx.QueryRowContext(ctx, `INSERT INTO reports (body_id, year, state, version, data,
+		err := s.txQueryRow(ctx, tx, `INSERT INTO reports (body_id, year, state, version, data,
 			created_at, created_by, updated_at, updated_by) VALUES ($1, $2, $3, 1, $4, $5, $6, $5, $6) RETURNING id`,
 			bodyID, year, StateDraft, string(data), now, nullID(by)).Scan(&rec.ID)
 		if isUnique(err) {
@@ -151,11 +161,12 @@ func (s *Store) CreateReport(ctx context.Context, bodyID int64, year int, r *rep
 // ErrNotFound. When SaveDraft returns without error the save is durable:
 // it survives a crash of the process.
 func (s *Store) SaveDraft(ctx context.Context, id int64, baseVersion int, r *report.Report, by int64) (newVersion int, err error) {
+	var saved *report.Report
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		var bodyID int64
 		var version, year int
 		var state string
-		err := tx.QueryRowContext(ctx, `SELECT body_id, year, version, state FROM reports WHERE id = $1`, id).
+		err := s.txQueryRow(ctx, tx, `SELECT body_id, year, version, state FROM reports WHERE id = $1`, id).
 			Scan(&bodyID, &year, &version, &state)
 		switch {
 		case err != nil:
@@ -165,12 +176,13 @@ func (s *Store) SaveDraft(ctx context.Context, id int64, baseVersion int, r *rep
 		case state != StateDraft && state != StateReturned:
 			return ErrNotEditable
 		}
-		data, err := withYear(r, year).MarshalJSON()
+		saved = withYear(r, year)
+		data, err := saved.MarshalJSON()
 		if err != nil {
 			return err
 		}
 		newVersion = version + 1
-		_, err = tx.ExecContext(ctx, `UPDATE reports SET version = $1, data = $2, unread = $3, updated_at = $4,
+		_, err = s.txExec(ctx, tx, `UPDATE reports SET version = $1, data = $2, unread = $3, updated_at = $4,
 			updated_by = $5 WHERE id = $6`, newVersion, string(data), unreadJSON(r), s.now(), nullID(by), id)
 		if err != nil {
 			return err
@@ -180,12 +192,13 @@ func (s *Store) SaveDraft(ctx context.Context, id int64, baseVersion int, r *rep
 	if err != nil {
 		return 0, fmt.Errorf("store.SaveDraft(%d, v%d): %w", id, baseVersion, err)
 	}
+	s.cache.put(id, newVersion, saved)
 	return newVersion, nil
 }
 
 // keepVersionTx adds a row to report_versions and audits the save.
 func (s *Store) keepVersionTx(ctx context.Context, tx *sql.Tx, id int64, version int, data []byte, by int64, action string, bodyID int64) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO report_versions (report_id, version, data, saved_at, saved_by)
+	_, err := s.txExec(ctx, tx, `INSERT INTO report_versions (report_id, version, data, saved_at, saved_by)
 		VALUES ($1, $2, $3, $4, $5)`, id, version, string(data), s.now(), nullID(by))
 	if err != nil {
 		return err
@@ -197,10 +210,10 @@ func (s *Store) keepVersionTx(ctx context.Context, tx *sql.Tx, id int64, version
 // ReportVersion returns a report as it was saved at version (state is the
 // report's current one), or ErrNotFound.
 func (s *Store) ReportVersion(ctx context.Context, id int64, version int) (*ReportRecord, error) {
-	rec, err := scanReport(s.DB.QueryRowContext(ctx, `SELECT r.id, r.body_id, r.year, r.state, v.version, v.data,
+	rec, err := scanReport(s.queryRow(ctx, `SELECT r.id, r.body_id, r.year, r.state, v.version, v.data,
 		'{}', v.saved_at, COALESCE(v.saved_by, 0), r.created_at, COALESCE(r.created_by, 0)
 		FROM report_versions v JOIN reports r ON r.id = v.report_id
-		WHERE v.report_id = $1 AND v.version = $2`, id, version))
+		WHERE v.report_id = $1 AND v.version = $2`, id, version), nil)
 	if err != nil {
 		return nil, fmt.Errorf("store.ReportVersion(%d, v%d): %w", id, version, err)
 	}

@@ -10,7 +10,7 @@ import (
 
 // Grants returns the roles a user holds, by body then role.
 func (s *Store) Grants(ctx context.Context, userID int64) ([]auth.Grant, error) {
-	rows, err := s.DB.QueryContext(ctx, `SELECT body_id, role FROM user_roles WHERE user_id = $1
+	rows, err := s.query(ctx, `SELECT body_id, role FROM user_roles WHERE user_id = $1
 		ORDER BY body_id, role`, userID)
 	if err != nil {
 		return nil, fmt.Errorf("store.Grants(%d): %w", userID, err)
@@ -29,7 +29,7 @@ func (s *Store) Grants(ctx context.Context, userID int64) ([]auth.Grant, error) 
 
 // AllGrants returns every user's roles, by user id.
 func (s *Store) AllGrants(ctx context.Context) (map[int64][]auth.Grant, error) {
-	rows, err := s.DB.QueryContext(ctx, `SELECT user_id, body_id, role FROM user_roles ORDER BY user_id, body_id, role`)
+	rows, err := s.query(ctx, `SELECT user_id, body_id, role FROM user_roles ORDER BY user_id, body_id, role`)
 	if err != nil {
 		return nil, fmt.Errorf("store.AllGrants: %w", err)
 	}
@@ -61,11 +61,11 @@ func (s *Store) addRoleTx(ctx context.Context, tx *sql.Tx, userID int64, g auth.
 		sql string
 		id  int64
 	}{{`SELECT id FROM users WHERE id = $1`, userID}, {`SELECT id FROM bodies WHERE id = $1`, g.Body}} {
-		if err := tx.QueryRowContext(ctx, q.sql, q.id).Scan(new(int64)); err != nil {
+		if err := s.txQueryRow(ctx, tx, q.sql, q.id).Scan(new(int64)); err != nil {
 			return notFound(err)
 		}
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO user_roles (user_id, body_id, role) VALUES ($1, $2, $3)
+	_, err := s.txExec(ctx, tx, `INSERT INTO user_roles (user_id, body_id, role) VALUES ($1, $2, $3)
 		ON CONFLICT (user_id, body_id, role) DO NOTHING`, userID, g.Body, string(g.Role))
 	if err != nil {
 		return err
@@ -78,7 +78,7 @@ func (s *Store) addRoleTx(ctx context.Context, tx *sql.Tx, userID int64, g auth.
 // does not hold it.
 func (s *Store) RemoveRole(ctx context.Context, userID int64, g auth.Grant, by int64) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM user_roles WHERE user_id = $1 AND body_id = $2 AND role = $3`,
+		res, err := s.txExec(ctx, tx, `DELETE FROM user_roles WHERE user_id = $1 AND body_id = $2 AND role = $3`,
 			userID, g.Body, string(g.Role))
 		if err := rowsChanged(res, err); err != nil {
 			return err

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/pressly/goose/v3"
@@ -23,7 +24,12 @@ import (
 type Store struct {
 	DB *sql.DB
 	// Now is the clock, replaceable in tests.
-	Now func() time.Time
+	Now   func() time.Time
+	cache *reportCache
+	stmts stmtCache
+	// stop ends the checkpointer, which closes stopped when it is done.
+	stop, stopped chan struct{}
+	closeOnce     sync.Once
 }
 
 // Open opens (creating if needed) the SQLite file at path in WAL mode with
@@ -42,21 +48,23 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("store.Open(%q): %w", path, err)
 	}
-	s := &Store{DB: db, Now: time.Now}
+	s := &Store{DB: db, Now: time.Now, cache: newReportCache(), stop: make(chan struct{}), stopped: make(chan struct{})}
 	if _, err := s.Migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
 	}
+	go s.checkpointer(s.stop, s.stopped)
 	return s, nil
 }
 
 // dsn sets the pragmas on every pooled connection: WAL (readers never block
 // the writer), foreign keys, a busy timeout instead of "database is locked",
-// and synchronous=NORMAL, which in WAL mode keeps every committed
-// transaction across a crash of the process.
+// synchronous=NORMAL, which in WAL mode keeps every committed transaction
+// across a crash of the process, and no automatic checkpoints (the
+// checkpointer does them in the background).
 func dsn(path string) string {
 	q := url.Values{}
-	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "busy_timeout(10000)", "synchronous(NORMAL)"} {
+	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "busy_timeout(10000)", "synchronous(NORMAL)", "wal_autocheckpoint(0)"} {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
@@ -76,5 +84,15 @@ func (s *Store) Migrate(ctx context.Context) (int, error) {
 	return len(res), nil
 }
 
-// Close closes the database.
-func (s *Store) Close() error { return s.DB.Close() }
+// Close stops the checkpointer (after a last, truncating checkpoint) and
+// closes the database. Closing again does nothing.
+func (s *Store) Close() error {
+	var err error
+	s.closeOnce.Do(func() {
+		close(s.stop)
+		<-s.stopped
+		s.closeStmts()
+		err = s.DB.Close()
+	})
+	return err
+}

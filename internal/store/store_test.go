@@ -191,3 +191,32 @@ func TestBackup(t *testing.T) {
 		t.Errorf("backup has %d bodies", len(bs))
 	}
 }
+
+// TestReportCacheIsolated: what a caller does to a report it got does not
+// change what the next caller gets, and a save is seen at once.
+func TestReportCacheIsolated(t *testing.T) {
+	st := open(t)
+	body, err := st.CreateBody(t.Context(), store.Body{Name: "某局", Kind: "department"}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, err := st.CreateReport(t.Context(), body.ID, 2024, report.New(report.T2021), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, _ := st.Report(t.Context(), rec.ID)
+	first.Report.Narrative.Other = "只在内存里改"
+	again, _ := st.Report(t.Context(), rec.ID)
+	if again.Report.Narrative.Other != "" {
+		t.Error("a change to a returned report leaked into the cache")
+	}
+	again.Report.Narrative.Other = "保存的"
+	if _, err := st.SaveDraft(t.Context(), rec.ID, 1, again.Report, 0); err != nil {
+		t.Fatal(err)
+	}
+	again.Report.Narrative.Other = "保存后又改"
+	saved, _ := st.Report(t.Context(), rec.ID)
+	if saved.Version != 2 || saved.Report.Narrative.Other != "保存的" {
+		t.Errorf("after the save: v%d %q", saved.Version, saved.Report.Narrative.Other)
+	}
+}

@@ -72,7 +72,7 @@ func (s *Store) createUserTx(ctx context.Context, tx *sql.Tx, nu NewUser, by int
 	now := s.now()
 	u := &User{Username: NormalUsername(nu.Username), DisplayName: strings.TrimSpace(nu.DisplayName),
 		PasswordHash: nu.PasswordHash, Epoch: 1, CreatedAt: now, PasswordChangedAt: now}
-	err := tx.QueryRowContext(ctx, `INSERT INTO users (username, display_name, password_hash, session_epoch,
+	err := s.txQueryRow(ctx, tx, `INSERT INTO users (username, display_name, password_hash, session_epoch,
 		disabled, created_at, password_changed_at) VALUES ($1, $2, $3, 1, FALSE, $4, $4) RETURNING id`,
 		u.Username, u.DisplayName, u.PasswordHash, now).Scan(&u.ID)
 	if isUnique(err) {
@@ -93,7 +93,7 @@ func (s *Store) CreateFirstAdmin(ctx context.Context, nu NewUser, root Body) (*U
 	var u *User
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM users`).Scan(&n); err != nil {
+		if err := s.txQueryRow(ctx, tx, `SELECT COUNT(*) FROM users`).Scan(&n); err != nil {
 			return err
 		}
 		if n > 0 {
@@ -120,7 +120,7 @@ func (s *Store) CreateFirstAdmin(ctx context.Context, nu NewUser, root Body) (*U
 
 // User returns an account by id, or ErrNotFound.
 func (s *Store) User(ctx context.Context, id int64) (*User, error) {
-	u, err := scanUser(s.DB.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE id = $1`, id))
+	u, err := scanUser(s.queryRow(ctx, `SELECT `+userColumns+` FROM users WHERE id = $1`, id))
 	if err != nil {
 		return nil, fmt.Errorf("store.User(%d): %w", id, notFound(err))
 	}
@@ -130,7 +130,7 @@ func (s *Store) User(ctx context.Context, id int64) (*User, error) {
 // UserByUsername returns an account by username (compared as
 // NormalUsername), or ErrNotFound.
 func (s *Store) UserByUsername(ctx context.Context, username string) (*User, error) {
-	u, err := scanUser(s.DB.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE username = $1`,
+	u, err := scanUser(s.queryRow(ctx, `SELECT `+userColumns+` FROM users WHERE username = $1`,
 		NormalUsername(username)))
 	if err != nil {
 		return nil, fmt.Errorf("store.UserByUsername(%q): %w", username, notFound(err))
@@ -140,7 +140,7 @@ func (s *Store) UserByUsername(ctx context.Context, username string) (*User, err
 
 // Users returns every account, by username.
 func (s *Store) Users(ctx context.Context) ([]User, error) {
-	rows, err := s.DB.QueryContext(ctx, `SELECT `+userColumns+` FROM users ORDER BY username`)
+	rows, err := s.query(ctx, `SELECT `+userColumns+` FROM users ORDER BY username`)
 	if err != nil {
 		return nil, fmt.Errorf("store.Users: %w", err)
 	}
@@ -159,7 +159,7 @@ func (s *Store) Users(ctx context.Context) ([]User, error) {
 // UserCount returns how many accounts exist (setup is offered while 0).
 func (s *Store) UserCount(ctx context.Context) (int, error) {
 	var n int
-	if err := s.DB.QueryRowContext(ctx, `SELECT COUNT(*) FROM users`).Scan(&n); err != nil {
+	if err := s.queryRow(ctx, `SELECT COUNT(*) FROM users`).Scan(&n); err != nil {
 		return 0, fmt.Errorf("store.UserCount: %w", err)
 	}
 	return n, nil
@@ -212,7 +212,7 @@ func (s *Store) bumpEpoch(ctx context.Context, id, by int64, action, set string,
 	}
 	var epoch int64
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, `UPDATE users SET session_epoch = session_epoch + 1`+set+
+		err := s.txQueryRow(ctx, tx, `UPDATE users SET session_epoch = session_epoch + 1`+set+
 			` WHERE id = $1 RETURNING session_epoch`, append([]any{id}, args...)...).Scan(&epoch)
 		if err != nil {
 			return notFound(err)

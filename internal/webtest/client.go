@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -161,14 +162,13 @@ func (c *Client) remember(r *Response) {
 	if !strings.HasPrefix(r.Header.Get("Content-Type"), "text/html") {
 		return
 	}
-	doc, err := goquery.NewDocumentFromReader(strings.NewReader(r.Body))
-	if err != nil {
-		return
-	}
-	if tok, ok := doc.Find(`meta[name="csrf-token"]`).Attr("content"); ok && tok != "" {
-		c.SetCSRF(tok)
+	if m := csrfMeta.FindStringSubmatch(r.Body); m != nil && m[1] != "" {
+		c.SetCSRF(m[1])
 	}
 }
+
+// csrfMeta finds the token in the page head as views/layout writes it.
+var csrfMeta = regexp.MustCompile(`<meta name="csrf-token" content="([^"]*)"`)
 
 // NewClientWithJar returns a client of the app at baseURL that uses jar,
 // e.g. the cookies of another client after the server moved.

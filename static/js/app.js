@@ -138,7 +138,7 @@
   function syncInvalid() {
     document.querySelectorAll("td[data-r] input").forEach(function (input) {
       var mark = document.getElementById(input.getAttribute("aria-describedby"));
-      if (mark && mark.classList.contains("invalid")) input.setAttribute("aria-invalid", "true");
+      if (mark && mark.dataset.state === "invalid") input.setAttribute("aria-invalid", "true");
       else input.removeAttribute("aria-invalid");
     });
   }

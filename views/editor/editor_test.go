@@ -122,14 +122,14 @@ func TestEveryCellLabelled(t *testing.T) {
 func TestMarksAndFindings(t *testing.T) {
 	d := doc(t, editor.EditPage(brokenPage(t)))
 	culprit := d.Find("#m-requests-granted-commercial")
-	if !culprit.HasClass("culprit") || !strings.Contains(culprit.Text(), "应为21") {
-		t.Errorf("culprit mark: class %q text %q", culprit.AttrOr("class", ""), culprit.Text())
+	if culprit.AttrOr("data-state", "") != "culprit" || !strings.Contains(culprit.Text(), "应为21") {
+		t.Errorf("culprit mark: state %q text %q", culprit.AttrOr("data-state", ""), culprit.Text())
 	}
 	bad := d.Find("#c-requests-granted-research")
 	if bad.AttrOr("value", "") != "abc" || bad.AttrOr("aria-invalid", "") != "true" {
 		t.Errorf("refused input: value %q aria-invalid %q", bad.AttrOr("value", ""), bad.AttrOr("aria-invalid", ""))
 	}
-	if m := d.Find("#m-requests-granted-research"); !m.HasClass("invalid") || !strings.Contains(m.Text(), "阿拉伯数字") {
+	if m := d.Find("#m-requests-granted-research"); m.AttrOr("data-state", "") != "invalid" || !strings.Contains(m.Text(), "阿拉伯数字") {
 		t.Errorf("refused mark: %q", m.Text())
 	}
 	items := d.Find("#findings li.finding")
@@ -148,4 +148,18 @@ func TestMarksAndFindings(t *testing.T) {
 	if d.Find("#c-requests-granted-total").Text() != "1062" {
 		t.Errorf("printed total shown as %q", d.Find("#c-requests-granted-total").Text())
 	}
+}
+
+func BenchmarkCheckResponse(b *testing.B) {
+	t := &testing.T{}
+	p := brokenPage(t)
+	var buf bytes.Buffer
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Reset()
+		if err := editor.CheckResponse(p).Render(context.Background(), &buf); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(buf.Len()), "bytes")
 }

@@ -486,8 +486,9 @@ func ConflictRow(c report.Conflict, i int) templ.Component {
 }
 
 // CheckResponse is the answer to a live check: only out-of-band fragments —
-// the new base version, the save state, every total and mark, the findings,
-// the conflict panel, and inputs whose values came from another save.
+// the new base version, the save state, the totals and marks that changed
+// (all of them when the shown page is not known), the findings, the
+// conflict panel, and inputs whose values came from another save.
 func CheckResponse(p *Page) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
@@ -527,11 +528,13 @@ func CheckResponse(p *Page) templ.Component {
 		}
 		for i := range p.tmpl().Cells {
 			if p.tmpl().Cells[i].Computed {
-				templ_7745c5c3_Err = Total(p, report.CellID(i), true).Render(ctx, templ_7745c5c3_Buffer)
-				if templ_7745c5c3_Err != nil {
-					return templ_7745c5c3_Err
+				if p.totalChanged(report.CellID(i)) {
+					templ_7745c5c3_Err = Total(p, report.CellID(i), true).Render(ctx, templ_7745c5c3_Buffer)
+					if templ_7745c5c3_Err != nil {
+						return templ_7745c5c3_Err
+					}
 				}
-			} else {
+			} else if p.markChanged(report.CellID(i)) {
 				templ_7745c5c3_Err = Mark(p, report.CellID(i), true).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err

@@ -39,6 +39,10 @@ type Page struct {
 	// Refresh lists fields whose inputs the response must replace (values
 	// taken from a concurrent save).
 	Refresh []report.Change
+	// Shown, when known, is the page as the browser shows it now (the
+	// version the form was based on): a live check then sends only the
+	// marks and totals that changed. Nil sends them all.
+	Shown *Page
 
 	problems map[report.CellID]string
 	marks    map[report.CellID]markKind
@@ -110,20 +114,22 @@ func (p *Page) def(id report.CellID) *report.CellDef { return p.tmpl().Cell(id) 
 // typed, or the stored value.
 func (p *Page) inputText(id report.CellID) string { return p.Report.Entry(id) }
 
-// markClass is the class of a cell's mark element.
-func (p *Page) markClass(id report.CellID) string {
+func (p *Page) dom() *cellDOM { return domOf(p.tmpl()) }
+
+// markState is the state of a cell's mark element (its data-state).
+func (p *Page) markState(id report.CellID) string {
 	if _, bad := p.problems[id]; bad {
-		return "mark invalid"
+		return "invalid"
 	}
 	switch p.marks[id] {
 	case markCulprit:
-		return "mark culprit"
+		return "culprit"
 	case markInvolved:
-		return "mark involved"
+		return "involved"
 	case markWarning:
-		return "mark warn"
+		return "warn"
 	}
-	return "mark"
+	return ""
 }
 
 // markText is the message beside a cell (read by screen readers with the
@@ -232,4 +238,14 @@ func (p *Page) invalidAttr(id report.CellID) templ.Attributes {
 		return templ.Attributes{"aria-invalid": "true"}
 	}
 	return nil
+}
+
+// markChanged reports whether a cell's mark differs from what is shown.
+func (p *Page) markChanged(id report.CellID) bool {
+	return p.Shown == nil || p.markState(id) != p.Shown.markState(id) || p.markText(id) != p.Shown.markText(id)
+}
+
+// totalChanged reports whether a computed total differs from what is shown.
+func (p *Page) totalChanged(id report.CellID) bool {
+	return p.Shown == nil || p.Report.Values[id] != p.Shown.Report.Values[id]
 }

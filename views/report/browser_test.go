@@ -5,8 +5,6 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -16,37 +14,12 @@ import (
 	"nianbao/views/report"
 )
 
-// browser starts headless Chromium for a test, on a fresh profile.
-func browser(t *testing.T) context.Context {
-	t.Helper()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(testenv.Chromium(t)),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.NoFirstRun,
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 800),
-	)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(func() { cancel(); cancelAlloc() })
-	// The first run starts the browser and ties it to this context's life,
-	// so it must not be a context with a timeout (see chromedp.Run).
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("start Chromium: %v", err)
-	}
-	return ctx
-}
-
 // TestStandaloneInBrowser serves the standalone HTML of seeds 000 and 003
 // on loopback, checks in Chromium that the tables are laid out (the 22-row
 // group cell is as tall as its rows, numbers right-aligned) and saves a
 // full-page screenshot for a person to look at.
 func TestStandaloneInBrowser(t *testing.T) {
-	ctx := browser(t)
+	ctx := testenv.Browser(t)
 	for _, name := range []string{"000", "003"} {
 		t.Run(name, func(t *testing.T) {
 			var page bytes.Buffer
@@ -70,15 +43,7 @@ func TestStandaloneInBrowser(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkLayout(t, tctx)
-			png, err := chromedp.Run(tctx, chromedp.FullScreenshot(100))
-			if err != nil {
-				t.Fatal(err)
-			}
-			path := filepath.Join(testenv.ArtifactDir(t), name+".png")
-			if err := os.WriteFile(path, png, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			t.Logf("screenshot: %s", path)
+			testenv.Screenshot(t, tctx, name)
 		})
 	}
 }
