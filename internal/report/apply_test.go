@@ -46,6 +46,16 @@ func TestApply(t *testing.T) {
 	if v, _ := r.Get("requests.granted.natural_person"); v.State != report.Blank {
 		t.Error("Apply changed its input")
 	}
+	// The unreadable text is an error of the check, at its cell.
+	var found bool
+	for _, f := range report.Check(out, report.Options{}) {
+		if f.Rule == report.RuleRequestsNN && f.Severity == report.Error && f.CulpritPath() == "requests.granted.research" {
+			found = strings.Contains(f.Message, "（填的是“abc”）")
+		}
+	}
+	if !found {
+		t.Error("the unreadable input is not a finding")
+	}
 	// Correcting the text clears it.
 	again, refused := report.Apply(out, form(map[string]string{"requests.granted.research": "0"}))
 	if len(refused) != 0 || len(again.Unread) != 0 {

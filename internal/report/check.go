@@ -82,6 +82,9 @@ type Options struct {
 func Check(r *Report, opt Options) []Finding {
 	t := r.Template()
 	c := checker{t: t, r: r, opt: opt}
+	if len(r.Unread) > 0 {
+		c.unread()
+	}
 	c.ranges()
 	c.relations()
 	c.completeness()
@@ -130,6 +133,29 @@ func (c *checker) add(rule string, sev Severity, msg string, cells ...CellID) *F
 	return &c.out[len(c.out)-1]
 }
 
+// rangeRule is the rule about the values of a cell's table.
+func rangeRule(def *CellDef) string {
+	return map[string]string{"active": RuleActiveNN, "requests": RuleRequestsNN, "reviews": RuleReviewsNN}[def.Table.Key]
+}
+
+// unread reports what a clerk typed that could not be read as a number:
+// the cell has no value yet, so it blocks submission like any wrong number.
+func (c *checker) unread() {
+	for id := range c.t.Cells {
+		text, ok := c.r.Unread[CellID(id)]
+		if !ok {
+			continue
+		}
+		def := &c.t.Cells[id]
+		_, reason := parseNumber(text, def.Kind)
+		if reason == "" {
+			continue
+		}
+		f := c.add(rangeRule(def), Error, fmt.Sprintf("%s：%s（填的是“%s”）", def.Name(), reason, text), CellID(id))
+		f.Culprit = CellID(id)
+	}
+}
+
 // ranges reports negative values (R4, R6, R7) and absurd ones.
 func (c *checker) ranges() {
 	for id, v := range c.r.Values {
@@ -137,7 +163,7 @@ func (c *checker) ranges() {
 			continue
 		}
 		def := &c.t.Cells[id]
-		rule := map[string]string{"active": RuleActiveNN, "requests": RuleRequestsNN, "reviews": RuleReviewsNN}[def.Table.Key]
+		rule := rangeRule(def)
 		reason := reasonNegative
 		if v.N > 0 {
 			reason = reasonTooLarge

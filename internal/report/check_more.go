@@ -17,7 +17,9 @@ func (c *checker) completeness() {
 	for id, v := range c.r.Values {
 		switch v.State {
 		case Blank:
-			blank = append(blank, CellID(id))
+			if _, typed := c.r.Unread[CellID(id)]; !typed { // reported as unreadable already
+				blank = append(blank, CellID(id))
+			}
 		case NotApplicable:
 			na = append(na, CellID(id))
 		}

@@ -38,11 +38,23 @@ func Browser(tb testing.TB) context.Context {
 	return ctx
 }
 
-// Screenshot saves a full-page screenshot of the tab as name.png in the
+// Screenshot saves a full-page PNG screenshot of the tab as name.png in the
 // test's artifact folder and logs where.
 func Screenshot(tb testing.TB, ctx context.Context, name string) {
 	tb.Helper()
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(90))
+	save(tb, ctx, name, chromedp.FullScreenshot(100))
+}
+
+// ViewScreenshot saves what the window shows (1280×800), as a person at the
+// screen sees it.
+func ViewScreenshot(tb testing.TB, ctx context.Context, name string) {
+	tb.Helper()
+	save(tb, ctx, name, chromedp.CaptureScreenshot())
+}
+
+func save(tb testing.TB, ctx context.Context, name string, shot chromedp.Action[[]byte]) {
+	tb.Helper()
+	png, err := chromedp.Run(ctx, shot)
 	if err != nil {
 		tb.Fatalf("screenshot: %v", err)
 	}

@@ -78,6 +78,12 @@
     }
   });
 
+  // Enter in a cell never submits the form (some input methods send the
+  // keypress on its own, after the keydown).
+  document.addEventListener("keypress", function (e) {
+    if (e.key === "Enter" && e.target.matches && e.target.matches("td[data-r] input, input.title-input")) e.preventDefault();
+  });
+
   // ---- pasting a block from a spreadsheet ----
   var cjk = /[\u3400-\u9fff]/;
   function parseBlock(text) {

@@ -1,0 +1,247 @@
+package web_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"nianbao/internal/report"
+	"nianbao/internal/testenv"
+	"nianbao/internal/webtest"
+	"nianbao/web/paths"
+)
+
+// tab is one browser tab of a test, with the test's helpers.
+type tab struct {
+	t   *testing.T
+	ctx context.Context
+}
+
+func (b tab) do(actions ...chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 60*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		b.t.Fatal(err)
+	}
+}
+
+// js evaluates an expression and decodes its value.
+func js[T any](b tab, expr string) T {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
+	if err != nil {
+		b.t.Fatalf("%s: %v", expr, err)
+	}
+	return v
+}
+
+// waitFor polls an expression until it is true.
+func (b tab) waitFor(what, expr string) {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 15*time.Second)
+	defer cancel()
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](expr, chromedp.WithPollingInterval(50*time.Millisecond))); err != nil {
+		b.t.Fatalf("waiting for %s (%s): %v", what, expr, err)
+	}
+}
+
+// settle waits until the live check after the last keystroke has answered.
+func (b tab) settle() {
+	b.t.Helper()
+	b.do(chromedp.Sleep(400 * time.Millisecond))
+	b.waitFor("the live check", `!document.querySelector('#report-form').classList.contains('htmx-request') && !document.querySelector('.htmx-request')`)
+}
+
+// typeInto replaces a cell's content by typing, as a clerk would.
+func (b tab) typeInto(id, text string) {
+	b.t.Helper()
+	b.do(chromedp.Focus(chromedp.ID(id)),
+		chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`document.getElementById(%q).select()`, id)),
+		chromedp.SendKeys(chromedp.ID(id), text))
+}
+
+func (b tab) value(id string) string {
+	b.t.Helper()
+	return js[string](b, fmt.Sprintf(`document.getElementById(%q).value ?? document.getElementById(%q).textContent`, id, id))
+}
+
+func (b tab) text(sel string) string {
+	b.t.Helper()
+	return js[string](b, fmt.Sprintf(`(document.querySelector(%q)||{}).textContent||""`, sel))
+}
+
+func (b tab) active() string {
+	b.t.Helper()
+	return js[string](b, `document.activeElement.id`)
+}
+
+func (b tab) login(base, username string) {
+	b.t.Helper()
+	b.do(chromedp.Navigate(base+paths.Login),
+		chromedp.SendKeys(chromedp.CSS(`input[name=username]`), username),
+		chromedp.SendKeys(chromedp.CSS(`input[name=password]`), webtest.Password))
+	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
+	defer cancel()
+	if _, err := chromedp.RunResponse(ctx, chromedp.Submit(chromedp.CSS(`input[name=password]`))); err != nil {
+		b.t.Fatal(err)
+	}
+}
+
+func cellID(path string) string { return "c-" + strings.ReplaceAll(path, ".", "-") }
+
+// TestEditorInBrowser is a clerk's session in real Chromium at 1280×800:
+// typing seed 002's numbers (full-width digits from an IME among them),
+// moving with Enter and the arrows, pasting a block copied from a
+// spreadsheet, watching a finding appear at a slip and vanish when fixed,
+// a refused input kept with its message, a reload that finds everything
+// saved, and a screenshot of the filled form.
+func TestEditorInBrowser(t *testing.T) {
+	ctx := testenv.Browser(t)
+	app, _, id := editorApp(t)
+	seed := seedForm(t, "002")
+	b := tab{t, ctx}
+	b.login(app.URL, "clerk")
+	b.do(chromedp.Navigate(app.URL+paths.ReportEdit(id)), chromedp.WaitReady(chromedp.ID("report-form")))
+
+	// Section 二 and 四 typed cell by cell.
+	for _, def := range report.T2021.Cells {
+		if def.Computed || def.Table.Key == "requests" {
+			continue
+		}
+		b.typeInto(cellID(def.Path), seed.Get(def.Path))
+	}
+	// Rows 一 and 二 by keyboard: type, Tab across, full-width digits.
+	b.do(chromedp.Focus(chromedp.ID(cellID("requests.new_received.natural_person"))))
+	b.do(chromedp.KeyEvent("１２５\t2\t0\t0\t0\t7\t13\t0\t0\t0\t0\t0"))
+	// Enter moves down a column, ArrowRight at the end of a cell moves right.
+	b.do(chromedp.Focus(chromedp.ID(cellID("requests.new_received.other"))), chromedp.KeyEvent(kb.Enter))
+	if got := b.active(); got != cellID("requests.carried_over.other") {
+		t.Errorf("Enter moved to %q", got)
+	}
+	b.do(chromedp.Focus(chromedp.ID(cellID("requests.carried_over.natural_person"))),
+		chromedp.Evaluate[chromedp.Void](`document.activeElement.setSelectionRange(2, 2)`), chromedp.KeyEvent(kb.ArrowRight))
+	if got := b.active(); got != cellID("requests.carried_over.commercial") {
+		t.Errorf("ArrowRight at the end moved to %q", got)
+	}
+	b.do(chromedp.KeyEvent(kb.ArrowUp))
+	if got := b.active(); got != cellID("requests.new_received.commercial") {
+		t.Errorf("ArrowUp moved to %q", got)
+	}
+
+	// The 23 rows from （一） to 四 pasted as one block copied from a
+	// spreadsheet, 总计 column and （七） row included (they are skipped).
+	status := paste(b, cellID("requests.granted.natural_person"), seedBlock(seed))
+	if !strings.Contains(status, "已从剪贴板填入132个单元格") || !strings.Contains(status, "跳过29个自动计算的合计") {
+		t.Errorf("paste status %q", status)
+	}
+	for field, text := range map[string]string{"narrative.overview": "2024年，本办公室坚持……", "narrative.problems": "人员紧张任务重。",
+		"narrative.other": "2024年度未收取政府信息公开信息处理费。"} {
+		b.do(chromedp.SendKeys(chromedp.ID("f-"+strings.ReplaceAll(field, ".", "-")), text))
+	}
+	b.settle()
+	if got := b.text("#findings .summary"); got != "没有发现问题" {
+		t.Errorf("after typing seed 002: %q %s", got, b.text("#findings"))
+	}
+	for path, want := range map[string]string{"requests.handled_total.total": "125", "requests.new_received.total": "134", "reviews.review.total": "16"} {
+		if got := b.value(cellID(path)); got != want {
+			t.Errorf("total %s shows %q, want %q", path, got, want)
+		}
+	}
+
+	// A slip: the finding appears with its numbers, the cell is marked;
+	// clicking the finding moves focus to a cell of it; fixing it clears it.
+	b.typeInto(cellID("requests.carried_forward.natural_person"), "21")
+	b.settle()
+	want := "自然人列：一(125)+二(13)=138，但（七）总计(116)+四(21)=137，相差1"
+	if got := b.text("#findings li.finding a"); got != want {
+		t.Errorf("finding %q, want %q", got, want)
+	}
+	if got := js[string](b, `document.getElementById('m-requests-carried_forward-natural_person').dataset.state`); got != "involved" {
+		t.Errorf("the slipped cell's mark is %q", got)
+	}
+	b.do(chromedp.Click(chromedp.CSS("#findings li.finding a")))
+	if got := b.active(); !strings.HasPrefix(got, "c-requests-") {
+		t.Errorf("clicking the finding focused %q", got)
+	}
+	b.typeInto(cellID("requests.carried_forward.natural_person"), "22")
+	b.settle()
+	if got := b.text("#findings li.finding a"); got != "" {
+		t.Errorf("after the fix a finding remains: %q", got)
+	}
+
+	// A refused input keeps what was typed and says why at the cell.
+	b.typeInto(cellID("requests.granted.research"), "O")
+	b.settle()
+	if got := b.text("#m-requests-granted-research"); !strings.Contains(got, "阿拉伯数字") {
+		t.Errorf("refused input message %q", got)
+	}
+	if got := js[string](b, `document.getElementById('c-requests-granted-research').getAttribute('aria-invalid')`); got != "true" {
+		t.Errorf("aria-invalid %q", got)
+	}
+	b.do(chromedp.ScrollIntoView(chromedp.ID(cellID("requests.granted.research"))))
+	testenv.ViewScreenshot(t, ctx, "editor-1280x800")
+
+	// Reload: everything typed is there.
+	b.do(chromedp.Reload(), chromedp.WaitReady(chromedp.ID("report-form")))
+	for path, want := range map[string]string{"requests.new_received.natural_person": "125", "requests.granted.natural_person": "39",
+		"requests.carried_forward.natural_person": "22", "reviews.review.upheld": "8", "requests.granted.research": "O"} {
+		if got := b.value(cellID(path)); got != want {
+			t.Errorf("after reload %s = %q, want %q", path, got, want)
+		}
+	}
+	if got := b.value("f-narrative-problems"); got != "人员紧张任务重。" {
+		t.Errorf("after reload 五 = %q", got)
+	}
+	b.typeInto(cellID("requests.granted.research"), "0")
+	b.settle()
+	b.do(chromedp.EmulateViewport(1280, 800))
+	testenv.Screenshot(t, ctx, "editor-filled-full")
+}
+
+// paste fires a paste of text at a cell, as Ctrl+V from a spreadsheet does,
+// and returns what the page announced.
+func paste(b tab, id, text string) string {
+	b.t.Helper()
+	arg, _ := json.Marshal(text)
+	return js[string](b, fmt.Sprintf(`(() => {
+		const el = document.getElementById(%q); el.focus();
+		const dt = new DataTransfer(); dt.setData('text/plain', %s);
+		el.dispatchEvent(new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true}));
+		return document.getElementById('paste-status').textContent;
+	})()`, id, arg))
+}
+
+// seedBlock is seed 002's section 三 from （一） to 四 as a spreadsheet
+// copies it: tab-separated, one row per line, 总计 column and the （七）
+// row included.
+func seedBlock(seed interface{ Get(string) string }) string {
+	var rows []string
+	started := false
+	r := report.T2021.Table("requests")
+	for _, row := range r.Rows {
+		started = started || row.Key == "granted"
+		if !started {
+			continue
+		}
+		var cells []string
+		for _, id := range row.Cells {
+			def := report.T2021.Cell(id)
+			v := seed.Get(def.Path)
+			if def.Computed {
+				v = "0" // a spreadsheet's own total; the app computes its own
+			}
+			cells = append(cells, v)
+		}
+		rows = append(rows, strings.Join(cells, "\t"))
+	}
+	return strings.Join(rows, "\r\n") + "\r\n"
+}
