@@ -245,3 +245,63 @@ func seedBlock(seed interface{ Get(string) string }) string {
 	}
 	return strings.Join(rows, "\r\n") + "\r\n"
 }
+
+// TestEditorTwoTabs: the same draft open in two tabs. What one saves
+// reaches the other at its next check; where both changed the same text,
+// the second is shown both versions, nothing either typed is lost, and the
+// clerk's choice is saved.
+func TestEditorTwoTabs(t *testing.T) {
+	ctx := testenv.Browser(t)
+	app, _, id := editorApp(t)
+	a := tab{t, ctx}
+	a.login(app.URL, "clerk")
+	ctxB, cancel := chromedp.NewContext(ctx)
+	defer cancel()
+	// The first run opens the tab and ties it to its context: not one with
+	// a timeout.
+	if err := chromedp.Do(ctxB); err != nil {
+		t.Fatal(err)
+	}
+	b := tab{t, ctxB}
+	for _, x := range []tab{a, b} {
+		x.do(chromedp.Navigate(app.URL+paths.ReportEdit(id)), chromedp.WaitReady(chromedp.ID("report-form")))
+	}
+
+	a.do(chromedp.SendKeys(chromedp.ID("f-narrative-problems"), "甲写的问题"))
+	a.settle()
+	b.do(chromedp.SendKeys(chromedp.ID("f-preface"), "乙写的前言"))
+	b.settle()
+	if got := b.value("f-narrative-problems"); got != "甲写的问题" {
+		t.Errorf("tab B did not take tab A's text: %q", got)
+	}
+	if got := b.text("#notice"); !strings.Contains(got, "已合并") || !strings.Contains(got, "五、存在的主要问题及改进情况") {
+		t.Errorf("tab B's notice: %q", got)
+	}
+
+	// Both change the same text.
+	a.typeInto("f-narrative-problems", "甲改过的问题")
+	a.settle()
+	b.typeInto("f-narrative-problems", "乙改过的问题")
+	b.settle()
+	panel := b.text("#conflict")
+	if !strings.Contains(panel, "甲改过的问题") || !strings.Contains(panel, "乙改过的问题") || !strings.Contains(b.text("#save-state"), "未保存") {
+		t.Fatalf("conflict panel %q, state %q", panel, b.text("#save-state"))
+	}
+	if got := b.value("f-narrative-problems"); got != "乙改过的问题" {
+		t.Errorf("tab B's own text was replaced: %q", got)
+	}
+	testenv.ViewScreenshot(t, ctxB, "conflict")
+	// Keep mine (the default choice) and save.
+	ctxS, cancelS := context.WithTimeout(ctxB, 30*time.Second)
+	defer cancelS()
+	if _, err := chromedp.RunResponse(ctxS, chromedp.Click(chromedp.CSS(`#conflict button[name=resolve]`))); err != nil {
+		t.Fatal(err)
+	}
+	rec, _ := app.Store.Report(t.Context(), id)
+	if rec.Report.Narrative.Problems != "乙改过的问题" || rec.Report.Preface != "乙写的前言" {
+		t.Errorf("saved: problems %q, preface %q", rec.Report.Narrative.Problems, rec.Report.Preface)
+	}
+	if got := b.text("#conflict"); strings.Contains(got, "冲突") || strings.Contains(got, "已在别处保存") {
+		t.Errorf("the conflict panel is still shown after saving: %q", got)
+	}
+}

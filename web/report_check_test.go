@@ -220,3 +220,29 @@ func reportPercentiles(b *testing.B, took []time.Duration) {
 	b.ReportMetric(pct(0.9), "p90-ms")
 	b.ReportMetric(pct(0.99), "p99-ms")
 }
+
+// TestEditorWithoutJavaScript: the form posts normally to the save address
+// and the page comes back with the same findings.
+func TestEditorWithoutJavaScript(t *testing.T) {
+	_, c, id := editorApp(t)
+	page := c.Get(t, paths.ReportEdit(id)).Doc(t)
+	form := page.Find("form#report-form")
+	if form.AttrOr("action", "") != paths.ReportSaveURL(id) || form.AttrOr("method", "") != "post" ||
+		form.Find(`button[type=submit]`).Length() == 0 {
+		t.Fatal("the editor's form cannot be submitted without JavaScript")
+	}
+	f := seedForm(t, "002")
+	f.Set("requests.carried_forward.natural_person", "21")
+	f.Set("base_version", "1")
+	res := c.PostForm(t, paths.ReportSaveURL(id), f)
+	if res.Status != http.StatusSeeOther {
+		t.Fatalf("save: %d", res.Status)
+	}
+	d := c.Get(t, res.Location()).Doc(t)
+	if got := findings(d); len(got) != 2 || got[0] != "自然人列：一(125)+二(13)=138，但（七）总计(116)+四(21)=137，相差1" {
+		t.Errorf("findings after a plain save: %v", got)
+	}
+	if got := d.Find("#c-requests-handled_total-total").Text(); got != "125" {
+		t.Errorf("total %q", got)
+	}
+}

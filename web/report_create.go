@@ -34,7 +34,10 @@ func (s *Server) reportCreate(c echo.Context) error {
 	if problem != "" {
 		return s.renderYearProblem(c, u, id, problem)
 	}
-	rec, err := s.createReport(ctx, id, year, u.ID)
+	rec, filled, err := s.createReport(ctx, id, year, u.ID, formText(c, "prefill") == "1")
+	if err == nil && filled > 0 {
+		s.flash(ctx, fmt.Sprintf("已从%d年报告带入“上年结转”和“现行有效件数”共%d个数，请核对。", year-1, filled))
+	}
 	if errors.Is(err, store.ErrConflict) {
 		if rec, err = s.store.ReportByBodyYear(ctx, id, year); err == nil {
 			s.flash(ctx, fmt.Sprintf("%d年度的报告已经存在，已为您打开。", year))
@@ -46,16 +49,30 @@ func (s *Server) reportCreate(c echo.Context) error {
 	return c.Redirect(http.StatusSeeOther, paths.ReportEdit(rec.ID))
 }
 
-// createReport makes the empty draft: the body's name, the year and the
-// usual title filled in, every cell blank.
-func (s *Server) createReport(ctx context.Context, bodyID int64, year int, by int64) (*store.ReportRecord, error) {
+// createReport makes the new draft: the body's name, the year and the
+// usual title filled in, every cell blank — or, with prefill and last
+// year's report in the system, its carried-over numbers (report.CarryOver).
+// It returns how many cells it prefilled.
+func (s *Server) createReport(ctx context.Context, bodyID int64, year int, by int64, prefill bool) (*store.ReportRecord, int, error) {
 	b, err := s.store.Body(ctx, bodyID)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	r := report.New(report.T2021)
 	r.Org, r.Year, r.Title = b.Name, year, report.DefaultTitle(b.Name, year)
-	return s.store.CreateReport(ctx, bodyID, year, r, by)
+	filled := 0
+	if prefill {
+		last, err := s.store.ReportByBodyYear(ctx, bodyID, year-1)
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
+			return nil, 0, err
+		}
+		if last != nil {
+			filled = len(report.CarryOver(last.Report, r))
+			report.FillTotals(r)
+		}
+	}
+	rec, err := s.store.CreateReport(ctx, bodyID, year, r, by)
+	return rec, filled, err
 }
 
 // parseYear reads a report year: 2000 up to next year.

@@ -102,7 +102,7 @@ func (s *Server) mergeDraft(ctx context.Context, rec *store.ReportRecord, in for
 	if len(conflicts) > 0 {
 		return &draft{Report: merged, Version: in.base, SavedAt: rec.UpdatedAt, Refused: refused, Took: took,
 			Conflicts: conflicts, ConflictVersion: rec.Version,
-			Problem: fmt.Sprintf("未保存：与第%d版有%d处冲突，请在上方逐项选择", rec.Version, len(conflicts))}, nil
+			Problem: fmt.Sprintf("未保存：与第%d版有%d处冲突，请在右侧逐项选择", rec.Version, len(conflicts))}, nil
 	}
 	d, err := s.saveOnto(ctx, rec, merged, formInput{get: func(string) (string, bool) { return "", false }}, by)
 	if errors.Is(err, store.ErrStale) { // a third save in between: let the clerk's next keystroke retry

@@ -3,6 +3,8 @@ package web_test
 import (
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -111,4 +113,63 @@ func TestReportCreateAndSave(t *testing.T) {
 	if v1, err := app.Store.ReportVersion(t.Context(), rec.ID, 2); err != nil || v1.Report.Title != "新标题" {
 		t.Errorf("version 2 not kept: %v", err)
 	}
+}
+
+// TestReportCreatePrefill: a new year's report starts from last year's in
+// the system: 上年结转 from its 结转下年度, the 现行有效件数 base, and the
+// editor shows last year's numbers beside those cells.
+func TestReportCreatePrefill(t *testing.T) {
+	app := webtest.Start(t)
+	body := app.Body(t, 0, "瑞安市人民政府办公室", org.LocalGovernment)
+	app.User(t, "clerk", auth.Grant{Body: body, Role: auth.Clerk})
+	c := app.Client(t, "clerk")
+	last, err := report.Decode([]byte(mustRead(t, "002")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := app.Store.CreateReport(t.Context(), body, 2024, last, 0); err != nil {
+		t.Fatal(err)
+	}
+	res := c.PostForm(t, paths.BodyReportsURL(body), url.Values{"year": {"2025"}, "prefill": {"1"}})
+	if res.Status != http.StatusSeeOther {
+		t.Fatalf("create: %d", res.Status)
+	}
+	rec, err := app.Store.ReportByBodyYear(t.Context(), body, 2025)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]report.Value{"requests.carried_over.natural_person": report.Num(22),
+		"requests.carried_over.total": report.Num(22), "active.normative_docs.in_force": report.Num(231),
+		"requests.new_received.natural_person": {}} {
+		if v, _ := rec.Report.Get(path); v != want {
+			t.Errorf("%s = %v, want %v", path, v, want)
+		}
+	}
+	page := c.Get(t, res.Location()).Doc(t)
+	if got := page.Find(".flash, .notice").Text(); !strings.Contains(got, "已从2024年报告带入") {
+		t.Errorf("no message about the prefill: %q", got)
+	}
+	if got := page.Find(`td:has(#c-requests-carried_over-natural_person) .hint`).Text(); got != "上年结转下年度：22" {
+		t.Errorf("hint %q", got)
+	}
+	// Without the box ticked, nothing is carried over.
+	other := app.Body(t, 0, "另一机关", org.Department)
+	app.User(t, "clerk2", auth.Grant{Body: other, Role: auth.Clerk})
+	if _, err := app.Store.CreateReport(t.Context(), other, 2024, last, 0); err != nil {
+		t.Fatal(err)
+	}
+	app.Client(t, "clerk2").PostForm(t, paths.BodyReportsURL(other), url.Values{"year": {"2025"}})
+	rec, _ = app.Store.ReportByBodyYear(t.Context(), other, 2025)
+	if v, _ := rec.Report.Get("requests.carried_over.natural_person"); v.State != report.Blank {
+		t.Errorf("prefilled without being asked: %v", v)
+	}
+}
+
+func mustRead(t *testing.T, seed string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "internal", "report", "testdata", "seeds", seed+".json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
 }
