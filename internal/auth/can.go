@@ -7,7 +7,7 @@ type Action int
 
 const (
 	// ViewReport reads the body's reports, drafts included: its clerks and
-	// reviewers, and supervisors of it or of a body above it.
+	// reviewers, and supervisors and admins of it or of a body above it.
 	ViewReport Action = iota + 1
 	// EditReport creates and saves the body's reports: its clerks only.
 	EditReport
@@ -23,6 +23,12 @@ const (
 	// ManageUsers adds users, sets roles, resets passwords and disables
 	// users at and below the body: admins of it or of a body above it.
 	ManageUsers
+	// PublishReport publishes the body's approved report: its reviewers, and
+	// admins of it or of a body above it.
+	PublishReport
+	// ViewAudit reads the history of the body's reports (who did what, when):
+	// its reviewers, and admins of it or of a body above it.
+	ViewAudit
 )
 
 // ViewBoard is the supervisor's status board of a subtree.
@@ -31,6 +37,7 @@ const ViewBoard = ViewSubtree
 var actionNames = map[Action]string{
 	ViewReport: "ViewReport", EditReport: "EditReport", ReviewReport: "ReviewReport",
 	ViewSubtree: "ViewSubtree", ManageBodies: "ManageBodies", ManageUsers: "ManageUsers",
+	PublishReport: "PublishReport", ViewAudit: "ViewAudit",
 }
 
 func (a Action) String() string { return actionNames[a] }
@@ -41,12 +48,15 @@ var roles = map[Action]struct {
 	here  []Role // held at the body itself
 	above []Role // held at an ancestor
 }{
-	ViewReport:   {here: []Role{Clerk, Reviewer, Supervisor}, above: []Role{Supervisor}},
+	ViewReport:   {here: []Role{Clerk, Reviewer, Supervisor, Admin}, above: []Role{Supervisor, Admin}},
 	EditReport:   {here: []Role{Clerk}},
 	ReviewReport: {here: []Role{Reviewer}},
 	ViewSubtree:  {here: []Role{Supervisor}, above: []Role{Supervisor}},
 	ManageBodies: {here: []Role{Admin}, above: []Role{Admin}},
 	ManageUsers:  {here: []Role{Admin}, above: []Role{Admin}},
+	// Publishing and the history are the reviewer's and the administrator's.
+	PublishReport: {here: []Role{Reviewer, Admin}, above: []Role{Admin}},
+	ViewAudit:     {here: []Role{Reviewer, Admin}, above: []Role{Admin}},
 }
 
 // Can reports whether u may do a at body, whose ancestors (in any order)

@@ -34,10 +34,20 @@ type ReportRecord struct {
 	UpdatedBy int64
 	CreatedAt time.Time
 	CreatedBy int64
+	// Revision is the revision being worked on (1 until a published report
+	// is corrected); Correction its 更正说明.
+	Revision   int
+	Correction string
+	// SubmittedVersion is the version last submitted; ReviewedVersion the
+	// version a reviewer last returned or approved (0: none yet).
+	SubmittedVersion, ReviewedVersion int
+	// Errors and Warnings count the findings of a final check at the last
+	// save.
+	Errors, Warnings int
 }
 
 const reportColumns = `id, body_id, year, state, version, data, unread, updated_at, COALESCE(updated_by, 0),
-	created_at, COALESCE(created_by, 0)`
+	created_at, COALESCE(created_by, 0), revision, correction, submitted_version, reviewed_version, errors, warnings`
 
 // scanReport reads a report row; with a cache, a current row whose version
 // is cached is not decoded again.
@@ -45,7 +55,8 @@ func scanReport(row scanner, cache *reportCache) (*ReportRecord, error) {
 	var rec ReportRecord
 	var data, unread string
 	err := row.Scan(&rec.ID, &rec.BodyID, &rec.Year, &rec.State, &rec.Version, &data, &unread,
-		&rec.UpdatedAt, &rec.UpdatedBy, &rec.CreatedAt, &rec.CreatedBy)
+		&rec.UpdatedAt, &rec.UpdatedBy, &rec.CreatedAt, &rec.CreatedBy,
+		&rec.Revision, &rec.Correction, &rec.SubmittedVersion, &rec.ReviewedVersion, &rec.Errors, &rec.Warnings)
 	if err != nil {
 		return nil, notFound(err)
 	}
@@ -137,9 +148,11 @@ func (s *Store) CreateReport(ctx context.Context, bodyID int64, year int, r *rep
 		if err := s.txQueryRow(ctx, tx, `SELECT id FROM bodies WHERE id = $1`, bodyID).Scan(new(int64)); err != nil {
 			return notFound(err)
 		}
+		rec.Errors, rec.Warnings = counts(r)
 		err := s.txQueryRow(ctx, tx, `INSERT INTO reports (body_id, year, state, version, data,
-			created_at, created_by, updated_at, updated_by) VALUES ($1, $2, $3, 1, $4, $5, $6, $5, $6) RETURNING id`,
-			bodyID, year, StateDraft, string(data), now, nullID(by)).Scan(&rec.ID)
+			created_at, created_by, updated_at, updated_by, errors, warnings)
+			VALUES ($1, $2, $3, 1, $4, $5, $6, $5, $6, $7, $8) RETURNING id`,
+			bodyID, year, StateDraft, string(data), now, nullID(by), rec.Errors, rec.Warnings).Scan(&rec.ID)
 		if isUnique(err) {
 			return ErrConflict
 		}
@@ -182,8 +195,10 @@ func (s *Store) SaveDraft(ctx context.Context, id int64, baseVersion int, r *rep
 			return err
 		}
 		newVersion = version + 1
+		errs, warns := counts(saved)
 		_, err = s.txExec(ctx, tx, `UPDATE reports SET version = $1, data = $2, unread = $3, updated_at = $4,
-			updated_by = $5 WHERE id = $6`, newVersion, string(data), unreadJSON(r), s.now(), nullID(by), id)
+			updated_by = $5, errors = $6, warnings = $7 WHERE id = $8`,
+			newVersion, string(data), unreadJSON(r), s.now(), nullID(by), errs, warns, id)
 		if err != nil {
 			return err
 		}
@@ -211,7 +226,8 @@ func (s *Store) keepVersionTx(ctx context.Context, tx *sql.Tx, id int64, version
 // report's current one), or ErrNotFound.
 func (s *Store) ReportVersion(ctx context.Context, id int64, version int) (*ReportRecord, error) {
 	rec, err := scanReport(s.queryRow(ctx, `SELECT r.id, r.body_id, r.year, r.state, v.version, v.data,
-		'{}', v.saved_at, COALESCE(v.saved_by, 0), r.created_at, COALESCE(r.created_by, 0)
+		'{}', v.saved_at, COALESCE(v.saved_by, 0), r.created_at, COALESCE(r.created_by, 0),
+		r.revision, r.correction, r.submitted_version, r.reviewed_version, r.errors, r.warnings
 		FROM report_versions v JOIN reports r ON r.id = v.report_id
 		WHERE v.report_id = $1 AND v.version = $2`, id, version), nil)
 	if err != nil {
@@ -229,4 +245,18 @@ func withYear(r *report.Report, year int) *report.Report {
 	c := r.Clone()
 	c.Year = year
 	return c
+}
+
+// counts are the errors and warnings of a final check, kept with the report
+// for the status board (which must not read and check thousands of
+// reports to show a number each).
+func counts(r *report.Report) (errs, warns int) {
+	for _, f := range report.Check(r, report.Options{Final: true}) {
+		if f.Severity == report.Error {
+			errs++
+		} else {
+			warns++
+		}
+	}
+	return errs, warns
 }

@@ -1,0 +1,97 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"nianbao/internal/org"
+)
+
+// BoardRow is one body on a supervisor's status board for a year: the
+// body, and its report of that year if there is one.
+type BoardRow struct {
+	Body  Body
+	Depth int // 0 for a root of the board
+	// ReportID is 0 when the body has not started that year's report.
+	ReportID         int64
+	State            string
+	Revision         int
+	Errors, Warnings int
+	UpdatedAt        time.Time
+	// PublishedAt is the first publication of the year's report, if any.
+	PublishedAt time.Time
+}
+
+// Board returns every body at or below the roots with its report for year,
+// in tree order (each body before those below it, siblings by name). It is
+// one query, so that a board of thousands of bodies stays fast.
+func (s *Store) Board(ctx context.Context, roots []int64, year int) ([]BoardRow, error) {
+	if len(roots) == 0 {
+		return nil, nil
+	}
+	args := []any{year}
+	for _, r := range roots {
+		args = append(args, r)
+	}
+	rows, err := s.query(ctx, `WITH RECURSIVE sub(id, depth, path) AS (
+			SELECT id, 0, name FROM bodies WHERE id IN (`+placeholders(2, len(roots))+`)
+			UNION
+			SELECT b.id, sub.depth + 1, sub.path || '/' || b.name FROM bodies b JOIN sub ON b.parent_id = sub.id
+		)
+		SELECT b.id, COALESCE(b.parent_id, 0), b.name, b.kind, COALESCE(b.deadline_month, 0), COALESCE(b.deadline_day, 0),
+			b.created_at, MIN(sub.depth), COALESCE(r.id, 0), COALESCE(r.state, ''), COALESCE(r.revision, 0),
+			COALESCE(r.errors, 0), COALESCE(r.warnings, 0), r.updated_at, p.first
+		FROM sub JOIN bodies b ON b.id = sub.id
+		LEFT JOIN reports r ON r.body_id = b.id AND r.year = $1
+		LEFT JOIN (SELECT report_id, MIN(published_at) AS first FROM publications GROUP BY report_id) p ON p.report_id = r.id
+		GROUP BY b.id ORDER BY MIN(sub.path)`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store.Board(%v, %d): %w", roots, year, err)
+	}
+	defer rows.Close()
+	var out []BoardRow
+	for rows.Next() {
+		row, err := scanBoardRow(rows)
+		if err != nil {
+			return nil, fmt.Errorf("store.Board(%v, %d): %w", roots, year, err)
+		}
+		out = append(out, row)
+	}
+	return out, rows.Err()
+}
+
+func scanBoardRow(rows *sql.Rows) (BoardRow, error) {
+	var r BoardRow
+	var kind string
+	var month int
+	var updated sql.NullTime
+	var published any // an aggregate: SQLite gives it no declared type
+	err := rows.Scan(&r.Body.ID, &r.Body.ParentID, &r.Body.Name, &kind, &month, &r.Body.DeadlineDay, &r.Body.CreatedAt,
+		&r.Depth, &r.ReportID, &r.State, &r.Revision, &r.Errors, &r.Warnings, &updated, &published)
+	r.Body.Kind, r.Body.DeadlineMonth = org.Kind(kind), time.Month(month)
+	r.UpdatedAt = updated.Time
+	if err == nil {
+		r.PublishedAt, err = anyTime(published)
+	}
+	return r, err
+}
+
+// anyTime reads a time that the driver may give as a time or as the text
+// it stored it as.
+func anyTime(v any) (time.Time, error) {
+	switch t := v.(type) {
+	case nil:
+		return time.Time{}, nil
+	case time.Time:
+		return t, nil
+	case string:
+		for _, layout := range []string{"2006-01-02 15:04:05.999999999-07:00", time.RFC3339Nano, "2006-01-02 15:04:05"} {
+			if p, err := time.Parse(layout, t); err == nil {
+				return p, nil
+			}
+		}
+	}
+	return time.Time{}, fmt.Errorf("not a time: %v", v)
+}
