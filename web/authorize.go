@@ -90,3 +90,12 @@ func (s *Server) reportFor(c echo.Context, a auth.Action) (*store.ReportRecord, 
 	}
 	return rec, u, nil
 }
+
+// notFoundAs turns the store's ErrNotFound into the 404 answer; other
+// errors pass.
+func notFoundAs(err error) error {
+	if errors.Is(err, store.ErrNotFound) {
+		return errNotFound
+	}
+	return err
+}

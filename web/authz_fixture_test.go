@@ -86,3 +86,12 @@ func (f *fixture) version(sc scope) string {
 func (f *fixture) unique(prefix string) string { f.n++; return fmt.Sprintf("%s%d", prefix, f.n) }
 
 func id(n int64) string { return strconv.FormatInt(n, 10) }
+
+// comment adds an open comment to the scope's report and returns its id.
+func (f *fixture) comment(sc scope) int64 {
+	c, err := f.app.Store.AddComment(context.Background(), f.report[sc], "", "矩阵测试用的意见", 0)
+	if err != nil {
+		panic(err)
+	}
+	return c.ID
+}

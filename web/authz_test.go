@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -144,6 +145,23 @@ var expectations = map[string]expectation{
 		form: func(f *fixture, sc scope) url.Values {
 			return url.Values{"base_version": {f.version(sc)}, "narrative.other": {"矩阵测试写入（检查）"}}
 		}},
+	"GET " + paths.Board: {path: fixed(paths.BoardYear(2024)), want: boardUsers},
+	"GET " + paths.ReportViewPattern: {scoped: true, want: viewers(200),
+		path: func(f *fixture, sc scope) string { return paths.ReportView(f.report[sc]) }},
+	// Submitting the fixture's draft: only its clerk may, and is refused
+	// for its errors (409); other readers are not its clerk (403).
+	"POST " + paths.ReportStatePattern: {scoped: true, want: onlyWhere(clerk, []scope{own}, 409),
+		path: func(f *fixture, sc scope) string { return paths.ReportStateURL(f.report[sc]) },
+		form: func(*fixture, scope) url.Values { return url.Values{"action": {"submit"}} }},
+	// Commenting on a draft: only its reviewer may comment, and only once
+	// it is submitted (422 with the reason).
+	"POST " + paths.ReportCommentsPattern: {scoped: true, want: onlyWhere(reviewer, []scope{own}, 422),
+		path: func(f *fixture, sc scope) string { return paths.ReportCommentsURL(f.report[sc]) },
+		form: func(*fixture, scope) url.Values { return url.Values{"at": {""}, "body": {"矩阵测试意见"}} }},
+	"POST " + paths.ReportResolvePattern: {scoped: true, want: onlyWhere(clerk, []scope{own}, 303),
+		path: func(f *fixture, sc scope) string { return paths.ReportResolveURL(f.report[sc], f.comment(sc)) }},
+	"GET " + paths.ReportHistoryPattern: {scoped: true, want: historyReaders,
+		path: func(f *fixture, sc scope) string { return paths.ReportHistory(f.report[sc]) }},
 	"POST " + paths.ReportSave: {scoped: true, want: bodyAction(clerk, 303),
 		path: func(f *fixture, sc scope) string { return paths.ReportSaveURL(f.report[sc]) },
 		form: func(f *fixture, sc scope) url.Values {
@@ -239,10 +257,54 @@ func mayRead(r role, sc scope) bool {
 	switch r {
 	case clerk, reviewer:
 		return sc == own
-	case supervisor:
+	case supervisor, admin:
 		return sc == own || sc == child
 	}
 	return false
+}
+
+// viewers: a report is read by its body's clerks and reviewers, and by
+// supervisors and administrators of it or above.
+func viewers(ok int) func(role, scope) int {
+	return func(r role, sc scope) int {
+		switch {
+		case r == anon:
+			return http.StatusSeeOther
+		case mayRead(r, sc):
+			return ok
+		case sc == child && r != supervisor && r != admin, sc == unrelated:
+			return http.StatusNotFound
+		}
+		return http.StatusForbidden
+	}
+}
+
+// onlyWhere: role allowed does it (with ok) where it may; other readers of
+// the report are refused (403); others do not see it (404).
+func onlyWhere(allowed role, scopes []scope, ok int) func(role, scope) int {
+	return func(r role, sc scope) int {
+		if r == allowed && slices.Contains(scopes, sc) {
+			return ok
+		}
+		if r == anon {
+			return http.StatusSeeOther
+		}
+		if mayRead(r, sc) {
+			return http.StatusForbidden
+		}
+		return http.StatusNotFound
+	}
+}
+
+// boardUsers: the board is for supervisors and administrators.
+func boardUsers(r role, _ scope) int {
+	switch r {
+	case anon:
+		return http.StatusSeeOther
+	case supervisor, admin:
+		return http.StatusOK
+	}
+	return http.StatusForbidden
 }
 
 // checkDraftsUntouched: only the clerk of own could save; the other drafts
@@ -256,4 +318,17 @@ func checkDraftsUntouched(t *testing.T, f *fixture) {
 	if v := f.version(own); v != "4" {
 		t.Errorf("own draft at version %s, want 4 (a live check and a save by its clerk)", v)
 	}
+}
+
+// historyReaders: the body's reviewers, and administrators of it or above.
+func historyReaders(r role, sc scope) int {
+	switch {
+	case r == anon:
+		return http.StatusSeeOther
+	case r == reviewer && sc == own, r == admin && sc != unrelated:
+		return http.StatusOK
+	case mayRead(r, sc):
+		return http.StatusForbidden
+	}
+	return http.StatusNotFound
 }

@@ -1,8 +1,10 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -11,24 +13,63 @@ import (
 	"nianbao/internal/store"
 	"nianbao/internal/workflow"
 	"nianbao/views/editor"
+	"nianbao/views/review"
 	"nianbao/web/paths"
 )
 
-// reportEdit shows the editor with the stored draft and its findings.
+// reportEdit shows the editor with the stored draft, its findings and the
+// reviewer's comments. A report that is not a draft (submitted, approved,
+// published) opens read-only instead.
 func (s *Server) reportEdit(c echo.Context) error {
 	rec, _, err := s.reportFor(c, auth.EditReport)
 	if err != nil {
 		return err
 	}
-	d := &draft{Report: rec.Report, Version: rec.Version, SavedAt: rec.UpdatedAt, Refused: refusedOf(rec.Report)}
-	if _, saved := c.QueryParams()["saved"]; !saved {
-		d.SavedAt = rec.UpdatedAt
+	if !workflow.State(rec.State).Editable() {
+		return c.Redirect(http.StatusSeeOther, paths.ReportView(rec.ID))
 	}
+	d := &draft{Report: rec.Report, Version: rec.Version, SavedAt: rec.UpdatedAt, Refused: refusedOf(rec.Report)}
 	p, err := s.editorPage(c, rec, d)
 	if err != nil {
 		return err
 	}
+	if err := s.withComments(c.Request().Context(), rec, p); err != nil {
+		return err
+	}
 	return render(c, http.StatusOK, editor.EditPage(p))
+}
+
+// withComments adds the reviewer's comments to the editor, linked to the
+// form's inputs, and marks the commented cells.
+func (s *Server) withComments(ctx context.Context, rec *store.ReportRecord, p *editor.Page) error {
+	cs, err := s.commentsOf(ctx, rec)
+	if err != nil {
+		return err
+	}
+	p.Commented = map[report.CellID]bool{}
+	for _, c := range cs {
+		if path := review.CommentedCell(c.Anchor); path != "" && !c.Resolved {
+			p.Commented[rec.Report.Template().Lookup(path)] = true
+		}
+	}
+	p.Comments = review.Comments(rec.Report, cs, editorAnchor,
+		func(id int64) string { return paths.ReportResolveURL(rec.ID, id) + "?back=edit" })
+	return nil
+}
+
+// editorAnchor is where a comment's place is in the editor.
+func editorAnchor(anchor string) string {
+	kind, rest, _ := strings.Cut(anchor, ":")
+	switch kind {
+	case "cell":
+		return editor.InputID(rest)
+	case "para":
+		key, _, _ := strings.Cut(rest, ":")
+		return editor.FieldID(report.FieldNarrative + key)
+	case "section":
+		return "sec-" + rest
+	}
+	return editor.FormID
 }
 
 // editorPage builds the editor's view model for a draft.
@@ -52,6 +93,7 @@ func (s *Server) editorPageWith(c echo.Context, rec *store.ReportRecord, d *draf
 		SaveURL:  paths.ReportSaveURL(rec.ID),
 		CheckURL: paths.ReportCheckURL(rec.ID),
 		BackURL:  paths.Home,
+		ViewURL:  paths.ReportView(rec.ID),
 		Report:   d.Report,
 		Version:  d.Version,
 		Saved:    editor.SaveState{Version: d.Version, At: d.SavedAt.In(chinaTime), Problem: d.Problem},

@@ -36,6 +36,9 @@ func (s *Server) reportSave(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := s.withComments(c.Request().Context(), rec, p); err != nil {
+		return err
+	}
 	return render(c, http.StatusConflict, editor.EditPage(p))
 }
 

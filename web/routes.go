@@ -38,6 +38,13 @@ func (s *Server) routes(e *echo.Echo) {
 	e.POST(paths.AdminUserDisable, s.adminUserDisable, login)
 
 	e.POST(paths.BodyReports, s.reportCreate, login)
+	e.GET(paths.Board, s.board, login)
+
+	e.GET(paths.ReportViewPattern, s.reportView, login)
+	e.POST(paths.ReportStatePattern, s.reportState, login)
+	e.POST(paths.ReportCommentsPattern, s.reportComment, login)
+	e.POST(paths.ReportResolvePattern, s.reportResolve, login)
+	e.GET(paths.ReportHistoryPattern, s.reportHistory, login)
 	e.GET(paths.ReportEditPattern, s.reportEdit, login)
 	e.POST(paths.ReportCheckPattern, s.reportCheck, login)
 	e.POST(paths.ReportSave, s.reportSave, login)

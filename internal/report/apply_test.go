@@ -132,3 +132,21 @@ func TestCarryOver(t *testing.T) {
 		t.Errorf("filled %d cells, want 7", len(filled))
 	}
 }
+
+func TestDiffParagraphs(t *testing.T) {
+	old := "第一段\n第二段\n\n第三段"
+	new := "第一段\n第二段改了\n第三段\n第四段"
+	got := report.DiffParagraphs(old, new)
+	want := []report.ParaChange{{Added: true, Index: 1, Text: "第二段改了"}, {Index: 1, Text: "第二段"}, {Added: true, Index: 3, Text: "第四段"}}
+	if len(got) != len(want) {
+		t.Fatalf("DiffParagraphs = %+v", got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("change %d = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+	if len(report.DiffParagraphs(old, old)) != 0 {
+		t.Error("a text differs from itself")
+	}
+}

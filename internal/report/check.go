@@ -59,6 +59,16 @@ func (f Finding) Paths() []string {
 	return paths
 }
 
+// Key identifies a finding across versions of a report, so that a reason
+// given for a warning stays with it: the rule and its first cell (or the
+// rule alone).
+func (f Finding) Key() string {
+	if len(f.Cells) == 0 {
+		return f.Rule
+	}
+	return f.Rule + ":" + f.t.Cell(f.Cells[0]).Path
+}
+
 // CulpritPath is the culprit's dotted path, or "".
 func (f Finding) CulpritPath() string {
 	if f.Culprit == NoCell {

@@ -1,5 +1,7 @@
 package report
 
+import "strings"
+
 // Change is one field that differs between two versions of a report: a cell
 // (by dotted path) or a text field (TextFields).
 type Change struct {
@@ -105,3 +107,61 @@ func (r *Report) take(from *Report, field string, id CellID) {
 
 // Take resolves a conflict in favour of theirs.
 func (r *Report) Take(from *Report, c Conflict) { r.take(from, c.Field, c.Cell) }
+
+// Paragraphs splits a narrative into its paragraphs: its "\n"-separated
+// lines, trimmed, blank ones dropped. A paragraph's place in this list is
+// how comments and diffs point at it.
+func Paragraphs(s string) []string {
+	var out []string
+	for line := range strings.SplitSeq(s, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
+// ParaChange is a paragraph added or removed between two texts.
+type ParaChange struct {
+	Added bool // else removed
+	// Index is the paragraph's place in the new text (added) or the old
+	// (removed).
+	Index int
+	Text  string
+}
+
+// DiffParagraphs lists the paragraphs removed from old and added in new,
+// in reading order (a longest-common-subsequence diff; a changed paragraph
+// is one removed and one added).
+func DiffParagraphs(old, new string) []ParaChange {
+	a, b := Paragraphs(old), Paragraphs(new)
+	// lcs[i][j] is the length of the LCS of a[i:] and b[j:].
+	lcs := make([][]int, len(a)+1)
+	for i := range lcs {
+		lcs[i] = make([]int, len(b)+1)
+	}
+	for i := len(a) - 1; i >= 0; i-- {
+		for j := len(b) - 1; j >= 0; j-- {
+			if a[i] == b[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	var out []ParaChange
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case i < len(a) && j < len(b) && a[i] == b[j]:
+			i, j = i+1, j+1
+		case j < len(b) && (i == len(a) || lcs[i][j+1] >= lcs[i+1][j]):
+			out = append(out, ParaChange{Added: true, Index: j, Text: b[j]})
+			j++
+		default:
+			out = append(out, ParaChange{Index: i, Text: a[i]})
+			i++
+		}
+	}
+	return out
+}

@@ -77,8 +77,12 @@ type Facts struct {
 	Reason string
 }
 
-// Refusal says why an action cannot be taken, in Chinese.
-type Refusal struct{ Msg string }
+// Refusal says why an action cannot be taken, in Chinese. NotYours marks a
+// refusal because of who asks (not the report's state or content).
+type Refusal struct {
+	Msg      string
+	NotYours bool
+}
 
 func (r *Refusal) Error() string { return r.Msg }
 
@@ -115,7 +119,7 @@ func Next(from State, a Action, who Roles, f Facts) (State, error) {
 		return from, refuse("未知的操作")
 	}
 	if !r.who(who) {
-		return from, refuse("只有本单位的%s可以%s", r.whoZh, a.Label())
+		return from, &Refusal{Msg: fmt.Sprintf("只有本单位的%s可以%s", r.whoZh, a.Label()), NotYours: true}
 	}
 	if !contains(r.from, from) {
 		return from, refuse("报告当前为“%s”，不能%s", from.Label(), a.Label())

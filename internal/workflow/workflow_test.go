@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"nianbao/internal/workflow"
 )
@@ -109,6 +110,25 @@ func TestAllowedButtons(t *testing.T) {
 		}
 		if strings.Join(got, " ") != tc.want {
 			t.Errorf("Allowed(%s, %+v) = %v, want %q", tc.s, tc.who, got, tc.want)
+		}
+	}
+}
+
+func TestDaysLeft(t *testing.T) {
+	deadline := time.Date(2025, time.January, 31, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		now  time.Time
+		want int
+	}{
+		{time.Date(2025, time.January, 19, 10, 0, 0, 0, time.UTC), 12},
+		{time.Date(2025, time.January, 30, 17, 0, 0, 0, time.UTC), 0},  // 01:00 on the 31st in China
+		{time.Date(2025, time.January, 31, 15, 59, 0, 0, time.UTC), 0}, // 23:59 on the 31st in China
+		{time.Date(2025, time.January, 31, 16, 0, 0, 0, time.UTC), -1},
+		{time.Date(2025, time.March, 3, 0, 0, 0, 0, time.UTC), -31},
+	}
+	for _, tc := range tests {
+		if got := workflow.DaysLeft(deadline, tc.now); got != tc.want {
+			t.Errorf("DaysLeft at %v = %d, want %d", tc.now, got, tc.want)
 		}
 	}
 }

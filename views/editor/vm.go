@@ -10,6 +10,7 @@ import (
 
 	"nianbao/internal/report"
 	"nianbao/views/layout"
+	"nianbao/views/review"
 )
 
 // Page is the editor as the clerk sees it; the handler fills the exported
@@ -39,6 +40,12 @@ type Page struct {
 	// Refresh lists fields whose inputs the response must replace (values
 	// taken from a concurrent save).
 	Refresh []report.Change
+	// Comments are the reviewer's comments on this revision; Commented
+	// marks the cells they point at. ViewURL is the report's read-only page
+	// (where it is submitted).
+	Comments  []review.Comment
+	Commented map[report.CellID]bool
+	ViewURL   string
 	// Shown, when known, is the page as the browser shows it now (the
 	// version the form was based on): a live check then sends only the
 	// marks and totals that changed. Nil sends them all.

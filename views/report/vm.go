@@ -40,6 +40,8 @@ type Section struct {
 	ID         string // anchor of the section's heading
 	Heading    string
 	Paragraphs []string
+	// ParaPrefix names the paragraphs' ids: p-overview-0, p-overview-1 …
+	ParaPrefix string
 	Table      *Table
 }
 
@@ -63,7 +65,7 @@ type Row []Cell
 type Cell struct {
 	Header           bool
 	Text             string
-	ID               string // th only
+	ID               string // a th's id; a td's anchor (CellAnchor)
 	Scope            string // th only: col, colgroup, row, rowgroup
 	RowSpan, ColSpan int
 	Headers          string // td only: the ids of its header cells
@@ -83,11 +85,12 @@ func NewView(r *rpt.Report) View {
 	}
 	t := r.Template()
 	for _, s := range t.Sections {
-		sec := Section{ID: "section-" + s.Number, Heading: s.Heading}
+		sec := Section{ID: SectionAnchor(s.Number), Heading: s.Heading}
 		if s.Table != nil {
 			sec.Table = newTable(r, s.Table)
 		} else {
 			sec.Paragraphs = paragraphs(r.Narrative.Text(s.Narrative))
+			sec.ParaPrefix = ParaPrefix(s.Narrative)
 		}
 		d.Sections = append(d.Sections, sec)
 	}
@@ -114,6 +117,7 @@ func newRow(r *rpt.Report, row []rpt.GridCell) Row {
 			c.Text = rpt.FormatValue(def.Kind, r.Values[g.Cell])
 			c.Headers = strings.Join(g.Headers, " ")
 			c.Path = def.Path
+			c.ID = CellAnchor(def.Path)
 			c.Class = "num"
 			if c.Text == "" {
 				c.Class = "num blank"
@@ -139,14 +143,14 @@ func colClasses(lay rpt.Layout) []string {
 	return out
 }
 
-// paragraphs splits a narrative into its "\n"-separated lines, without the
-// spaces clerks type to indent (the style indents) and without blank ones.
-func paragraphs(s string) []string {
-	var out []string
-	for line := range strings.SplitSeq(s, "\n") {
-		if line = strings.TrimSpace(line); line != "" {
-			out = append(out, line)
-		}
-	}
-	return out
-}
+func paragraphs(s string) []string { return rpt.Paragraphs(s) }
+
+// ParaPrefix is the id prefix of a narrative section's paragraphs.
+func ParaPrefix(narrative string) string { return "p-" + narrative }
+
+// CellAnchor is the id of a value cell in the document, so that a finding,
+// a change or a comment can link to it: v-requests-granted-total.
+func CellAnchor(path string) string { return "v-" + strings.ReplaceAll(path, ".", "-") }
+
+// SectionAnchor is the id of a section's heading.
+func SectionAnchor(number string) string { return "section-" + number }

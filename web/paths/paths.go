@@ -6,6 +6,7 @@ package paths
 import (
 	"net/url"
 	"strconv"
+	"strings"
 )
 
 // Route patterns, in Echo's syntax.
@@ -31,6 +32,13 @@ const (
 	ReportSave         = "/reports/:id/save"
 	ReportEditPattern  = "/reports/:id/edit"
 	ReportCheckPattern = "/reports/:id/check"
+
+	ReportViewPattern     = "/reports/:id"
+	ReportStatePattern    = "/reports/:id/state"
+	ReportCommentsPattern = "/reports/:id/comments"
+	ReportResolvePattern  = "/reports/:id/comments/:cid/resolve"
+	ReportHistoryPattern  = "/reports/:id/history"
+	Board                 = "/board"
 )
 
 func withID(pattern string, id int64) string {
@@ -85,3 +93,23 @@ func LoginNext(next string) string {
 	}
 	return Login + "?next=" + url.QueryEscape(next)
 }
+
+// ReportView is a report's read-only page (review, submission, history).
+func ReportView(id int64) string { return withID(ReportViewPattern, id) }
+
+// ReportStateURL takes a workflow action on a report.
+func ReportStateURL(id int64) string { return withID(ReportStatePattern, id) }
+
+// ReportCommentsURL adds a comment to a report.
+func ReportCommentsURL(id int64) string { return withID(ReportCommentsPattern, id) }
+
+// ReportResolveURL marks a comment of a report as addressed.
+func ReportResolveURL(id, comment int64) string {
+	return strings.Replace(withID(ReportResolvePattern, id), ":cid", strconv.FormatInt(comment, 10), 1)
+}
+
+// ReportHistory is a report's audit history.
+func ReportHistory(id int64) string { return withID(ReportHistoryPattern, id) }
+
+// BoardYear is the status board for a year.
+func BoardYear(year int) string { return Board + "?year=" + strconv.Itoa(year) }

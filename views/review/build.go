@@ -1,0 +1,232 @@
+package review
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"nianbao/internal/report"
+	"nianbao/internal/workflow"
+	"nianbao/views/layout"
+	reportview "nianbao/views/report"
+)
+
+// Input is what the review page is built from.
+type Input struct {
+	Frame      layout.Page
+	Report     *report.Report
+	State      workflow.State
+	Revision   int
+	Correction string
+	Deadline   string
+	Roles      workflow.Roles
+	// Findings are of a final check; Reasons the clerk's reasons by key.
+	Findings []report.Finding
+	Reasons  map[string]string
+	// Reviewed is the version last reviewed (nil: none), to diff against;
+	// ReviewedVersion its number.
+	Reviewed        *report.Report
+	ReviewedVersion int
+	Comments        []CommentIn
+	URLs            URLs
+	Refusal         string
+	// Typed keeps what the reader typed into a refused action's reasons.
+	Typed map[string]string
+	At    string // the comment form's starting place
+}
+
+// CommentIn is a stored comment as the page needs it.
+type CommentIn struct {
+	ID       int64
+	Anchor   string
+	Body     string
+	Author   string
+	At       time.Time
+	Resolved bool
+	Version  int
+}
+
+// URLs are the addresses the page links to; empty ones are not offered.
+type URLs struct {
+	Edit, State, Comment, History, Board string
+	Resolve                              func(commentID int64) string
+}
+
+var chinaTime = time.FixedZone("CST", 8*3600)
+
+// NewPage builds the review page.
+func NewPage(in Input) *Page {
+	r := in.Report
+	p := &Page{Frame: in.Frame, Title: r.DisplayTitle(), State: in.State.Label(), Revision: in.Revision,
+		Correction: in.Correction, Deadline: in.Deadline, Refusal: in.Refusal, EditURL: in.URLs.Edit,
+		HistoryURL: in.URLs.History, BoardURL: in.URLs.Board, CommentURL: in.URLs.Comment, CommentAt: in.At}
+	p.Actions = actions(in)
+	p.Findings, p.Errors, p.Warnings = findings(in)
+	changedCells := map[string]bool{}
+	if in.Reviewed != nil {
+		p.ChangedFrom = in.ReviewedVersion
+		p.Changes = changes(in.Reviewed, r, changedCells)
+	}
+	p.Comments = comments(in, r)
+	if p.CommentURL != "" {
+		p.CommentTarget = targets(r)
+	}
+	p.Doc = reportview.NewView(r)
+	markCells(&p.Doc, changedCells, in.Comments)
+	return p
+}
+
+// actions are the workflow actions the reader may take now.
+func actions(in Input) []Action {
+	var out []Action
+	for _, a := range workflow.Allowed(in.State, in.Roles) {
+		act := Action{Name: string(a), Label: a.Label(), URL: in.URLs.State}
+		switch a {
+		case workflow.Submit:
+			act.Primary = true
+			for _, f := range in.Findings {
+				if f.Severity == report.Warning {
+					reason := in.Reasons[f.Key()]
+					if typed, ok := in.Typed["reason."+f.Key()]; ok {
+						reason = typed
+					}
+					act.Warnings = append(act.Warnings, WarningInput{Key: f.Key(), Message: f.Message, Reason: reason})
+				}
+			}
+		case workflow.Return:
+			act.Reason, act.ReasonHelp = "退回理由和修改意见", "请写明需要修改的地方；也可在下方对具体单元格或段落提出意见"
+		case workflow.Revoke:
+			act.Reason, act.ReasonHelp = "撤销审核的理由", ""
+		case workflow.Correct:
+			act.Reason, act.ReasonHelp = "更正说明", "写明更正的内容和原因；更正版发布后会公开显示"
+		case workflow.Approve, workflow.Publish:
+			act.Primary = true
+		}
+		out = append(out, act)
+	}
+	return out
+}
+
+func findings(in Input) ([]Finding, int, int) {
+	var out []Finding
+	errs, warns := 0, 0
+	for _, f := range in.Findings {
+		item := Finding{Error: f.Severity == report.Error, Rule: f.Rule, Message: f.Message, Reason: in.Reasons[f.Key()]}
+		if f.Culprit != report.NoCell {
+			item.Target = reportview.CellAnchor(f.CulpritPath())
+		} else if len(f.Cells) > 0 {
+			item.Target = reportview.CellAnchor(f.Paths()[0])
+		}
+		if item.Error {
+			errs++
+		} else {
+			warns++
+		}
+		out = append(out, item)
+	}
+	return out, errs, warns
+}
+
+// changes lists the cells and texts changed since the reviewed version,
+// narratives paragraph by paragraph, and marks the changed cells.
+func changes(old, cur *report.Report, changed map[string]bool) []Change {
+	var out []Change
+	for _, c := range report.Diff(old, cur) {
+		if c.Cell != report.NoCell {
+			changed[c.Field] = true
+			out = append(out, Change{Label: c.Label, Old: c.Old, New: c.New, Target: reportview.CellAnchor(c.Field)})
+			continue
+		}
+		key, isNarrative := strings.CutPrefix(c.Field, report.FieldNarrative)
+		if !isNarrative {
+			out = append(out, Change{Label: c.Label, Old: c.Old, New: c.New, Target: "main"})
+			continue
+		}
+		for _, pc := range report.DiffParagraphs(c.Old, c.New) {
+			ch := Change{Label: fmt.Sprintf("%s 第%d段", c.Label, pc.Index+1), Paragraph: true,
+				Target: fmt.Sprintf("%s-%d", reportview.ParaPrefix(key), pc.Index)}
+			if pc.Added {
+				ch.New = pc.Text
+			} else {
+				ch.Old, ch.Target = pc.Text, reportview.SectionAnchor(sectionOf(key))
+			}
+			out = append(out, ch)
+		}
+	}
+	return out
+}
+
+func comments(in Input, r *report.Report) []Comment {
+	var resolve func(int64) string
+	if in.Roles.Clerk && in.State.Editable() {
+		resolve = in.URLs.Resolve
+	}
+	return Comments(r, in.Comments, nil, resolve)
+}
+
+// Comments turns stored comments into the list a page shows. link, when
+// given, says where a comment's place is on that page (the editor's inputs
+// rather than the document's cells); resolve, when given, offers to mark
+// open comments as addressed.
+func Comments(r *report.Report, cs []CommentIn, link func(anchor string) string, resolve func(int64) string) []Comment {
+	var out []Comment
+	for _, c := range cs {
+		label, target := anchorLabel(r, c.Anchor)
+		if link != nil && target != "" {
+			target = link(c.Anchor)
+		}
+		item := Comment{Target: label, Link: target, Body: c.Body, Author: c.Author,
+			At: c.At.In(chinaTime).Format("2006-01-02 15:04"), Resolved: c.Resolved}
+		if !c.Resolved && resolve != nil {
+			item.ResolveURL = resolve(c.ID)
+		}
+		out = append(out, item)
+	}
+	return out
+}
+
+// CommentedCell is the cell a comment anchor points at ("" if none).
+func CommentedCell(anchor string) string {
+	path, _ := strings.CutPrefix(anchor, anchorCell)
+	if path == anchor {
+		return ""
+	}
+	return path
+}
+
+// markCells adds classes to the document's cells: changed since the last
+// review, and commented.
+func markCells(v *reportview.View, changed map[string]bool, cs []CommentIn) {
+	commented := map[string]bool{}
+	for _, c := range cs {
+		if path, ok := strings.CutPrefix(c.Anchor, "cell:"); ok && !c.Resolved {
+			commented[path] = true
+		}
+	}
+	for si := range v.Sections {
+		t := v.Sections[si].Table
+		if t == nil {
+			continue
+		}
+		for ri := range t.Body {
+			for ci := range t.Body[ri] {
+				cell := &t.Body[ri][ci]
+				if changed[cell.Path] {
+					cell.Class += " changed"
+				}
+				if commented[cell.Path] {
+					cell.Class += " commented"
+				}
+			}
+		}
+	}
+}
+
+func sectionOf(narrative string) string {
+	for _, s := range report.T2021.Sections {
+		if s.Narrative == narrative {
+			return s.Number
+		}
+	}
+	return ""
+}

@@ -1,0 +1,110 @@
+// Package review is the report as its reviewer, its clerk between edits and
+// its supervising office read it: read-only, with every finding of a final
+// check (and the clerk's reasons for the warnings), what changed since the
+// reviewer last looked, the comments at their places, and the actions the
+// reader may take now (submit, return, approve, publish, correct …).
+package review
+
+import (
+	"nianbao/views/layout"
+	reportview "nianbao/views/report"
+)
+
+// Page is the review page.
+type Page struct {
+	Frame    layout.Page
+	Title    string
+	State    string // 草稿, 待审核 …
+	Revision int
+	// Correction is the 更正说明 of a revision after the first.
+	Correction string
+	Deadline   string
+	// Refusal says why the last action was refused (shown at the actions).
+	Refusal string
+
+	EditURL    string // set when the reader may edit now
+	HistoryURL string // set when the reader may read the history
+	BoardURL   string // set for a supervisor: back to the board
+	Actions    []Action
+
+	Findings         []Finding
+	Errors, Warnings int
+
+	// Changes since the version last reviewed; ChangedFrom is that version
+	// (0: this is the first review).
+	ChangedFrom int
+	Changes     []Change
+
+	Comments      []Comment
+	CommentURL    string // set when the reader may comment now
+	CommentTarget []TargetGroup
+	// CommentAt is the anchor the comment form starts with (?at=…).
+	CommentAt string
+
+	Doc reportview.View
+}
+
+// Action is one workflow action the reader may take: a button, with a
+// reason box where the action needs one.
+type Action struct {
+	Name, Label string
+	URL         string
+	Primary     bool
+	// Reason names the reason box ("" for none) and ReasonHelp explains it.
+	Reason, ReasonHelp string
+	// Warnings ask for a reason each (submission).
+	Warnings []WarningInput
+}
+
+// WarningInput is a warning of the report and the reason the clerk gives.
+type WarningInput struct {
+	Key, Message, Reason string
+}
+
+// Finding is a finding as the review page lists it.
+type Finding struct {
+	Error   bool
+	Rule    string
+	Message string
+	Reason  string // the clerk's reason, for a warning
+	Target  string // the id in the document to jump to
+}
+
+// Change is one difference since the last review.
+type Change struct {
+	Label, Old, New string
+	Target          string // the id in the document
+	// Paragraph marks a narrative paragraph added (New) or removed (Old).
+	Paragraph bool
+}
+
+// Comment is a reviewer's comment.
+type Comment struct {
+	Target     string // where, in words
+	Link       string // the id in the document
+	Body       string
+	Author, At string
+	Resolved   bool
+	// Changed says the commented place changed since the comment.
+	Changed    bool
+	ResolveURL string // set for the clerk while open
+}
+
+// TargetGroup is an <optgroup> of the comment form's place list.
+type TargetGroup struct {
+	Label   string
+	Options []Option
+}
+
+// Option is one place a comment can point at.
+type Option struct {
+	Value, Label string
+}
+
+// blankText shows an empty value as （空）.
+func blankText(s string) string {
+	if s == "" {
+		return "（空）"
+	}
+	return s
+}

@@ -1,0 +1,61 @@
+package web
+
+import (
+	"net/http"
+	"slices"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"nianbao/internal/auth"
+	"nianbao/internal/store"
+	"nianbao/internal/workflow"
+	"nianbao/views/board"
+	"nianbao/web/paths"
+)
+
+// board is the status board of a supervising office (or an administrator):
+// every body at or below their grants, with its report of the year.
+func (s *Server) board(c echo.Context) error {
+	u := currentUser(c)
+	roots := boardRoots(u)
+	if len(roots) == 0 {
+		return errForbidden
+	}
+	now := time.Now()
+	q := board.ParseQuery(c.QueryParams(), now.In(chinaTime).Year()-1)
+	rows, err := s.store.Board(c.Request().Context(), roots, q.Year)
+	if err != nil {
+		return err
+	}
+	in := make([]board.RowIn, len(rows))
+	for i, r := range rows {
+		in[i] = boardRow(r, q.Year)
+	}
+	p := board.Build(s.page(c, "年度报告进度"), in, q, now)
+	for y := now.In(chinaTime).Year(); y >= 2021; y-- {
+		p.Years = append(p.Years, y)
+	}
+	return render(c, http.StatusOK, board.BoardPage(p))
+}
+
+// boardRoots are the bodies a user's board starts from: where they are a
+// supervisor or an administrator (those below come with them).
+func boardRoots(u *auth.User) []int64 {
+	if u == nil {
+		return nil
+	}
+	roots := append(u.BodiesWith(auth.Supervisor), u.BodiesWith(auth.Admin)...)
+	slices.Sort(roots)
+	return slices.Compact(roots)
+}
+
+func boardRow(r store.BoardRow, year int) board.RowIn {
+	in := board.RowIn{BodyID: r.Body.ID, Name: r.Body.Name, Depth: r.Depth, State: workflow.State(r.State),
+		Errors: r.Errors, Warnings: r.Warnings, Activity: r.UpdatedAt, Deadline: r.Body.Deadline(year),
+		Published: r.PublishedAt}
+	if r.ReportID != 0 {
+		in.ReportURL = paths.ReportView(r.ReportID)
+	}
+	return in
+}

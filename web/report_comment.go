@@ -1,0 +1,69 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"nianbao/internal/auth"
+	"nianbao/internal/workflow"
+	"nianbao/views/review"
+	"nianbao/web/paths"
+)
+
+// maxComment bounds a comment's length (characters).
+const maxComment = 2000
+
+// reportComment adds a reviewer's comment to a submitted report, on the
+// whole report, a section, a paragraph or a cell (form fields at, body).
+func (s *Server) reportComment(c echo.Context) error {
+	rec, u, err := s.reportFor(c, auth.ReviewReport)
+	if err != nil {
+		return err
+	}
+	at, body := c.FormValue("at"), strings.TrimSpace(c.FormValue("body"))
+	var problem string
+	switch {
+	case workflow.State(rec.State) != workflow.Submitted:
+		problem = "只能对待审核的报告提出意见。"
+	case body == "":
+		problem = "请填写意见内容。"
+	case len([]rune(body)) > maxComment:
+		problem = "意见太长（最多" + strconv.Itoa(maxComment) + "字）。"
+	case !review.ValidAnchor(rec.Report, at):
+		problem = "意见针对的位置不存在，请重新选择。"
+	}
+	if problem != "" {
+		p, err := s.reviewPage(c, rec, u, reviewExtras{refusal: problem, at: at})
+		if err != nil {
+			return err
+		}
+		return render(c, http.StatusUnprocessableEntity, review.ReviewPage(p))
+	}
+	if _, err := s.store.AddComment(c.Request().Context(), rec.ID, at, body, u.ID); err != nil {
+		return err
+	}
+	return c.Redirect(http.StatusSeeOther, paths.ReportView(rec.ID)+"#comments")
+}
+
+// reportResolve marks a comment as addressed by the report's clerk.
+func (s *Server) reportResolve(c echo.Context) error {
+	rec, u, err := s.reportFor(c, auth.EditReport)
+	if err != nil {
+		return err
+	}
+	cid, err := strconv.ParseInt(c.Param("cid"), 10, 64)
+	if err != nil {
+		return errNotFound
+	}
+	if err := s.store.ResolveComment(c.Request().Context(), rec.ID, cid, u.ID); err != nil {
+		return notFoundAs(err)
+	}
+	back := paths.ReportView(rec.ID)
+	if ref := c.FormValue("back"); ref == "edit" {
+		back = paths.ReportEdit(rec.ID)
+	}
+	return c.Redirect(http.StatusSeeOther, back+"#comments")
+}

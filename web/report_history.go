@@ -1,0 +1,59 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"nianbao/internal/auth"
+	"nianbao/internal/store"
+	"nianbao/views/history"
+	"nianbao/web/paths"
+)
+
+// reportHistory lists who did what to a report, when: every save, state
+// change and comment (the audit log), for its reviewers and administrators.
+func (s *Server) reportHistory(c echo.Context) error {
+	rec, _, err := s.reportFor(c, auth.ViewAudit)
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	entries, err := s.store.AuditLog(ctx, store.AuditFilter{ReportID: rec.ID})
+	if err != nil {
+		return err
+	}
+	names, err := s.userNames(ctx)
+	if err != nil {
+		return err
+	}
+	p := history.Page{Frame: s.page(c, fmt.Sprintf("%d年度报告的历史记录", rec.Year)), Title: rec.Report.DisplayTitle(),
+		BackURL: paths.ReportView(rec.ID)}
+	for _, e := range entries {
+		who := names[e.UserID]
+		if e.UserID == 0 {
+			who = "（命令行）"
+		}
+		p.Entries = append(p.Entries, history.Entry{At: e.At.In(chinaTime).Format("2006-01-02 15:04:05"), Who: who,
+			What: history.Describe(e.Action, e.Detail)})
+	}
+	return render(c, http.StatusOK, history.HistoryPage(p))
+}
+
+// userNames maps user ids to the names shown in histories.
+func (s *Server) userNames(ctx context.Context) (map[int64]string, error) {
+	users, err := s.store.Users(ctx)
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[int64]string, len(users))
+	for _, u := range users {
+		m[u.ID] = u.Username
+		if u.DisplayName != "" {
+			m[u.ID] = u.DisplayName + "（" + u.Username + "）"
+		}
+	}
+	return m, nil
+}

@@ -1,0 +1,155 @@
+package web
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"nianbao/internal/auth"
+	"nianbao/internal/pdf"
+	"nianbao/internal/report"
+	"nianbao/internal/store"
+	"nianbao/internal/workflow"
+	"nianbao/views/review"
+	"nianbao/web/paths"
+)
+
+// reportState takes a workflow action on a report (form field action:
+// submit, withdraw, return, approve, revoke, publish, correct). The
+// workflow decides whether this reader may, now; a refusal shows the page
+// again with the reason and what was typed.
+func (s *Server) reportState(c echo.Context) error {
+	rec, u, err := s.reportFor(c, auth.ViewReport)
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	acc, err := s.accessTo(ctx, u, rec.BodyID)
+	if err != nil {
+		return err
+	}
+	form, err := c.FormParams()
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, "无法读取提交的表单。")
+	}
+	act := workflow.Action(form.Get("action"))
+	ch, facts, err := s.stateChange(c, rec, act, form.Get("reason"), typedReasons(form))
+	if err != nil {
+		return err
+	}
+	to, err := workflow.Next(workflow.State(rec.State), act, acc.roles, facts)
+	var refusal *workflow.Refusal
+	if errors.As(err, &refusal) {
+		status := http.StatusConflict
+		if refusal.NotYours {
+			status = http.StatusForbidden
+		}
+		return s.refuseState(c, rec, u, status, refusal.Msg, form)
+	}
+	ch.To, ch.By = string(to), u.ID
+	if act == workflow.Publish {
+		if ch.Publication, err = s.publication(rec); err != nil {
+			return err
+		}
+	}
+	if err := s.store.ChangeState(ctx, ch); errors.Is(err, store.ErrStateChanged) {
+		return s.refuseState(c, rec, u, http.StatusConflict, "报告的状态刚被别人改变了，请看清当前状态后再操作。", form)
+	} else if err != nil {
+		return err
+	}
+	s.flash(ctx, fmt.Sprintf("已%s。", act.Label()))
+	return c.Redirect(http.StatusSeeOther, paths.ReportView(rec.ID))
+}
+
+// stateChange prepares the change an action would make, and the facts the
+// workflow needs to allow it.
+func (s *Server) stateChange(c echo.Context, rec *store.ReportRecord, act workflow.Action, reason string,
+	reasons map[string]string) (store.StateChange, workflow.Facts, error) {
+	reason = strings.TrimSpace(reason)
+	ch := store.StateChange{ReportID: rec.ID, From: rec.State, Action: string(act), Detail: reason}
+	facts := workflow.Facts{Reason: reason}
+	last, err := s.lastYear(c.Request().Context(), rec)
+	if err != nil {
+		return ch, facts, err
+	}
+	// The submit form shows every warning with the reason given before, so
+	// what it sends is the whole set of reasons.
+	for _, f := range report.Check(rec.Report, report.Options{Final: true, LastYear: last}) {
+		switch {
+		case f.Severity == report.Error:
+			facts.Errors++
+		case reasons[f.Key()] == "":
+			facts.UnexplainedWarnings++
+		}
+	}
+	switch act {
+	case workflow.Submit:
+		ch.Submitted, ch.Reasons, ch.Detail = true, nonEmpty(reasons), ""
+	case workflow.Return, workflow.Approve:
+		ch.Reviewed = true
+	case workflow.Correct:
+		ch.Correction = reason
+	}
+	return ch, facts, nil
+}
+
+// publication freezes the report as published: its JSON with the
+// publication block, and its PDF.
+func (s *Server) publication(rec *store.ReportRecord) (*store.Publication, error) {
+	r := rec.Report.Clone()
+	r.Unread = nil
+	now := s.store.Now().In(chinaTime)
+	r.Publication = &report.Publication{Revision: rec.Revision, Date: now.Format(time.DateOnly), Correction: rec.Correction}
+	data, err := r.MarshalJSON()
+	if err != nil {
+		return nil, fmt.Errorf("publish report %d: %w", rec.ID, err)
+	}
+	var buf bytes.Buffer
+	if err := pdf.Render(r, &buf); err != nil {
+		return nil, fmt.Errorf("publish report %d: %w", rec.ID, err)
+	}
+	return &store.Publication{Data: data, PDF: buf.Bytes(), Correction: rec.Correction, PublishedAt: now.UTC()}, nil
+}
+
+// refuseState shows the review page again with the refusal and what was
+// typed.
+func (s *Server) refuseState(c echo.Context, rec *store.ReportRecord, u *auth.User, status int, msg string, form map[string][]string) error {
+	typed := map[string]string{}
+	for k, v := range form {
+		if strings.HasPrefix(k, "reason") && len(v) > 0 {
+			typed[k] = v[0]
+		}
+	}
+	p, err := s.reviewPage(c, rec, u, reviewExtras{refusal: msg, typed: typed})
+	if err != nil {
+		return err
+	}
+	return render(c, status, review.ReviewPage(p))
+}
+
+// typedReasons are the reasons for warnings in the submit form
+// (reason.<finding key>).
+func typedReasons(form map[string][]string) map[string]string {
+	out := map[string]string{}
+	for k, v := range form {
+		if key, ok := strings.CutPrefix(k, "reason."); ok && len(v) > 0 {
+			out[key] = strings.TrimSpace(v[0])
+		}
+	}
+	return out
+}
+
+func nonEmpty(m map[string]string) map[string]string {
+	out := map[string]string{}
+	for k, v := range m {
+		if v != "" {
+			out[k] = v
+		}
+	}
+	return out
+}

@@ -1,0 +1,144 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"nianbao/internal/auth"
+	"nianbao/internal/report"
+	"nianbao/internal/store"
+	"nianbao/internal/workflow"
+	"nianbao/views/review"
+	"nianbao/web/paths"
+)
+
+// reportView is a report read-only, with its findings, changes, comments
+// and the actions the reader may take (the review page).
+func (s *Server) reportView(c echo.Context) error {
+	rec, u, err := s.reportFor(c, auth.ViewReport)
+	if err != nil {
+		return err
+	}
+	p, err := s.reviewPage(c, rec, u, reviewExtras{at: c.QueryParam("at")})
+	if err != nil {
+		return err
+	}
+	return render(c, http.StatusOK, review.ReviewPage(p))
+}
+
+// reviewExtras are what a refused action brings back to the page.
+type reviewExtras struct {
+	refusal string
+	typed   map[string]string
+	at      string
+}
+
+// reviewPage gathers what the review page shows.
+func (s *Server) reviewPage(c echo.Context, rec *store.ReportRecord, u *auth.User, x reviewExtras) (*review.Page, error) {
+	ctx := c.Request().Context()
+	acc, err := s.accessTo(ctx, u, rec.BodyID)
+	if err != nil {
+		return nil, err
+	}
+	in, err := s.reviewInput(c, rec, acc)
+	if err != nil {
+		return nil, err
+	}
+	in.Refusal, in.Typed, in.At = x.refusal, x.typed, x.at
+	return review.NewPage(in), nil
+}
+
+func (s *Server) reviewInput(c echo.Context, rec *store.ReportRecord, acc access) (review.Input, error) {
+	ctx := c.Request().Context()
+	last, err := s.lastYear(ctx, rec)
+	if err != nil {
+		return review.Input{}, err
+	}
+	reasons, err := s.store.WarningReasons(ctx, rec.ID)
+	if err != nil {
+		return review.Input{}, err
+	}
+	body, err := s.store.Body(ctx, rec.BodyID)
+	if err != nil {
+		return review.Input{}, err
+	}
+	state := workflow.State(rec.State)
+	in := review.Input{
+		Frame: s.page(c, fmt.Sprintf("%d年度报告", rec.Year)), Report: rec.Report, State: state,
+		Revision: rec.Revision, Correction: rec.Correction, Roles: acc.roles, Reasons: reasons,
+		Findings: report.Check(rec.Report, report.Options{Final: true, LastYear: last}),
+		Deadline: deadlineText(body.Deadline(rec.Year), time.Now()),
+		URLs:     s.reviewURLs(rec, acc),
+	}
+	if err := s.reviewedBase(ctx, rec, &in); err != nil {
+		return review.Input{}, err
+	}
+	in.Comments, err = s.commentsOf(ctx, rec)
+	return in, err
+}
+
+func (s *Server) reviewURLs(rec *store.ReportRecord, acc access) review.URLs {
+	state := workflow.State(rec.State)
+	u := review.URLs{State: paths.ReportStateURL(rec.ID),
+		Resolve: func(id int64) string { return paths.ReportResolveURL(rec.ID, id) }}
+	if acc.roles.Clerk && state.Editable() {
+		u.Edit = paths.ReportEdit(rec.ID)
+	}
+	if acc.roles.Reviewer && state == workflow.Submitted {
+		u.Comment = paths.ReportCommentsURL(rec.ID)
+	}
+	if acc.history {
+		u.History = paths.ReportHistory(rec.ID)
+	}
+	if acc.board {
+		u.Board = paths.BoardYear(rec.Year)
+	}
+	return u
+}
+
+// reviewedBase adds the version last reviewed, for the diff.
+func (s *Server) reviewedBase(ctx context.Context, rec *store.ReportRecord, in *review.Input) error {
+	if rec.ReviewedVersion == 0 || rec.ReviewedVersion == rec.Version {
+		in.ReviewedVersion = rec.ReviewedVersion
+		if rec.ReviewedVersion != 0 {
+			in.Reviewed = rec.Report
+		}
+		return nil
+	}
+	old, err := s.store.ReportVersion(ctx, rec.ID, rec.ReviewedVersion)
+	if err != nil {
+		return err
+	}
+	in.Reviewed, in.ReviewedVersion = old.Report, rec.ReviewedVersion
+	return nil
+}
+
+func (s *Server) commentsOf(ctx context.Context, rec *store.ReportRecord) ([]review.CommentIn, error) {
+	list, err := s.store.Comments(ctx, rec.ID, rec.Revision)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]review.CommentIn, len(list))
+	for i, c := range list {
+		out[i] = review.CommentIn{ID: c.ID, Anchor: c.Anchor, Body: c.Body, Author: c.AuthorName, At: c.CreatedAt,
+			Resolved: c.Resolved(), Version: c.Version}
+	}
+	return out, nil
+}
+
+// deadlineText says a legal deadline and how far it is: 2025年1月31日（还有12天）.
+func deadlineText(deadline, now time.Time) string {
+	d := deadline.Format("2006年1月2日")
+	days := workflow.DaysLeft(deadline, now)
+	switch {
+	case days > 0:
+		return fmt.Sprintf("%s（还有%d天）", d, days)
+	case days == 0:
+		return d + "（今天截止）"
+	}
+	return fmt.Sprintf("%s（已逾期%d天）", d, -days)
+}
