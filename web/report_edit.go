@@ -46,10 +46,16 @@ func (s *Server) withComments(ctx context.Context, rec *store.ReportRecord, p *e
 	if err != nil {
 		return err
 	}
-	p.Commented = map[report.CellID]bool{}
+	p.CellComments, p.SectionComments = map[report.CellID][]string{}, map[string][]string{}
 	for _, c := range cs {
-		if path := review.CommentedCell(c.Anchor); path != "" && !c.Resolved {
-			p.Commented[rec.Report.Template().Lookup(path)] = true
+		if c.Resolved {
+			continue
+		}
+		if path := review.CommentedCell(c.Anchor); path != "" {
+			id := rec.Report.Template().Lookup(path)
+			p.CellComments[id] = append(p.CellComments[id], c.Body)
+		} else if num := review.CommentedSection(c.Anchor); num != "" {
+			p.SectionComments[num] = append(p.SectionComments[num], c.Body)
 		}
 	}
 	p.Comments = review.Comments(rec.Report, cs, editorAnchor,

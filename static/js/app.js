@@ -128,11 +128,12 @@
     if (notice) { notice.textContent = msg; notice.classList.remove("empty"); }
   }
 
-  // ---- findings move focus to their cell ----
+  // ---- findings and comments move focus to their place ----
   document.addEventListener("click", function (e) {
-    var link = e.target.closest && e.target.closest("[data-focus]");
+    var link = e.target.closest && e.target.closest("[data-focus], .editor-comments .comment-where a");
     if (!link) return;
-    var target = document.getElementById(link.dataset.focus);
+    var id = link.dataset.focus || link.getAttribute("href").slice(1);
+    var target = document.getElementById(id);
     if (!target) return;
     e.preventDefault();
     target.scrollIntoView({ block: "center" });

@@ -40,12 +40,14 @@ type Page struct {
 	// Refresh lists fields whose inputs the response must replace (values
 	// taken from a concurrent save).
 	Refresh []report.Change
-	// Comments are the reviewer's comments on this revision; Commented
-	// marks the cells they point at. ViewURL is the report's read-only page
-	// (where it is submitted).
-	Comments  []review.Comment
-	Commented map[report.CellID]bool
-	ViewURL   string
+	// Comments are the reviewer's comments on this revision; CellComments
+	// and SectionComments are the open ones at their places (by cell, and
+	// by section number for comments on a section or a paragraph). ViewURL
+	// is the report's read-only page (where it is submitted).
+	Comments        []review.Comment
+	CellComments    map[report.CellID][]string
+	SectionComments map[string][]string
+	ViewURL         string
 	// Shown, when known, is the page as the browser shows it now (the
 	// version the form was based on): a live check then sends only the
 	// marks and totals that changed. Nil sends them all.
@@ -255,4 +257,9 @@ func (p *Page) markChanged(id report.CellID) bool {
 // totalChanged reports whether a computed total differs from what is shown.
 func (p *Page) totalChanged(id report.CellID) bool {
 	return p.Shown == nil || p.Report.Values[id] != p.Shown.Report.Values[id]
+}
+
+// cellComment is the open comments on a cell, as one text.
+func (p *Page) cellComment(id report.CellID) string {
+	return strings.Join(p.CellComments[id], "；")
 }

@@ -230,3 +230,16 @@ func sectionOf(narrative string) string {
 	}
 	return ""
 }
+
+// CommentedSection is the number of the section a comment on a section or
+// a paragraph points at ("" for others).
+func CommentedSection(anchor string) string {
+	if num, ok := strings.CutPrefix(anchor, anchorSection); ok {
+		return num
+	}
+	if rest, ok := strings.CutPrefix(anchor, anchorPara); ok {
+		key, _, _ := strings.Cut(rest, ":")
+		return sectionOf(key)
+	}
+	return ""
+}
