@@ -1,0 +1,118 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"nianbao/internal/testenv"
+	"nianbao/web/paths"
+)
+
+// submitVia clicks a workflow button on the review page and waits for the
+// page that follows.
+func (b tab) submitVia(sel string) {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 60*time.Second)
+	defer cancel()
+	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(sel))); err != nil {
+		b.t.Fatalf("click %s: %v", sel, err)
+	}
+}
+
+func (b tab) open(url string) {
+	b.t.Helper()
+	b.do(chromedp.Navigate(url), chromedp.WaitReady(chromedp.CSS("main")))
+}
+
+// TestReviewLoopInBrowser is the whole review in two browsers, a clerk's
+// and a reviewer's: a submission refused for an error, the fix, the
+// submission with a reason for its warning, a comment on a cell and a
+// return, the comment at the clerk's cell, the fix and resubmission, the
+// reviewer's diff, approval and publication.
+func TestReviewLoopInBrowser(t *testing.T) {
+	a := newReviewApp(t)
+	f := seedForm(t, "002")
+	f.Set("requests.carried_forward.natural_person", "21")
+	f.Set("narrative.other", "无")
+	a.save(t, f)
+	clerk := tab{t, testenv.Browser(t)}
+	reviewer := tab{t, testenv.Browser(t)}
+	clerk.login(a.app.URL, "clerk")
+	reviewer.login(a.app.URL, "reviewer")
+	view := a.app.URL + paths.ReportView(a.report)
+
+	// Submit with an error: refused, with the reason at the actions.
+	clerk.open(view)
+	clerk.submitVia(`form.action-form input[value=submit] ~ button`)
+	if got := clerk.text(".actions .notice"); !strings.Contains(got, "还有2个错误") {
+		t.Fatalf("refusal %q", got)
+	}
+	// Fix in the editor, then submit with a reason for the warning.
+	clerk.open(a.app.URL + paths.ReportEdit(a.report))
+	clerk.typeInto(cellID("requests.carried_forward.natural_person"), "22")
+	clerk.settle()
+	clerk.submitVia(`.editor-bar a.button.primary`)
+	clerk.do(chromedp.SendKeys(chromedp.CSS(`textarea[name^="reason."]`), "本年度无信息处理费事项"))
+	clerk.submitVia(`form.action-form input[value=submit] ~ button`)
+	if got := clerk.text(".review-head .badge"); got != "待审核" {
+		t.Fatalf("after submitting: %q", got)
+	}
+
+	// The reviewer comments on a cell and returns the report.
+	reviewer.open(view)
+	if !strings.Contains(reviewer.text(".finding .reason"), "本年度无信息处理费事项") {
+		t.Error("the reviewer does not see the clerk's reason")
+	}
+	reviewer.do(chromedp.SetValue(chromedp.ID("comment-at"), "cell:requests.granted.natural_person"),
+		chromedp.SendKeys(chromedp.ID("comment-body"), "予以公开的件数请与台账核对"))
+	reviewer.submitVia(`#comment-form button`)
+	reviewer.do(chromedp.SendKeys(chromedp.ID("why-return"), "请核对第三部分"))
+	reviewer.submitVia(`form.action-form input[value=return] ~ button`)
+	if got := reviewer.text(".review-head .badge"); got != "已退回" {
+		t.Fatalf("after returning: %q", got)
+	}
+
+	// The clerk sees the comment at the cell; its link moves focus there.
+	clerk.open(a.app.URL + paths.ReportEdit(a.report))
+	if got := js[string](clerk, `document.querySelector('td:has(#c-requests-granted-natural_person) .cell-comment').title`); got != "予以公开的件数请与台账核对" {
+		t.Errorf("comment at the cell: %q", got)
+	}
+	clerk.do(chromedp.Click(chromedp.CSS(`.editor-comments .comment-where a`)))
+	if got := clerk.active(); got != cellID("requests.granted.natural_person") {
+		t.Errorf("the comment's link focused %q", got)
+	}
+	testenv.ViewScreenshot(t, clerk.ctx, "clerk-sees-comment")
+	clerk.typeInto(cellID("requests.granted.natural_person"), "38")
+	clerk.typeInto(cellID("requests.partly_granted.natural_person"), "60")
+	clerk.settle()
+	clerk.submitVia(`.editor-comments form button`)
+	clerk.submitVia(`.editor-bar a.button.primary`)
+	clerk.submitVia(`form.action-form input[value=submit] ~ button`)
+
+	// The reviewer sees what changed, approves and publishes.
+	reviewer.open(view)
+	changes := reviewer.text(".changes")
+	for _, want := range []string{"39", "38", "59", "60"} {
+		if !strings.Contains(changes, want) {
+			t.Errorf("changes lack %s: %q", want, changes)
+		}
+	}
+	if got := js[string](reviewer, `document.getElementById('v-requests-granted-natural_person').className`); !strings.Contains(got, "changed") {
+		t.Errorf("the changed cell is not marked: %q", got)
+	}
+	testenv.ViewScreenshot(t, reviewer.ctx, "reviewer-sees-diff")
+	reviewer.submitVia(`form.action-form input[value=approve] ~ button`)
+	reviewer.submitVia(`form.action-form input[value=publish] ~ button`)
+	if got := reviewer.text(".review-head .badge"); got != "已发布" {
+		t.Fatalf("after publishing: %q", got)
+	}
+	if list, _ := a.app.Store.Publications(t.Context(), a.bureau); len(list) != 1 {
+		t.Errorf("publications: %d", len(list))
+	}
+	testenv.Screenshot(t, reviewer.ctx, fmt.Sprintf("published-%d", a.report))
+}
