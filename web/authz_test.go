@@ -146,6 +146,19 @@ var expectations = map[string]expectation{
 			return url.Values{"base_version": {f.version(sc)}, "narrative.other": {"矩阵测试写入（检查）"}}
 		}},
 	"GET " + paths.Board: {path: fixed(paths.BoardYear(2024)), want: boardUsers},
+	// The public pages need no login; the fixture publishes nothing, so a
+	// body's public pages do not exist for anyone — drafts never show.
+	"GET " + paths.Public: {path: fixed(paths.Public), want: all(200)},
+	"GET " + paths.PublicBody: {scoped: true, want: all(404),
+		path: func(f *fixture, sc scope) string { return paths.PublicBodyURL(f.body[sc]) }},
+	"GET " + paths.PublicYear: {scoped: true, want: all(404),
+		path: func(f *fixture, sc scope) string { return paths.PublicYearURL(f.body[sc], 2024) }},
+	"GET " + paths.PublicRevision: {scoped: true, want: all(404),
+		path: func(f *fixture, sc scope) string { return paths.PublicRevisionURL(f.body[sc], 2024, 1) }},
+	"GET " + paths.PublicRevisionPDF: {scoped: true, want: all(404),
+		path: func(f *fixture, sc scope) string { return paths.PublicPDFURL(f.body[sc], 2024, 1) }},
+	"GET " + paths.PublicRevisionJSON: {scoped: true, want: all(404),
+		path: func(f *fixture, sc scope) string { return paths.PublicJSONURL(f.body[sc], 2024, 1) }},
 	"GET " + paths.ReportViewPattern: {scoped: true, want: viewers(200),
 		path: func(f *fixture, sc scope) string { return paths.ReportView(f.report[sc]) }},
 	// Submitting the fixture's draft: only its clerk may, and is refused

@@ -28,6 +28,7 @@ func (s *Server) page(c echo.Context, title string) layout.Page {
 	if u := currentUser(c); u != nil {
 		p.UserName = u.Name()
 		p.Admin = u.HasRole(auth.Admin)
+		p.Board = len(boardRoots(u)) > 0
 		p.Flash = s.sessions.PopString(c.Request().Context(), keyFlash)
 	}
 	return p

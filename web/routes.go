@@ -20,6 +20,14 @@ func (s *Server) routes(e *echo.Echo) {
 	e.POST(paths.Login, s.login)
 	e.POST(paths.Logout, s.logout)
 
+	// The public reads published reports without logging in.
+	e.GET(paths.Public, s.publicIndex)
+	e.GET(paths.PublicBody, s.publicBody)
+	e.GET(paths.PublicYear, s.publicReport)
+	e.GET(paths.PublicRevision, s.publicReport)
+	e.GET(paths.PublicRevisionPDF, s.publicPDF)
+	e.GET(paths.PublicRevisionJSON, s.publicJSON)
+
 	login := requireLogin
 	e.GET(paths.AccountPassword, s.passwordForm, login)
 	e.POST(paths.AccountPassword, s.passwordChange, login)

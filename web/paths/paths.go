@@ -39,6 +39,14 @@ const (
 	ReportResolvePattern  = "/reports/:id/comments/:cid/resolve"
 	ReportHistoryPattern  = "/reports/:id/history"
 	Board                 = "/board"
+
+	// The public pages: no login.
+	Public             = "/public"
+	PublicBody         = "/public/bodies/:id"
+	PublicYear         = "/public/bodies/:id/:year"
+	PublicRevision     = "/public/bodies/:id/:year/r/:rev"
+	PublicRevisionPDF  = "/public/bodies/:id/:year/r/:rev/report.pdf"
+	PublicRevisionJSON = "/public/bodies/:id/:year/r/:rev/report.json"
 )
 
 func withID(pattern string, id int64) string {
@@ -113,3 +121,26 @@ func ReportHistory(id int64) string { return withID(ReportHistoryPattern, id) }
 
 // BoardYear is the status board for a year.
 func BoardYear(year int) string { return Board + "?year=" + strconv.Itoa(year) }
+
+// PublicBodyURL lists a body's published reports.
+func PublicBodyURL(body int64) string { return withID(PublicBody, body) }
+
+// PublicYearURL is the latest published revision of a body's report.
+func PublicYearURL(body int64, year int) string {
+	return withID(PublicBody, body) + "/" + strconv.Itoa(year)
+}
+
+// PublicRevisionURL is the stable address of one published revision.
+func PublicRevisionURL(body int64, year, rev int) string {
+	return PublicYearURL(body, year) + "/r/" + strconv.Itoa(rev)
+}
+
+// PublicPDFURL is the PDF of a published revision.
+func PublicPDFURL(body int64, year, rev int) string {
+	return PublicRevisionURL(body, year, rev) + "/report.pdf"
+}
+
+// PublicJSONURL is the JSON of a published revision.
+func PublicJSONURL(body int64, year, rev int) string {
+	return PublicRevisionURL(body, year, rev) + "/report.json"
+}

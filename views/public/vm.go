@@ -1,0 +1,62 @@
+// Package public is what anyone reads without logging in: the bodies with
+// published reports, a body's reports (one per year, corrections marked),
+// and a published revision as a page laid out like the official document,
+// with its PDF, its JSON and the PDF's SHA-256.
+package public
+
+import (
+	"nianbao/views/layout"
+	reportview "nianbao/views/report"
+)
+
+// IndexPage lists the bodies with published reports.
+type IndexPage struct {
+	Frame  layout.Page
+	Bodies []BodyItem
+}
+
+// BodyItem is one body in the index.
+type BodyItem struct {
+	Name, URL string
+	Latest    int
+}
+
+// BodyPage is a body's published reports, newest year first.
+type BodyPage struct {
+	Frame layout.Page
+	Name  string
+	Years []YearItem
+}
+
+// YearItem is a year's report: its latest revision, and the earlier ones
+// when it was corrected.
+type YearItem struct {
+	Year    int
+	Latest  RevisionItem
+	Earlier []RevisionItem
+}
+
+// RevisionItem is one published revision in a list.
+type RevisionItem struct {
+	Revision   int
+	Date       string
+	Correction string
+	URL        string
+	PDFURL     string
+}
+
+// ReportPage is one published revision.
+type ReportPage struct {
+	Frame    layout.Page
+	BodyName string
+	BodyURL  string
+	Revision int
+	Date     string
+	PDFURL   string
+	JSONURL  string
+	SHA256   string
+	PDFSize  string
+	// Newer links to the latest revision when this one was corrected.
+	Newer string
+	Doc   reportview.View
+}
