@@ -60,7 +60,9 @@ func revisionItem(p store.Publication) public.RevisionItem {
 		URL: paths.PublicRevisionURL(p.BodyID, p.Year, p.Revision), PDFURL: paths.PublicPDFURL(p.BodyID, p.Year, p.Revision)}
 }
 
-func publishedDate(p store.Publication) string { return p.PublishedAt.In(chinaTime).Format("2006年1月2日") }
+func publishedDate(p store.Publication) string {
+	return p.PublishedAt.In(chinaTime).Format("2006年1月2日")
+}
 
 // publicReport is a published revision as a page: /…/:year is the latest,
 // /…/:year/r/:rev a stable address of one revision.
