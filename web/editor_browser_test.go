@@ -157,6 +157,14 @@ func TestEditorInBrowser(t *testing.T) {
 		}
 	}
 
+	// Only what was edited goes to the server.
+	js[chromedp.Void](b, `document.addEventListener('htmx:beforeSend', e => { window.sent = Array.from(e.detail.requestConfig.formData.keys()).sort().join(' ') })`)
+	b.typeInto(cellID("reviews.review.upheld"), "8")
+	b.settle()
+	if got := js[string](b, `window.sent`); got != "_csrf base_version reviews.review.upheld" {
+		t.Errorf("a live check after one edit sent %q", got)
+	}
+
 	// A slip: the finding appears with its numbers, the cell is marked;
 	// clicking the finding moves focus to a cell of it; fixing it clears it.
 	b.typeInto(cellID("requests.carried_forward.natural_person"), "21")

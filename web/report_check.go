@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 
 	"github.com/labstack/echo/v4"
 
@@ -32,6 +33,9 @@ func (s *Server) reportCheck(c echo.Context) error {
 		return err
 	}
 	p := s.editorPageWith(c, rec, d, last)
+	// Tells the page's script whether what it sent is safe now (saved, or
+	// nothing to save) or must be sent again (a conflict, a refusal).
+	c.Response().Header().Set("Nianbao-Saved", strconv.FormatBool(d.Problem == ""))
 	if in.base == rec.Version {
 		// The browser shows the page of the version the form was based on:
 		// send only what changed since.

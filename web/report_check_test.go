@@ -212,6 +212,46 @@ func BenchmarkReportCheck(b *testing.B) {
 	reportPercentiles(b, took)
 }
 
+// BenchmarkReportCheckOneCell is the usual live check: the page's script
+// sends only the field just edited (see static/js/app.js), here one cell of
+// a report otherwise filled with seed 002.
+func BenchmarkReportCheckOneCell(b *testing.B) {
+	app, c, id := editorApp(b)
+	full := seedForm(b, "002")
+	full.Set("_csrf", c.Token(b))
+	full.Set("base_version", "1")
+	if res := c.PostForm(b, paths.ReportSaveURL(id), full); res.Status != http.StatusSeeOther {
+		b.Fatalf("save: %d", res.Status)
+	}
+	u, _ := url.Parse(app.URL + paths.ReportCheckURL(id))
+	cookies := c.HTTP.Jar.Cookies(u)
+	base := 2
+	var took []time.Duration
+	for i := 0; b.Loop(); i++ {
+		b.StopTimer()
+		form := url.Values{"_csrf": {c.Token(b)}, "base_version": {strconv.Itoa(base)}, "reviews.review.pending": {strconv.Itoa(i % 2)}}
+		req := httptest.NewRequest(http.MethodPost, u.String(), strings.NewReader(form.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("HX-Request", "true")
+		for _, ck := range cookies {
+			req.AddCookie(ck)
+		}
+		rec := httptest.NewRecorder()
+		b.StartTimer()
+		start := time.Now()
+		app.Server.ServeHTTP(rec, req)
+		took = append(took, time.Since(start))
+		b.StopTimer()
+		m := baseVersionRE.FindStringSubmatch(rec.Body.String())
+		if rec.Code != http.StatusOK || m == nil {
+			b.Fatalf("check: %d", rec.Code)
+		}
+		base, _ = strconv.Atoi(m[1])
+		b.StartTimer()
+	}
+	reportPercentiles(b, took)
+}
+
 // reportPercentiles adds the median and the 99th percentile as metrics.
 func reportPercentiles(b *testing.B, took []time.Duration) {
 	slices.Sort(took)

@@ -13,7 +13,33 @@
   document.addEventListener("htmx:configRequest", function (e) {
     var meta = document.querySelector('meta[name="csrf-token"]');
     if (meta) e.detail.headers["X-CSRF-Token"] = meta.content;
+    if (e.detail.elt === form()) sendOnlyPending(e.detail.formData);
   });
+
+  // ---- the live check sends only what changed ----
+  // Each edit of a field gets a number; a live check sends the fields with
+  // an unsaved edit (the server keeps the others as stored), and a field
+  // stops being pending only when the answer says it was saved and it has
+  // not been edited again since. Without JavaScript the whole form posts.
+  var pending = {}, edits = 0, inFlight = {};
+  var always = { base_version: 1, _csrf: 1, conflict_version: 1, resolve: 1 };
+  function markPending(name) { if (name) pending[name] = ++edits; }
+  function sendOnlyPending(fd) {
+    if (!fd || !fd.keys) return;
+    inFlight = {};
+    Array.from(fd.keys()).forEach(function (name) {
+      if (always[name] || name.indexOf("keep.") === 0) return;
+      if (name in pending) inFlight[name] = pending[name];
+      else fd.delete(name);
+    });
+  }
+  function settlePending(saved) {
+    if (!saved) return;
+    Object.keys(inFlight).forEach(function (name) {
+      if (pending[name] === inFlight[name]) delete pending[name];
+    });
+    inFlight = {};
+  }
 
   // ---- the grid: cells by position (data-r, data-c) within a table ----
   function cellOf(input) {
@@ -107,7 +133,7 @@
       vals.forEach(function (v, j) {
         var td = i < rows.length ? tdAt(at.table, rows[i], at.c + j) : null;
         var input = inputIn(td);
-        if (input) { input.value = v.trim(); filled++; }
+        if (input) { input.value = v.trim(); markPending(input.name); filled++; }
         else if (td) computed++;
         else outside++;
       });
@@ -152,14 +178,18 @@
 
   // ---- nothing typed is lost silently ----
   var dirty = false, retry = null;
-  var form = function () { return document.getElementById("report-form"); };
+  function form() { return document.getElementById("report-form"); }
   document.addEventListener("input", function (e) {
-    if (e.target.form && e.target.form === form()) dirty = true;
+    if (e.target.form && e.target.form === form()) { dirty = true; markPending(e.target.name); }
   });
   document.addEventListener("htmx:afterRequest", function (e) {
     if (e.target !== form()) return;
     setTimeout(syncInvalid, 0);
-    if (e.detail.successful) { dirty = false; return; }
+    if (e.detail.successful) {
+      settlePending(e.detail.xhr.getResponseHeader("Nianbao-Saved") === "true");
+      dirty = Object.keys(pending).length > 0;
+      return;
+    }
     var state = document.getElementById("save-state");
     if (state) { state.textContent = "未保存：连接服务器失败，稍后自动重试；请不要关闭页面"; state.classList.add("unsaved"); }
     clearTimeout(retry);
