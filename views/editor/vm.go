@@ -9,6 +9,7 @@ import (
 	"github.com/a-h/templ"
 
 	"nianbao/internal/report"
+	"nianbao/views/findings"
 	"nianbao/views/layout"
 )
 
@@ -172,17 +173,10 @@ func (p *Page) hint(id report.CellID) string {
 }
 
 // Summary is the findings panel's headline.
-func (p *Page) Summary() string {
-	switch {
-	case p.errors == 0 && p.warnings == 0:
-		return "没有发现问题"
-	case p.warnings == 0:
-		return fmt.Sprintf("%d个错误", p.errors)
-	case p.errors == 0:
-		return fmt.Sprintf("%d个提醒", p.warnings)
-	}
-	return fmt.Sprintf("%d个错误，%d个提醒", p.errors, p.warnings)
-}
+func (p *Page) Summary() string { return findings.Summary(p.errors, p.warnings) }
+
+// findingList is the findings panel's content.
+func (p *Page) findingList() findings.List { return findings.New(p.Findings, p.target) }
 
 // target is the DOM id a finding's link moves focus to: the culprit, or
 // the first cell involved, or the section's text.
