@@ -32,6 +32,10 @@ type Page struct {
 	Findings []report.Finding
 	// LastYear, when known, gives hints beside the carried-over cells.
 	LastYear *report.Report
+	// ImportURL, when last year's report is not at hand, imports it from
+	// its published text (for the year ImportYear).
+	ImportURL  string
+	ImportYear int
 	// Notice is a one-line message above the form (e.g. what was merged).
 	Notice string
 	// Conflicts, when a save met a newer one, and the version it met.
