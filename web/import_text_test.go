@@ -113,3 +113,14 @@ func TestImportTextEdit(t *testing.T) {
 		}
 	}
 }
+
+// TestImportBodyOver4MB: a post beyond what the app reads at all (a huge
+// file) is refused as too large, in words, not as an expired page.
+func TestImportBodyOver4MB(t *testing.T) {
+	_, c, body := importApp(t)
+	huge := webtest.File{Name: "huge.txt", Data: []byte(strings.Repeat("一、总体情况\n", 5<<20/len("一、总体情况\n")))}
+	res := c.PostMultipart(t, paths.BodyReferencePreviewURL(body), url.Values{"year": {"2024"}}, map[string]webtest.File{"file": huge})
+	if res.Status != http.StatusRequestEntityTooLarge || !strings.Contains(res.Body, "提交的内容超过4 MB") {
+		t.Errorf("status %d: %.200s", res.Status, res.Body)
+	}
+}
