@@ -286,8 +286,12 @@ func TestReferenceConfirmPrefillAndCrossYear(t *testing.T) {
 	if len(log) != 1 {
 		t.Errorf("audit entries %d, want 1", len(log))
 	}
-	if home := c.Get(t, paths.Home).Doc(t); !strings.Contains(home.Find(".flash").Text(), "已保存本机关2024年度的报告") {
+	home := c.Get(t, paths.Home).Doc(t)
+	if !strings.Contains(home.Find(".flash").Text(), "已保存本机关2024年度的报告") {
 		t.Errorf("flash %q", home.Find(".flash").Text())
+	}
+	if got := home.Find(`[data-testid=body] a[href*="/reference"]`).Parent().Text(); !strings.Contains(got, "2024年度的报告已从原文导入") {
+		t.Errorf("the start page does not say that 2024 was imported: %q", got)
 	}
 
 	res = c.PostForm(t, paths.BodyReportsURL(body), url.Values{"year": {"2025"}, "prefill": {"1"}})

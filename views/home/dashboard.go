@@ -34,6 +34,8 @@ type BodyVM struct {
 	// year before NextYear) when it is not in the system; empty otherwise.
 	ImportURL  string
 	ImportYear int
+	// Imported says that report was imported already.
+	Imported bool
 }
 
 // ReportVM is one report in the list.

@@ -77,3 +77,14 @@ func (r *Reading) cellCounts() string {
 	}
 	return s + "：" + strings.Join(parts, "，")
 }
+
+// Name names the report read: its title, or its body and year.
+func (r *Reading) Name() string {
+	switch {
+	case r.Title != "":
+		return r.Title
+	case r.Org != "" && r.Year != 0:
+		return r.Org + strconv.Itoa(r.Year) + "年度报告"
+	}
+	return "未读到标题"
+}
