@@ -154,8 +154,14 @@ func checkEveryCell(t *testing.T, d *goquery.Document, want *report.Report) {
 	}
 	for _, def := range tmpl.Cells {
 		td := d.Find("#" + imported.CellDOMID(def.Path))
-		if td.AttrOr("headers", "") == "" {
-			t.Errorf("%s: no headers", def.Path)
+		hs := strings.Fields(td.AttrOr("headers", ""))
+		if len(hs) < 2 {
+			t.Errorf("%s: headers %q, want its row and column", def.Path, hs)
+		}
+		for _, h := range hs {
+			if d.Find("th#"+h).Length() != 1 {
+				t.Errorf("%s: header %q is not a header of the page", def.Path, h)
+			}
 		}
 		label := td.Find("a").AttrOr("aria-label", td.Find(".visually-hidden").Text())
 		if !strings.HasPrefix(label, def.AriaLabel()) {
