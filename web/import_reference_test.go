@@ -79,9 +79,15 @@ func cellText(d *goquery.Document, path string) string {
 // read — the format and the label that decided it, every line numbered,
 // every cell of the tables with its row and column named and its value
 // from the right line, equal to the seed's hand-made JSON — with the notes
-// and the findings of a published report.
+// and the findings of a published report. Nothing is stored.
 func TestReferencePreviewSeeds(t *testing.T) {
-	_, c, body := importApp(t)
+	app, c, body := importApp(t)
+	t.Cleanup(func() {
+		var n int
+		if err := app.Store.DB.QueryRow(`SELECT COUNT(*) FROM reference_reports`).Scan(&n); err != nil || n != 0 {
+			t.Errorf("previews stored %d reference reports (%v); only a confirmation may", n, err)
+		}
+	})
 	tests := []struct {
 		seed, format, evidence string
 		// spot checks: cell → the line it was read on
