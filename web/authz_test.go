@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -76,6 +78,27 @@ func bodyAction(allowed role, ok int) func(role, scope) int {
 		}
 		return http.StatusNotFound
 	}
+}
+
+// reportWorkers: pages for anyone who works with reports (clerks,
+// reviewers, supervisors, administrators).
+func reportWorkers(ok int) func(role, scope) int {
+	return func(r role, _ scope) int {
+		if r == anon {
+			return http.StatusSeeOther
+		}
+		return ok
+	}
+}
+
+// publishedText is a published report's text (seed 004, the 2021 report
+// of another body: its name is a warning, not a refusal).
+func publishedText(*fixture, scope) url.Values {
+	data, err := os.ReadFile(filepath.Join("..", "internal", "importer", "testdata", "seeds", "004.txt"))
+	if err != nil {
+		panic(err)
+	}
+	return url.Values{"year": {"2021"}, "text": {string(data)}}
 }
 
 func userForm(f *fixture, sc scope) url.Values {
@@ -180,6 +203,14 @@ var expectations = map[string]expectation{
 		form: func(f *fixture, sc scope) url.Values {
 			return url.Values{"base_version": {f.version(sc)}, "narrative.other": {"矩阵测试写入"}}
 		}},
+	"GET " + paths.BodyReference: {scoped: true, want: bodyAction(clerk, 200),
+		path: func(f *fixture, sc scope) string { return paths.BodyReferenceURL(f.body[sc], 2021) }},
+	"POST " + paths.BodyReferencePreview: {scoped: true, want: bodyAction(clerk, 200),
+		path: bodyPath(paths.BodyReferencePreview), form: publishedText},
+	"POST " + paths.BodyReference: {scoped: true, want: bodyAction(clerk, 303),
+		path: bodyPath(paths.BodyReference), form: publishedText},
+	"GET " + paths.CheckText:  {path: fixed(paths.CheckText), want: reportWorkers(200)},
+	"POST " + paths.CheckText: {path: fixed(paths.CheckText), want: reportWorkers(200), form: publishedText},
 }
 
 // relogin follows a logout: the actor logs in again; the anonymous client
@@ -214,6 +245,17 @@ func TestAuthorizationMatrix(t *testing.T) {
 		}
 	}
 	checkDraftsUntouched(t, f)
+	checkReferencesOwnOnly(t, f)
+}
+
+// checkReferencesOwnOnly: only the clerk of own could import a report.
+func checkReferencesOwnOnly(t *testing.T, f *fixture) {
+	for _, sc := range scopes {
+		_, err := f.app.Store.Reference(context.Background(), f.body[sc], 2021)
+		if imported := err == nil; imported != (sc == own) {
+			t.Errorf("the %s body has a 2021 reference report: %v", sc, imported)
+		}
+	}
 }
 
 func checkEveryRouteHasARow(t *testing.T, f *fixture) {

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"slices"
 	"time"
@@ -68,7 +69,19 @@ func (s *Server) dashboard(ctx context.Context, u *auth.User) (home.DashboardVM,
 				return vm, err
 			}
 		}
+		if bv.CanCreate && !slices.ContainsFunc(bv.Reports, func(r home.ReportVM) bool { return r.Year == bv.NextYear-1 }) {
+			bv.ImportYear = bv.NextYear - 1
+			bv.ImportURL = paths.BodyReferenceURL(id, bv.ImportYear)
+			_, err := s.store.ReferenceReport(ctx, id, bv.ImportYear)
+			if err != nil && !errors.Is(err, store.ErrNotFound) {
+				return vm, err
+			}
+			bv.Imported = err == nil
+		}
 		vm.Bodies = append(vm.Bodies, bv)
+	}
+	if mayCheckTexts(u) {
+		vm.CheckURL = paths.CheckText
 	}
 	return vm, nil
 }

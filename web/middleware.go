@@ -32,10 +32,20 @@ func securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 // sections is well under 1 MB.
 const maxBody = 4 << 20
 
-// limitBody refuses to read more than maxBody of a request.
+// errTooLarge refuses a request body over maxBody that says its length:
+// a form posted from a browser (a pasted text, an uploaded file).
+var errTooLarge = echo.NewHTTPError(http.StatusRequestEntityTooLarge,
+	"提交的内容超过4 MB，无法处理。年度报告的全文通常不到100 KB：请只粘贴报告本身，或选择较小的文件。")
+
+// limitBody refuses to read more than maxBody of a request, and refuses at
+// once a request that announces a longer body (before the CSRF check would
+// fail to find its token in a body it may not read).
 func limitBody(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		r := c.Request()
+		if r.ContentLength > maxBody {
+			return errTooLarge
+		}
 		r.Body = http.MaxBytesReader(c.Response(), r.Body, maxBody)
 		return next(c)
 	}

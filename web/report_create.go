@@ -51,7 +51,8 @@ func (s *Server) reportCreate(c echo.Context) error {
 
 // createReport makes the new draft: the body's name, the year and the
 // usual title filled in, every cell blank — or, with prefill and last
-// year's report in the system, its carried-over numbers (report.CarryOver).
+// year's report at hand (written in nianbao, or imported from its published
+// text), its carried-over numbers (report.CarryOver).
 // It returns how many cells it prefilled.
 func (s *Server) createReport(ctx context.Context, bodyID int64, year int, by int64, prefill bool) (*store.ReportRecord, int, error) {
 	b, err := s.store.Body(ctx, bodyID)
@@ -62,12 +63,12 @@ func (s *Server) createReport(ctx context.Context, bodyID int64, year int, by in
 	r.Org, r.Year, r.Title = b.Name, year, report.DefaultTitle(b.Name, year)
 	filled := 0
 	if prefill {
-		last, err := s.store.ReportByBodyYear(ctx, bodyID, year-1)
-		if err != nil && !errors.Is(err, store.ErrNotFound) {
+		last, err := s.reportBefore(ctx, bodyID, year)
+		if err != nil {
 			return nil, 0, err
 		}
 		if last != nil {
-			filled = len(report.CarryOver(last.Report, r))
+			filled = len(report.CarryOver(last, r))
 			report.FillTotals(r)
 		}
 	}

@@ -142,14 +142,25 @@ func refusedOf(r *report.Report) []*report.InputError {
 	return out
 }
 
-// lastYear returns the body's report of the year before, or nil.
+// lastYear returns the body's report of the year before rec's, or nil.
 func (s *Server) lastYear(ctx context.Context, rec *store.ReportRecord) (*report.Report, error) {
-	last, err := s.store.ReportByBodyYear(ctx, rec.BodyID, rec.Year-1)
+	return s.reportBefore(ctx, rec.BodyID, rec.Year)
+}
+
+// reportBefore returns the body's report of the year before year: the one
+// written in nianbao, or else the one a clerk imported from its published
+// text (the reference report); nil when there is neither.
+func (s *Server) reportBefore(ctx context.Context, bodyID int64, year int) (*report.Report, error) {
+	last, err := s.store.ReportByBodyYear(ctx, bodyID, year-1)
+	if err == nil {
+		return last.Report, nil
+	}
+	if !errors.Is(err, store.ErrNotFound) {
+		return nil, err
+	}
+	ref, err := s.store.ReferenceReport(ctx, bodyID, year-1)
 	if errors.Is(err, store.ErrNotFound) {
 		return nil, nil
 	}
-	if err != nil {
-		return nil, err
-	}
-	return last.Report, nil
+	return ref, err
 }

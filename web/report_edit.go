@@ -115,5 +115,9 @@ func (s *Server) editorPageWith(c echo.Context, rec *store.ReportRecord, d *draf
 	if !state.Editable() {
 		p.Notice = "报告当前为“" + state.Label() + "”，不能修改。"
 	}
+	if last == nil && state.Editable() {
+		p.ImportYear = rec.Year - 1
+		p.ImportURL = paths.BodyReferenceURL(rec.BodyID, p.ImportYear)
+	}
 	return editor.NewPage(p)
 }

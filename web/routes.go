@@ -56,4 +56,10 @@ func (s *Server) routes(e *echo.Echo) {
 	e.GET(paths.ReportEditPattern, s.reportEdit, login)
 	e.POST(paths.ReportCheckPattern, s.reportCheck, login)
 	e.POST(paths.ReportSave, s.reportSave, login)
+
+	e.GET(paths.BodyReference, s.referenceForm, login)
+	e.POST(paths.BodyReferencePreview, s.referencePreview, login)
+	e.POST(paths.BodyReference, s.referenceSave, login)
+	e.GET(paths.CheckText, s.checkForm, login)
+	e.POST(paths.CheckText, s.checkText, login)
 }

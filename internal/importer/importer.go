@@ -129,10 +129,16 @@ type reader struct {
 	realigned int
 }
 
-// newReader splits the text into lines (ended by \n, \r\n or a lone \r);
-// bytes that are not UTF-8 are read as U+FFFD, so that everything the
-// result quotes is valid text.
+// newReader splits the text into lines (Lines).
 func newReader(text string) *reader {
+	return &reader{lines: Lines(text), res: &Result{}}
+}
+
+// Lines splits a text into the lines that a Result numbers (line n is
+// Lines(text)[n-1]), as Import reads them: a leading byte-order mark
+// dropped, a line ended by \n, \r\n or a lone \r, and bytes that are not
+// UTF-8 read as U+FFFD, so that everything a result quotes is valid text.
+func Lines(text string) []string {
 	text = strings.TrimPrefix(text, "\ufeff")
 	if !utf8.ValidString(text) {
 		text = strings.ToValidUTF8(text, "\ufffd")
@@ -140,7 +146,7 @@ func newReader(text string) *reader {
 	if strings.Contains(text, "\r") {
 		text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
 	}
-	return &reader{lines: strings.Split(text, "\n"), res: &Result{}}
+	return strings.Split(text, "\n")
 }
 
 // note adds a note at a 0-based line index (-1 for the whole text).

@@ -26,7 +26,9 @@ type Store struct {
 	// Now is the clock, replaceable in tests.
 	Now   func() time.Time
 	cache *reportCache
-	stmts stmtCache
+	// refCache keeps decoded reference reports by id and revision.
+	refCache *reportCache
+	stmts    stmtCache
 	// stop ends the checkpointer, which closes stopped when it is done.
 	stop, stopped chan struct{}
 	closeOnce     sync.Once
@@ -48,7 +50,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("store.Open(%q): %w", path, err)
 	}
-	s := &Store{DB: db, Now: time.Now, cache: newReportCache(), stop: make(chan struct{}), stopped: make(chan struct{})}
+	s := &Store{DB: db, Now: time.Now, cache: newReportCache(), refCache: newReportCache(), stop: make(chan struct{}), stopped: make(chan struct{})}
 	if _, err := s.Migrate(ctx); err != nil {
 		db.Close()
 		return nil, err

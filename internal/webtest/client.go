@@ -1,7 +1,9 @@
 package webtest
 
 import (
+	"bytes"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
@@ -83,6 +85,44 @@ func (c *Client) PostForm(t testing.TB, path string, form url.Values) *Response 
 	}
 	f.Set("_csrf", c.Token(t))
 	return c.PostFormRaw(t, path, f)
+}
+
+// File is a file a multipart form uploads.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// PostMultipart posts fields and files as multipart/form-data, as a form
+// with a file input does, with the CSRF token.
+func (c *Client) PostMultipart(t testing.TB, path string, fields url.Values, files map[string]File) *Response {
+	t.Helper()
+	var body bytes.Buffer
+	w := multipart.NewWriter(&body)
+	write := func(name, value string) {
+		if err := w.WriteField(name, value); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("_csrf", c.Token(t))
+	for k, vs := range fields {
+		for _, v := range vs {
+			write(k, v)
+		}
+	}
+	for field, f := range files {
+		fw, err := w.CreateFormFile(field, f.Name)
+		if err == nil {
+			_, err = fw.Write(f.Data)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return c.do(t, http.MethodPost, path, &body, http.Header{"Content-Type": {w.FormDataContentType()}})
 }
 
 // PostFormRaw posts form as it is, without adding a CSRF token.

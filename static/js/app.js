@@ -6,6 +6,8 @@
 //  - refused inputs get aria-invalid after each live check;
 //  - unsaved typing is not lost silently (a warning before leaving, a retry
 //    when the network fails).
+// And to the preview of an imported text: a link to a line scrolls the text
+// there and marks the line (without it, CSS marks the :target line).
 (function () {
   "use strict";
 
@@ -199,4 +201,24 @@
     if (dirty && form()) { e.preventDefault(); e.returnValue = ""; }
   });
   document.addEventListener("submit", function () { dirty = false; });
+})();
+
+// ---- an imported text: links to a line scroll the text to it and mark it ----
+(function () {
+  "use strict";
+  var marked = null;
+  document.addEventListener("click", function (e) {
+    var link = e.target.closest && e.target.closest("a[data-line]");
+    if (!link) return;
+    var line = document.getElementById("line-" + link.dataset.line);
+    if (!line) return;
+    e.preventDefault();
+    if (marked) marked.classList.remove("hl");
+    marked = line;
+    line.classList.add("hl");
+    line.setAttribute("tabindex", "-1");
+    line.scrollIntoView({ block: "center" });
+    line.focus({ preventScroll: true });
+    if (history.replaceState) history.replaceState(null, "", "#" + line.id);
+  });
 })();

@@ -5,7 +5,11 @@
 // oob=true in the response, so their ids cannot drift apart.
 package editor
 
-import "strings"
+import (
+	"strings"
+
+	"nianbao/views/findings"
+)
 
 // InputID is the DOM id of a cell's input (or of a computed cell's output):
 // the dotted path with dots as dashes, because htmx finds out-of-band
@@ -21,7 +25,7 @@ func FieldID(field string) string { return "f-" + strings.ReplaceAll(field, ".",
 // Fixed ids of the page's live parts.
 const (
 	FormID        = "report-form"
-	FindingsID    = "findings"
+	FindingsID    = findings.ID
 	SaveStateID   = "save-state"
 	BaseVersionID = "base-version"
 	ConflictID    = "conflict"

@@ -32,13 +32,6 @@ func sectionNumber(p *Page, key string) string {
 	return ""
 }
 
-func severityLabel(s report.Severity) string {
-	if s == report.Error {
-		return "错误"
-	}
-	return "提醒"
-}
-
 // shortText cuts a long text for the conflict table.
 func shortText(s string) string {
 	if s == "" {

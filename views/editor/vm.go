@@ -9,6 +9,7 @@ import (
 	"github.com/a-h/templ"
 
 	"nianbao/internal/report"
+	"nianbao/views/findings"
 	"nianbao/views/layout"
 	"nianbao/views/review"
 )
@@ -32,6 +33,10 @@ type Page struct {
 	Findings []report.Finding
 	// LastYear, when known, gives hints beside the carried-over cells.
 	LastYear *report.Report
+	// ImportURL, when last year's report is not at hand, imports it from
+	// its published text (for the year ImportYear).
+	ImportURL  string
+	ImportYear int
 	// Notice is a one-line message above the form (e.g. what was merged).
 	Notice string
 	// Conflicts, when a save met a newer one, and the version it met.
@@ -181,17 +186,10 @@ func (p *Page) hint(id report.CellID) string {
 }
 
 // Summary is the findings panel's headline.
-func (p *Page) Summary() string {
-	switch {
-	case p.errors == 0 && p.warnings == 0:
-		return "没有发现问题"
-	case p.warnings == 0:
-		return fmt.Sprintf("%d个错误", p.errors)
-	case p.errors == 0:
-		return fmt.Sprintf("%d个提醒", p.warnings)
-	}
-	return fmt.Sprintf("%d个错误，%d个提醒", p.errors, p.warnings)
-}
+func (p *Page) Summary() string { return findings.Summary(p.errors, p.warnings) }
+
+// findingList is the findings panel's content.
+func (p *Page) findingList() findings.List { return findings.New(p.Findings, p.target) }
 
 // target is the DOM id a finding's link moves focus to: the culprit, or
 // the first cell involved, or the section's text.

@@ -7,6 +7,9 @@ import "nianbao/views/layout"
 type DashboardVM struct {
 	Page   layout.Page
 	Bodies []BodyVM
+	// CheckURL is the page that checks a published report's text; empty
+	// for users who do not work with reports.
+	CheckURL string
 }
 
 // BodyVM is one body on the start page.
@@ -27,6 +30,12 @@ type BodyVM struct {
 	YearError string
 	// ShowReports lists the reports (clerks, reviewers).
 	ShowReports bool
+	// ImportURL imports the body's published report of ImportYear (the
+	// year before NextYear) when it is not in the system; empty otherwise.
+	ImportURL  string
+	ImportYear int
+	// Imported says that report was imported already.
+	Imported bool
 }
 
 // ReportVM is one report in the list.

@@ -47,6 +47,10 @@ const (
 	PublicRevision     = "/public/bodies/:id/:year/r/:rev"
 	PublicRevisionPDF  = "/public/bodies/:id/:year/r/:rev/report.pdf"
 	PublicRevisionJSON = "/public/bodies/:id/:year/r/:rev/report.json"
+
+	BodyReference        = "/bodies/:id/reference"
+	BodyReferencePreview = "/bodies/:id/reference/preview"
+	CheckText            = "/check"
 )
 
 func withID(pattern string, id int64) string {
@@ -79,6 +83,18 @@ func AdminUserDisableURL(id int64) string { return withID(AdminUserDisable, id) 
 
 // BodyReportsURL creates a body's report for a year.
 func BodyReportsURL(id int64) string { return withID(BodyReports, id) }
+
+// BodyReferenceURL is the page where a clerk imports the body's published
+// report of year (last year's, as a base for the next).
+func BodyReferenceURL(id int64, year int) string {
+	return withID(BodyReference, id) + "?year=" + strconv.Itoa(year)
+}
+
+// BodyReferenceSaveURL stores a confirmed import.
+func BodyReferenceSaveURL(id int64) string { return withID(BodyReference, id) }
+
+// BodyReferencePreviewURL reads a pasted text for the import's preview.
+func BodyReferencePreviewURL(id int64) string { return withID(BodyReferencePreview, id) }
 
 // ReportSaveURL saves a report's draft.
 func ReportSaveURL(id int64) string { return withID(ReportSave, id) }

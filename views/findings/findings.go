@@ -1,0 +1,72 @@
+// Package findings is the findings panel: every broken rule of a report
+// as a readable equation with its numbers, each a link to the place it
+// points at. The report editor and the preview of an imported text show
+// the same panel; where a finding points (an input of the editor, a cell
+// of the preview) is the caller's to say.
+package findings
+
+import (
+	"fmt"
+
+	"nianbao/internal/report"
+)
+
+// ID is the panel's DOM id; the editor's live check swaps it out-of-band.
+const ID = "findings"
+
+// List is the panel as shown.
+type List struct {
+	// Summary is the headline: 没有发现问题, 2个错误，1个提醒 …
+	Summary   string
+	HasErrors bool
+	Items     []Item
+}
+
+// Item is one finding.
+type Item struct {
+	Rule      string
+	RuleTitle string
+	Severity  report.Severity
+	Message   string
+	// Target is the DOM id the finding links to (JavaScript moves focus
+	// there; without it the link scrolls there).
+	Target string
+}
+
+// New lists the findings in their order; target names the DOM id each
+// one points at.
+func New(fs []report.Finding, target func(report.Finding) string) List {
+	l := List{Items: make([]Item, len(fs))}
+	errs, warns := 0, 0
+	for i, f := range fs {
+		if f.Severity == report.Error {
+			errs++
+		} else {
+			warns++
+		}
+		l.Items[i] = Item{Rule: f.Rule, RuleTitle: report.RuleTitles[f.Rule], Severity: f.Severity,
+			Message: f.Message, Target: target(f)}
+	}
+	l.Summary, l.HasErrors = Summary(errs, warns), errs > 0
+	return l
+}
+
+// Summary is the headline for a number of errors and warnings.
+func Summary(errors, warnings int) string {
+	switch {
+	case errors == 0 && warnings == 0:
+		return "没有发现问题"
+	case warnings == 0:
+		return fmt.Sprintf("%d个错误", errors)
+	case errors == 0:
+		return fmt.Sprintf("%d个提醒", warnings)
+	}
+	return fmt.Sprintf("%d个错误，%d个提醒", errors, warnings)
+}
+
+func severityLabel(s report.Severity) string {
+	if s == report.Error {
+		return "错误"
+	}
+	return "提醒"
+}

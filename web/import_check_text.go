@@ -1,0 +1,32 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"nianbao/views/imported"
+	"nianbao/web/paths"
+)
+
+// checkText reads a posted published report and shows it beside what was
+// read, with the findings panel of the editor. Nothing is stored. With
+// edit=1 it takes the text back into the form.
+func (s *Server) checkText(c echo.Context) error {
+	if !mayCheckTexts(currentUser(c)) {
+		return errForbidden
+	}
+	if formText(c, "edit") == "1" {
+		return s.renderCheckForm(c, c.FormValue("text"), nil, http.StatusOK)
+	}
+	text, res, errs, err := readReport(c)
+	if err != nil {
+		return err
+	}
+	if errs.Any() {
+		return s.renderCheckForm(c, text, errs, http.StatusUnprocessableEntity)
+	}
+	p := imported.Check{Frame: s.page(c, "检查已发布的报告"), Reading: reading(text, res), Text: text,
+		EditURL: paths.CheckText, AgainURL: paths.CheckText}
+	return render(c, http.StatusOK, imported.CheckPage(p))
+}
