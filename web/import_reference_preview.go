@@ -26,26 +26,43 @@ func (s *Server) referencePreview(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	yearText := formText(c, "year")
 	if formText(c, "edit") == "1" {
-		return s.renderReferenceForm(c, body, yearText, c.FormValue("text"), nil, http.StatusOK)
+		return s.renderReferenceForm(c, body, formText(c, "year"), c.FormValue("text"), nil, http.StatusOK)
 	}
-	text, res, errs, err := readReport(c)
+	f, ok, err := s.readReference(c, body)
+	if !ok || err != nil {
+		return err
+	}
+	p, err := s.referencePreviewPage(c, body, f.year, f.text, f.res)
 	if err != nil {
 		return err
+	}
+	return render(c, http.StatusOK, imported.ReferencePreviewPage(p))
+}
+
+// referenceForm is the import form read: its year and its text, read.
+type referenceForm struct {
+	year int
+	text string
+	res  *importer.Result
+}
+
+// readReference reads the import form; when it is refused (ok false) the
+// form has been shown again with the messages at its fields.
+func (s *Server) readReference(c echo.Context, body *store.Body) (f referenceForm, ok bool, err error) {
+	yearText := formText(c, "year")
+	text, res, errs, err := readReport(c)
+	if err != nil {
+		return f, false, err
 	}
 	year, problem := parseYear(yearText, time.Now().Year()-1)
 	if problem != "" {
 		errs["year"] = problem
 	}
 	if errs.Any() {
-		return s.renderReferenceForm(c, body, yearText, text, errs, http.StatusUnprocessableEntity)
+		return f, false, s.renderReferenceForm(c, body, yearText, text, errs, http.StatusUnprocessableEntity)
 	}
-	p, err := s.referencePreviewPage(c, body, year, text, res)
-	if err != nil {
-		return err
-	}
-	return render(c, http.StatusOK, imported.ReferencePreviewPage(p))
+	return referenceForm{year: year, text: text, res: res}, true, nil
 }
 
 // referencePreviewPage is the preview of a text read as the body's report

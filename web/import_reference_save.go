@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -24,18 +23,11 @@ func (s *Server) referenceSave(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	yearText := formText(c, "year")
-	text, res, errs, err := readReport(c)
-	if err != nil {
+	f, ok, err := s.readReference(c, body)
+	if !ok || err != nil {
 		return err
 	}
-	year, problem := parseYear(yearText, time.Now().Year()-1)
-	if problem != "" {
-		errs["year"] = problem
-	}
-	if errs.Any() {
-		return s.renderReferenceForm(c, body, yearText, text, errs, http.StatusUnprocessableEntity)
-	}
+	year, text, res := f.year, f.text, f.res
 	p, err := s.referencePreviewPage(c, body, year, text, res)
 	if err != nil {
 		return err
