@@ -94,7 +94,7 @@ func (s *Server) reportList(ctx context.Context, bodyID int64) ([]home.ReportVM,
 	out := make([]home.ReportVM, 0, len(recs))
 	for _, r := range recs {
 		out = append(out, home.ReportVM{Year: r.Year, State: stateLabel(r.State), Version: r.Version,
-			UpdatedAt: r.UpdatedAt.Local().Format("2006-01-02 15:04"), EditURL: paths.ReportEdit(r.ID)})
+			UpdatedAt: r.UpdatedAt.In(chinaTime).Format("2006-01-02 15:04"), EditURL: paths.ReportEdit(r.ID)})
 	}
 	return out, nil
 }
