@@ -23,7 +23,7 @@ func (s *Server) board(c echo.Context) error {
 		return errForbidden
 	}
 	now := time.Now()
-	q := board.ParseQuery(c.QueryParams(), now.In(chinaTime).Year()-1)
+	q := board.ParseQuery(c.QueryParams(), now.In(workflow.ChinaTime).Year()-1)
 	rows, err := s.store.Board(c.Request().Context(), roots, q.Year)
 	if err != nil {
 		return err
@@ -33,7 +33,7 @@ func (s *Server) board(c echo.Context) error {
 		in[i] = boardRow(r, q.Year)
 	}
 	p := board.Build(s.page(c, "年度报告进度"), in, q, now)
-	for y := now.In(chinaTime).Year(); y >= 2021; y-- {
+	for y := now.In(workflow.ChinaTime).Year(); y >= 2021; y-- {
 		p.Years = append(p.Years, y)
 	}
 	return render(c, http.StatusOK, board.BoardPage(p))

@@ -12,6 +12,7 @@ import (
 	"nianbao/internal/auth"
 	"nianbao/internal/org"
 	"nianbao/internal/store"
+	"nianbao/internal/workflow"
 	"nianbao/views/home"
 	"nianbao/web/paths"
 )
@@ -94,7 +95,7 @@ func (s *Server) reportList(ctx context.Context, bodyID int64) ([]home.ReportVM,
 	out := make([]home.ReportVM, 0, len(recs))
 	for _, r := range recs {
 		out = append(out, home.ReportVM{Year: r.Year, State: stateLabel(r.State), Version: r.Version,
-			UpdatedAt: r.UpdatedAt.In(chinaTime).Format("2006-01-02 15:04"), EditURL: paths.ReportEdit(r.ID)})
+			UpdatedAt: r.UpdatedAt.In(workflow.ChinaTime).Format("2006-01-02 15:04"), EditURL: paths.ReportEdit(r.ID)})
 	}
 	return out, nil
 }

@@ -12,6 +12,7 @@ import (
 
 	"nianbao/internal/auth"
 	"nianbao/internal/store"
+	"nianbao/internal/workflow"
 	"nianbao/views/imported"
 	"nianbao/views/ui"
 	"nianbao/web/paths"
@@ -75,5 +76,5 @@ func (s *Server) existingReference(ctx context.Context, bodyID int64, year int) 
 		return "", err
 	}
 	return fmt.Sprintf("本机关%d年度的报告已于%s从原文导入（%s年格式）。", year,
-		ref.ImportedAt.In(chinaTime).Format("2006-01-02 15:04"), ref.Report.Format), nil
+		ref.ImportedAt.In(workflow.ChinaTime).Format("2006-01-02 15:04"), ref.Report.Format), nil
 }

@@ -10,6 +10,7 @@ import (
 
 	"nianbao/internal/report"
 	"nianbao/internal/store"
+	"nianbao/internal/workflow"
 	"nianbao/views/layout"
 	"nianbao/views/public"
 	reportview "nianbao/views/report"
@@ -61,7 +62,7 @@ func revisionItem(p store.Publication) public.RevisionItem {
 }
 
 func publishedDate(p store.Publication) string {
-	return p.PublishedAt.In(chinaTime).Format("2006年1月2日")
+	return p.PublishedAt.In(workflow.ChinaTime).Format("2006年1月2日")
 }
 
 // publicReport is a published revision as a page: /…/:year is the latest,

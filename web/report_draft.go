@@ -11,9 +11,6 @@ import (
 	"nianbao/internal/store"
 )
 
-// chinaTime is the clock shown to clerks (China keeps no daylight saving).
-var chinaTime = time.FixedZone("CST", 8*3600)
-
 // draft is the outcome of posting the editor's form: what the form shows
 // now, whether and as which version it was saved, and what the clerk must
 // be told.

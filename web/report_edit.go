@@ -102,7 +102,7 @@ func (s *Server) editorPageWith(c echo.Context, rec *store.ReportRecord, d *draf
 		ViewURL:  paths.ReportView(rec.ID),
 		Report:   d.Report,
 		Version:  d.Version,
-		Saved:    editor.SaveState{Version: d.Version, At: d.SavedAt.In(chinaTime), Problem: d.Problem},
+		Saved:    editor.SaveState{Version: d.Version, At: d.SavedAt.In(workflow.ChinaTime), Problem: d.Problem},
 		Refused:  d.Refused,
 		Findings: report.Check(d.Report, report.Options{LastYear: last}),
 		LastYear: last,

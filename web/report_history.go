@@ -9,6 +9,7 @@ import (
 
 	"nianbao/internal/auth"
 	"nianbao/internal/store"
+	"nianbao/internal/workflow"
 	"nianbao/views/history"
 	"nianbao/web/paths"
 )
@@ -36,7 +37,7 @@ func (s *Server) reportHistory(c echo.Context) error {
 		if e.UserID == 0 {
 			who = "（命令行）"
 		}
-		p.Entries = append(p.Entries, history.Entry{At: e.At.In(chinaTime).Format("2006-01-02 15:04:05"), Who: who,
+		p.Entries = append(p.Entries, history.Entry{At: e.At.In(workflow.ChinaTime).Format("2006-01-02 15:04:05"), Who: who,
 			What: history.Describe(e.Action, e.Detail)})
 	}
 	return render(c, http.StatusOK, history.HistoryPage(p))

@@ -103,7 +103,7 @@ func (s *Server) stateChange(c echo.Context, rec *store.ReportRecord, act workfl
 func (s *Server) publication(rec *store.ReportRecord) (*store.Publication, error) {
 	r := rec.Report.Clone()
 	r.Unread = nil
-	now := s.store.Now().In(chinaTime)
+	now := s.store.Now().In(workflow.ChinaTime)
 	r.Publication = &report.Publication{Revision: rec.Revision, Date: now.Format(time.DateOnly), Correction: rec.Correction}
 	data, err := r.MarshalJSON()
 	if err != nil {

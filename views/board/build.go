@@ -178,13 +178,11 @@ func row(r RowIn, now time.Time, tree bool) Row {
 		out.Indent = strings.Repeat("　", r.Depth)
 	}
 	if !r.Activity.IsZero() {
-		out.Activity = r.Activity.In(chinaTime).Format("2006-01-02 15:04")
+		out.Activity = r.Activity.In(workflow.ChinaTime).Format("2006-01-02 15:04")
 	}
 	out.Due, out.Late = due(r, now)
 	return out
 }
-
-var chinaTime = time.FixedZone("CST", 8*3600)
 
 // due says where a body stands against its deadline.
 func due(r RowIn, now time.Time) (string, bool) {

@@ -52,8 +52,6 @@ type URLs struct {
 	Resolve                              func(commentID int64) string
 }
 
-var chinaTime = time.FixedZone("CST", 8*3600)
-
 // NewPage builds the review page.
 func NewPage(in Input) *Page {
 	r := in.Report
@@ -176,7 +174,7 @@ func Comments(r *report.Report, cs []CommentIn, link func(anchor string) string,
 			target = link(c.Anchor)
 		}
 		item := Comment{Target: label, Link: target, Body: c.Body, Author: c.Author,
-			At: c.At.In(chinaTime).Format("2006-01-02 15:04"), Resolved: c.Resolved}
+			At: c.At.In(workflow.ChinaTime).Format("2006-01-02 15:04"), Resolved: c.Resolved}
 		if !c.Resolved && resolve != nil {
 			item.ResolveURL = resolve(c.ID)
 		}
