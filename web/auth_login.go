@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"math"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/labstack/echo/v4"
 
@@ -98,9 +100,18 @@ func (s *Server) renderLogin(c echo.Context, status int, vm viewauth.LoginVM) er
 	return render(c, status, viewauth.Login(vm))
 }
 
-// safeNext keeps a return address only when it is a path on this site.
+// safeNext keeps a return address only when it is a path on this site:
+// no scheme or host, no control characters (browsers drop tabs and line
+// breaks from URLs, so "/\t/evil" would become "//evil"), no backslash.
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.ContainsAny(next, "\\\r\n") {
+	for _, r := range next {
+		if r < 0x20 || r == 0x7f || r == '\\' || unicode.IsSpace(r) {
+			return paths.Home
+		}
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil ||
+		!strings.HasPrefix(u.Path, "/") || strings.HasPrefix(next, "//") {
 		return paths.Home
 	}
 	return next

@@ -13,6 +13,7 @@ import (
 	"nianbao/internal/org"
 	"nianbao/internal/store"
 	"nianbao/internal/webtest"
+	"nianbao/web/paths"
 	"nianbao/web"
 )
 
@@ -241,5 +242,34 @@ func TestSessionCookieFlags(t *testing.T) {
 	}
 	if h := resp.Header.Get("Content-Security-Policy"); !strings.Contains(h, "script-src 'self'") || !strings.Contains(h, "frame-ancestors 'none'") {
 		t.Errorf("CSP header: %q", h)
+	}
+}
+
+// TestLoginNextStaysOnSite: after login the user goes back to the page
+// that asked, but never off this site, however the address is dressed up.
+func TestLoginNextStaysOnSite(t *testing.T) {
+	app := webtest.Start(t)
+	body := app.Body(t, 0, "某局", org.Department)
+	app.User(t, "zhang", auth.Grant{Body: body, Role: auth.Clerk})
+	tests := []struct{ next, want string }{
+		{"/reports/1/edit", "/reports/1/edit"},
+		{"/board?year=2024&state=none", "/board?year=2024&state=none"},
+		{"", "/"},
+		{"//evil.example", "/"},
+		{"/\t/evil.example", "/"},
+		{"/\n/evil.example", "/"},
+		{"/\\evil.example", "/"},
+		{"\\\\evil.example", "/"},
+		{"https://evil.example/", "/"},
+		{"javascript:alert(1)", "/"},
+		{" /reports", "/reports"}, // the form value is trimmed
+		{"/ /evil.example", "/"},
+	}
+	for _, tc := range tests {
+		c := app.Anonymous(t)
+		res := c.PostForm(t, paths.Login, url.Values{"username": {"zhang"}, "password": {webtest.Password}, "next": {tc.next}})
+		if res.Status != http.StatusSeeOther || res.Header.Get("Location") != tc.want {
+			t.Errorf("next=%q: %d → %q, want %q", tc.next, res.Status, res.Header.Get("Location"), tc.want)
+		}
 	}
 }
