@@ -43,7 +43,7 @@ func TestBoard(t *testing.T) {
 	app.Body(t, 0, "别的市", org.LocalGovernment)
 	app.User(t, "sup", auth.Grant{Body: city, Role: auth.Supervisor})
 	rec, _ := app.Store.CreateReport(ctx, edu, 2024, report.New(report.T2021), 0)
-	if err := app.Store.ChangeState(ctx, store.StateChange{ReportID: rec.ID, From: "draft", To: "submitted", Action: "submit"}); err != nil {
+	if err := app.Store.ChangeState(ctx, store.StateChange{ReportID: rec.ID, Version: 1, From: "draft", To: "submitted", Action: "submit"}); err != nil {
 		t.Fatal(err)
 	}
 	app.Store.CreateReport(ctx, town, 2024, report.New(report.T2021), 0)

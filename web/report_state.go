@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -51,7 +52,14 @@ func (s *Server) reportState(c echo.Context) error {
 		}
 		return s.refuseState(c, rec, u, status, refusal.Msg, form)
 	}
+	if seen, _ := strconv.Atoi(form.Get("version")); seen != rec.Version {
+		// Acting on what the reader saw: an approval is of the version read.
+		return s.refuseState(c, rec, u, http.StatusConflict, "报告在您打开之后又有了修改，请看过最新内容后再操作。", form)
+	}
 	ch.To, ch.By = string(to), u.ID
+	if act == workflow.Publish && rec.Version != rec.ReviewedVersion {
+		return s.refuseState(c, rec, u, http.StatusConflict, "发布的必须是审核通过的版本，请重新审核。", form)
+	}
 	if act == workflow.Publish {
 		if ch.Publication, err = s.publication(rec); err != nil {
 			return err
@@ -71,7 +79,7 @@ func (s *Server) reportState(c echo.Context) error {
 func (s *Server) stateChange(c echo.Context, rec *store.ReportRecord, act workflow.Action, reason string,
 	reasons map[string]string) (store.StateChange, workflow.Facts, error) {
 	reason = strings.TrimSpace(reason)
-	ch := store.StateChange{ReportID: rec.ID, From: rec.State, Action: string(act), Detail: reason}
+	ch := store.StateChange{ReportID: rec.ID, From: rec.State, Version: rec.Version, Action: string(act), Detail: reason}
 	facts := workflow.Facts{Reason: reason}
 	last, err := s.lastYear(c.Request().Context(), rec)
 	if err != nil {

@@ -69,7 +69,7 @@ func (s *Server) reviewInput(c echo.Context, rec *store.ReportRecord, acc access
 	state := workflow.State(rec.State)
 	in := review.Input{
 		Frame: s.page(c, fmt.Sprintf("%d年度报告", rec.Year)), Report: rec.Report, State: state,
-		Revision: rec.Revision, Correction: rec.Correction, Roles: acc.roles, Reasons: reasons,
+		Revision: rec.Revision, Version: rec.Version, Correction: rec.Correction, Roles: acc.roles, Reasons: reasons,
 		Findings: report.Check(rec.Report, report.Options{Final: true, LastYear: last}),
 		Deadline: deadlineText(body.Deadline(rec.Year), time.Now()),
 		URLs:     s.reviewURLs(rec, acc),

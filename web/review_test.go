@@ -63,9 +63,24 @@ func (a *reviewApp) save(t *testing.T, f url.Values) {
 	}
 }
 
+// act takes a workflow action on the report as it stands (the version the
+// page shows).
 func act(t *testing.T, c *webtest.Client, id int64, action string, extra url.Values) *webtest.Response {
 	t.Helper()
-	f := url.Values{"action": {action}}
+	return actOn(t, c, id, action, currentVersion(t, c, id), extra)
+}
+
+// currentVersion is the version the report's page shows to this client.
+func currentVersion(t *testing.T, c *webtest.Client, id int64) string {
+	t.Helper()
+	v, _ := c.Get(t, paths.ReportView(id)).Doc(t).Find(`form.action-form input[name=version]`).Attr("value")
+	return v
+}
+
+// actOn takes a workflow action on a given version.
+func actOn(t *testing.T, c *webtest.Client, id int64, action, version string, extra url.Values) *webtest.Response {
+	t.Helper()
+	f := url.Values{"action": {action}, "version": {version}}
 	for k, v := range extra {
 		f[k] = v
 	}
@@ -154,6 +169,12 @@ func TestReviewLoop(t *testing.T) {
 	}
 	if !page.Find(`td#v-requests-granted-natural_person`).HasClass("changed") || page.Find(".comment.resolved").Length() != 1 {
 		t.Error("the changed cell or the resolved comment is not shown")
+	}
+	// An approval is of the version the reviewer read: approving a page
+	// opened before the clerk's last change is refused.
+	if res := actOn(t, a.reviewer, a.report, "approve", "1", nil); res.Status != http.StatusConflict ||
+		!strings.Contains(res.Doc(t).Find(".actions .notice").Text(), "又有了修改") {
+		t.Errorf("approving a stale version: %d", res.Status)
 	}
 	if res := act(t, a.reviewer, a.report, "approve", nil); res.Status != http.StatusSeeOther {
 		t.Fatalf("approve: %d", res.Status)

@@ -24,6 +24,9 @@ const (
 type StateChange struct {
 	ReportID int64
 	From, To string
+	// Version is the version the actor saw: the change happens only if the
+	// report is still at it (an approval is of what the reviewer read).
+	Version int
 	By       int64
 	// Action names the move for the audit log (submit, return, approve …)
 	// and Detail says more (a return's reason, a correction's note).
@@ -42,14 +45,14 @@ type StateChange struct {
 }
 
 // ChangeState moves a report from one state to another in one transaction:
-// the state (only if it is still From, else ErrStateChanged), what the move
-// records, and the audit entry.
+// the state (only if it is still From and at Version, else
+// ErrStateChanged), what the move records, and the audit entry.
 func (s *Store) ChangeState(ctx context.Context, ch StateChange) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var bodyID int64
 		var version, revision int
-		err := s.txQueryRow(ctx, tx, `SELECT body_id, version, revision FROM reports WHERE id = $1 AND state = $2`,
-			ch.ReportID, ch.From).Scan(&bodyID, &version, &revision)
+		err := s.txQueryRow(ctx, tx, `SELECT body_id, version, revision FROM reports WHERE id = $1 AND state = $2 AND version = $3`,
+			ch.ReportID, ch.From, ch.Version).Scan(&bodyID, &version, &revision)
 		if errors.Is(err, sql.ErrNoRows) {
 			return ErrStateChanged
 		}

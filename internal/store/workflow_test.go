@@ -22,7 +22,7 @@ func TestChangeStateAndPublish(t *testing.T) {
 	if rec.Errors != 3 { // blank cells, 一 and 五 unwritten
 		t.Errorf("a new report has %d errors at creation, want 3", rec.Errors)
 	}
-	submit := store.StateChange{ReportID: rec.ID, From: store.StateDraft, To: store.StateSubmitted, Action: "submit",
+	submit := store.StateChange{ReportID: rec.ID, From: store.StateDraft, To: store.StateSubmitted, Version: 1, Action: "submit",
 		Submitted: true, Reasons: map[string]string{"W6": "本年度确无信息处理费事项"}}
 	if err := st.ChangeState(ctx, submit); err != nil {
 		t.Fatal(err)
@@ -35,12 +35,12 @@ func TestChangeStateAndPublish(t *testing.T) {
 	if reasons["W6"] != "本年度确无信息处理费事项" {
 		t.Errorf("reasons %v", reasons)
 	}
-	if err := st.ChangeState(ctx, store.StateChange{ReportID: rec.ID, From: store.StateSubmitted, To: store.StateApproved,
+	if err := st.ChangeState(ctx, store.StateChange{ReportID: rec.ID, Version: 1, From: store.StateSubmitted, To: store.StateApproved,
 		Action: "approve", Reviewed: true}); err != nil {
 		t.Fatal(err)
 	}
 	pub := &store.Publication{Data: []byte(`{"format":"2021"}`), PDF: []byte("%PDF-1.4 …")}
-	if err := st.ChangeState(ctx, store.StateChange{ReportID: rec.ID, From: store.StateApproved, To: store.StatePublished,
+	if err := st.ChangeState(ctx, store.StateChange{ReportID: rec.ID, Version: 1, From: store.StateApproved, To: store.StatePublished,
 		Action: "publish", Publication: pub}); err != nil {
 		t.Fatal(err)
 	}
@@ -58,7 +58,7 @@ func TestChangeStateAndPublish(t *testing.T) {
 	}
 
 	// A correction starts revision 2 with its note; the first stays.
-	if err := st.ChangeState(ctx, store.StateChange{ReportID: rec.ID, From: store.StatePublished, To: store.StateDraft,
+	if err := st.ChangeState(ctx, store.StateChange{ReportID: rec.ID, Version: 1, From: store.StatePublished, To: store.StateDraft,
 		Action: "correct", Correction: "更正第三部分数字"}); err != nil {
 		t.Fatal(err)
 	}

@@ -17,6 +17,7 @@ type Input struct {
 	Report     *report.Report
 	State      workflow.State
 	Revision   int
+	Version    int
 	Correction string
 	Deadline   string
 	Roles      workflow.Roles
@@ -55,7 +56,7 @@ type URLs struct {
 // NewPage builds the review page.
 func NewPage(in Input) *Page {
 	r := in.Report
-	p := &Page{Frame: in.Frame, Title: r.DisplayTitle(), State: in.State.Label(), Revision: in.Revision,
+	p := &Page{Frame: in.Frame, Title: r.DisplayTitle(), State: in.State.Label(), Revision: in.Revision, Version: in.Version,
 		Correction: in.Correction, Deadline: in.Deadline, Refusal: in.Refusal, EditURL: in.URLs.Edit,
 		HistoryURL: in.URLs.History, BoardURL: in.URLs.Board, CommentURL: in.URLs.Comment, CommentAt: in.At}
 	p.Actions = actions(in)

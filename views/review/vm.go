@@ -22,6 +22,9 @@ type Page struct {
 	// Refusal says why the last action was refused (shown at the actions).
 	Refusal string
 
+	// Version is the version shown: actions are taken on it.
+	Version int
+
 	EditURL    string // set when the reader may edit now
 	HistoryURL string // set when the reader may read the history
 	BoardURL   string // set for a supervisor: back to the board
