@@ -13,8 +13,8 @@ import (
 	"nianbao/internal/org"
 	"nianbao/internal/store"
 	"nianbao/internal/webtest"
-	"nianbao/web/paths"
 	"nianbao/web"
+	"nianbao/web/paths"
 )
 
 func TestSetupOnlyOnce(t *testing.T) {

@@ -188,7 +188,9 @@ var expectations = map[string]expectation{
 	// for its errors (409); other readers are not its clerk (403).
 	"POST " + paths.ReportStatePattern: {scoped: true, want: onlyWhere(clerk, []scope{own}, 409),
 		path: func(f *fixture, sc scope) string { return paths.ReportStateURL(f.report[sc]) },
-		form: func(f *fixture, sc scope) url.Values { return url.Values{"action": {"submit"}, "version": {f.version(sc)}} }},
+		form: func(f *fixture, sc scope) url.Values {
+			return url.Values{"action": {"submit"}, "version": {f.version(sc)}}
+		}},
 	// Commenting on a draft: only its reviewer may comment, and only once
 	// it is submitted (422 with the reason).
 	"POST " + paths.ReportCommentsPattern: {scoped: true, want: onlyWhere(reviewer, []scope{own}, 422),

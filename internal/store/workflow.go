@@ -27,7 +27,7 @@ type StateChange struct {
 	// Version is the version the actor saw: the change happens only if the
 	// report is still at it (an approval is of what the reviewer read).
 	Version int
-	By       int64
+	By      int64
 	// Action names the move for the audit log (submit, return, approve …)
 	// and Detail says more (a return's reason, a correction's note).
 	Action, Detail string
