@@ -34,7 +34,8 @@ func (s *Server) reportCheck(c echo.Context) error {
 	}
 	p := s.editorPageWith(c, rec, d, last)
 	// Tells the page's script whether what it sent is safe now (saved, or
-	// nothing to save) or must be sent again (a conflict, a refusal).
+	// nothing to save) or must be sent again (a conflict with another save,
+	// a report no longer editable).
 	c.Response().Header().Set("Nianbao-Saved", strconv.FormatBool(d.Problem == ""))
 	if in.base == rec.Version {
 		// The browser shows the page of the version the form was based on:

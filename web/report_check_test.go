@@ -137,9 +137,20 @@ func TestReportCheckFragments(t *testing.T) {
 		t.Error("the refused text was not kept with the draft")
 	}
 
+	// Typing elsewhere keeps the refused cell's message.
+	_, d = check(t, c, id, 5, url.Values{"reviews.review.upheld": {"9"}})
+	if m := d.Find("#m-requests-granted-research"); m.Length() != 0 && m.AttrOr("data-state", "") != "invalid" {
+		t.Errorf("the refused cell's mark became %q after another cell was typed", m.AttrOr("data-state", ""))
+	}
+	page := c.Get(t, paths.ReportEdit(id)).Doc(t)
+	if m := page.Find("#m-requests-granted-research"); m.AttrOr("data-state", "") != "invalid" {
+		t.Errorf("after typing elsewhere the refused cell shows %q", m.AttrOr("data-state", ""))
+	}
+	_, d = check(t, c, id, 6, url.Values{"reviews.review.upheld": {"8"}})
+
 	// The same form again: nothing changed, no new version.
-	_, d = check(t, c, id, 5, url.Values{"requests.granted.research": {"十二"}})
-	if v, _ := d.Find("#base-version").Attr("value"); v != "5" {
+	_, d = check(t, c, id, 7, url.Values{"requests.granted.research": {"十二"}})
+	if v, _ := d.Find("#base-version").Attr("value"); v != "7" {
 		t.Errorf("an unchanged form made version %s", v)
 	}
 }

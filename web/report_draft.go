@@ -59,9 +59,11 @@ func (s *Server) saveDraft(ctx context.Context, rec *store.ReportRecord, in form
 
 // saveOnto applies the form onto base and saves it as rec's next version.
 func (s *Server) saveOnto(ctx context.Context, rec *store.ReportRecord, base *report.Report, in formInput, by int64) (*draft, error) {
-	r, refused := report.Apply(base, in.get)
+	r, _ := report.Apply(base, in.get)
 	report.FillTotals(r)
-	d := &draft{Report: r, Version: rec.Version, SavedAt: rec.UpdatedAt, Refused: refused}
+	// Every text still unread is refused, not only those just posted: the
+	// marks of cells typed earlier must stay.
+	d := &draft{Report: r, Version: rec.Version, SavedAt: rec.UpdatedAt, Refused: refusedOf(r)}
 	if len(report.Diff(rec.Report, r)) == 0 {
 		return d, nil // nothing new: no version for an unchanged form
 	}
@@ -85,7 +87,7 @@ func (s *Server) mergeDraft(ctx context.Context, rec *store.ReportRecord, in for
 	} else if err != nil {
 		return nil, err
 	}
-	mine, refused := report.Apply(base.Report, in.get)
+	mine, _ := report.Apply(base.Report, in.get)
 	merged, took, conflicts := report.Merge(base.Report, mine, rec.Report)
 	if in.keep != nil && in.conflictVersion == rec.Version {
 		for _, c := range conflicts {
@@ -97,7 +99,7 @@ func (s *Server) mergeDraft(ctx context.Context, rec *store.ReportRecord, in for
 	}
 	report.FillTotals(merged)
 	if len(conflicts) > 0 {
-		return &draft{Report: merged, Version: in.base, SavedAt: rec.UpdatedAt, Refused: refused, Took: took,
+		return &draft{Report: merged, Version: in.base, SavedAt: rec.UpdatedAt, Refused: refusedOf(merged), Took: took,
 			Conflicts: conflicts, ConflictVersion: rec.Version,
 			Problem: fmt.Sprintf("未保存：与第%d版有%d处冲突，请在右侧逐项选择", rec.Version, len(conflicts))}, nil
 	}
@@ -106,7 +108,7 @@ func (s *Server) mergeDraft(ctx context.Context, rec *store.ReportRecord, in for
 		d.Version, d.Problem, err = in.base, "未保存：报告刚刚又被另一处保存，将在下次输入时重试", nil
 	}
 	if d != nil {
-		d.Refused, d.Took = refused, took
+		d.Took = took
 	}
 	return d, err
 }

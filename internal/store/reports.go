@@ -159,7 +159,7 @@ func (s *Store) CreateReport(ctx context.Context, bodyID int64, year int, r *rep
 		if err != nil {
 			return err
 		}
-		return s.keepVersionTx(ctx, tx, rec.ID, 1, data, by, ActReportCreate, bodyID)
+		return s.keepVersionTx(ctx, tx, rec.ID, 1, data, unreadJSON(r), by, ActReportCreate, bodyID)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store.CreateReport(%d, %d): %w", bodyID, year, err)
@@ -202,7 +202,7 @@ func (s *Store) SaveDraft(ctx context.Context, id int64, baseVersion int, r *rep
 		if err != nil {
 			return err
 		}
-		return s.keepVersionTx(ctx, tx, id, newVersion, data, by, ActReportSave, bodyID)
+		return s.keepVersionTx(ctx, tx, id, newVersion, data, unreadJSON(r), by, ActReportSave, bodyID)
 	})
 	if err != nil {
 		return 0, fmt.Errorf("store.SaveDraft(%d, v%d): %w", id, baseVersion, err)
@@ -212,9 +212,9 @@ func (s *Store) SaveDraft(ctx context.Context, id int64, baseVersion int, r *rep
 }
 
 // keepVersionTx adds a row to report_versions and audits the save.
-func (s *Store) keepVersionTx(ctx context.Context, tx *sql.Tx, id int64, version int, data []byte, by int64, action string, bodyID int64) error {
-	_, err := s.txExec(ctx, tx, `INSERT INTO report_versions (report_id, version, data, saved_at, saved_by)
-		VALUES ($1, $2, $3, $4, $5)`, id, version, string(data), s.now(), nullID(by))
+func (s *Store) keepVersionTx(ctx context.Context, tx *sql.Tx, id int64, version int, data []byte, unread string, by int64, action string, bodyID int64) error {
+	_, err := s.txExec(ctx, tx, `INSERT INTO report_versions (report_id, version, data, unread, saved_at, saved_by)
+		VALUES ($1, $2, $3, $4, $5, $6)`, id, version, string(data), unread, s.now(), nullID(by))
 	if err != nil {
 		return err
 	}
@@ -226,7 +226,7 @@ func (s *Store) keepVersionTx(ctx context.Context, tx *sql.Tx, id int64, version
 // report's current one), or ErrNotFound.
 func (s *Store) ReportVersion(ctx context.Context, id int64, version int) (*ReportRecord, error) {
 	rec, err := scanReport(s.queryRow(ctx, `SELECT r.id, r.body_id, r.year, r.state, v.version, v.data,
-		'{}', v.saved_at, COALESCE(v.saved_by, 0), r.created_at, COALESCE(r.created_by, 0),
+		v.unread, v.saved_at, COALESCE(v.saved_by, 0), r.created_at, COALESCE(r.created_by, 0),
 		r.revision, r.correction, r.submitted_version, r.reviewed_version, r.errors, r.warnings
 		FROM report_versions v JOIN reports r ON r.id = v.report_id
 		WHERE v.report_id = $1 AND v.version = $2`, id, version), nil)

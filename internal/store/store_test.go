@@ -220,3 +220,24 @@ func TestReportCacheIsolated(t *testing.T) {
 		t.Errorf("after the save: v%d %q", saved.Version, saved.Report.Narrative.Other)
 	}
 }
+
+// TestVersionsKeepUnreadTexts: a saved version keeps what the clerk typed
+// that could not be read, as the draft does (merges compare versions).
+func TestVersionsKeepUnreadTexts(t *testing.T) {
+	st := open(t)
+	body := mustBody(t, st, 0, "某局")
+	rec, _ := st.CreateReport(t.Context(), body, 2024, report.New(report.T2021), 0)
+	r, _ := report.Apply(rec.Report, func(f string) (string, bool) {
+		return "十二", f == "requests.granted.research"
+	})
+	if _, err := st.SaveDraft(t.Context(), rec.ID, 1, r, 0); err != nil {
+		t.Fatal(err)
+	}
+	v2, err := st.ReportVersion(t.Context(), rec.ID, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := v2.Report.Entry(report.T2021.Lookup("requests.granted.research")); got != "十二" {
+		t.Errorf("version 2 shows %q", got)
+	}
+}
