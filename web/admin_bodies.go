@@ -1,6 +1,8 @@
 package web
 
 import (
+	"errors"
+	"fmt"
 	"net/http"
 	"strconv"
 	"time"
@@ -45,7 +47,12 @@ func (s *Server) adminBodyCreate(c echo.Context) error {
 	if form.Errors.Any() {
 		return s.renderBodies(c, http.StatusUnprocessableEntity, bodies, form)
 	}
-	if _, err := s.store.CreateBody(c.Request().Context(), b, currentUser(c).ID); err != nil {
+	_, err = s.store.CreateBody(c.Request().Context(), b, currentUser(c).ID)
+	if errors.Is(err, store.ErrTooDeep) {
+		form.Errors["parent"] = fmt.Sprintf("机关层级不能超过%d级", store.MaxTreeDepth)
+		return s.renderBodies(c, http.StatusUnprocessableEntity, bodies, form)
+	}
+	if err != nil {
 		return err
 	}
 	s.flash(c.Request().Context(), "已新增机关“"+b.Name+"”。")

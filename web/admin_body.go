@@ -2,6 +2,7 @@ package web
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"strconv"
 
@@ -50,6 +51,10 @@ func (s *Server) adminBodyUpdate(c echo.Context) error {
 	err = s.store.UpdateBody(c.Request().Context(), upd, currentUser(c).ID)
 	if errors.Is(err, store.ErrCycle) {
 		f.Errors["parent"] = "不能移到它自己或它的下级机关下面"
+		return s.renderBody(c, http.StatusUnprocessableEntity, b, f)
+	}
+	if errors.Is(err, store.ErrTooDeep) {
+		f.Errors["parent"] = fmt.Sprintf("移过去后机关层级会超过%d级", store.MaxTreeDepth)
 		return s.renderBody(c, http.StatusUnprocessableEntity, b, f)
 	}
 	if err != nil {

@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -148,5 +149,19 @@ func TestDiffParagraphs(t *testing.T) {
 	}
 	if len(report.DiffParagraphs(old, old)) != 0 {
 		t.Error("a text differs from itself")
+	}
+}
+
+// TestDiffParagraphsBounded: texts of thousands of paragraphs that differ
+// throughout are reported as replaced, quickly and in little memory.
+func TestDiffParagraphsBounded(t *testing.T) {
+	var a, b strings.Builder
+	for i := range 5000 {
+		fmt.Fprintf(&a, "旧段落%d\n", i)
+		fmt.Fprintf(&b, "新段落%d\n", i)
+	}
+	got := report.DiffParagraphs("同一开头\n"+a.String()+"同一结尾", "同一开头\n"+b.String()+"同一结尾")
+	if len(got) != 10000 || got[0].Index != 1 || !got[0].Added || got[5000].Added {
+		t.Errorf("%d changes, first %+v", len(got), got[0])
 	}
 }

@@ -130,15 +130,50 @@ type ParaChange struct {
 	Text  string
 }
 
+// maxDiffCells bounds the paragraph diff's table (len(old) × len(new) of
+// the part that differs); past it, that part is reported as replaced
+// whole, so that no text can make a diff take unbounded memory.
+const maxDiffCells = 250_000
+
 // DiffParagraphs lists the paragraphs removed from old and added in new,
-// in reading order (a longest-common-subsequence diff; a changed paragraph
-// is one removed and one added).
+// in reading order: a longest-common-subsequence diff of what lies between
+// the common first and last paragraphs (a changed paragraph is one removed
+// and one added).
 func DiffParagraphs(old, new string) []ParaChange {
 	a, b := Paragraphs(old), Paragraphs(new)
+	head := 0
+	for head < len(a) && head < len(b) && a[head] == b[head] {
+		head++
+	}
+	tail := 0
+	for tail < len(a)-head && tail < len(b)-head && a[len(a)-1-tail] == b[len(b)-1-tail] {
+		tail++
+	}
+	a, b = a[head:len(a)-tail], b[head:len(b)-tail]
+	if len(a)*len(b) > maxDiffCells {
+		return replaced(a, b, head)
+	}
+	return lcsDiff(a, b, head)
+}
+
+// replaced reports old paragraphs removed and new ones added, with no
+// attempt to pair them.
+func replaced(a, b []string, offset int) []ParaChange {
+	var out []ParaChange
+	for i, p := range b {
+		out = append(out, ParaChange{Added: true, Index: offset + i, Text: p})
+	}
+	for i, p := range a {
+		out = append(out, ParaChange{Index: offset + i, Text: p})
+	}
+	return out
+}
+
+func lcsDiff(a, b []string, offset int) []ParaChange {
 	// lcs[i][j] is the length of the LCS of a[i:] and b[j:].
-	lcs := make([][]int, len(a)+1)
+	lcs := make([][]int32, len(a)+1)
 	for i := range lcs {
-		lcs[i] = make([]int, len(b)+1)
+		lcs[i] = make([]int32, len(b)+1)
 	}
 	for i := len(a) - 1; i >= 0; i-- {
 		for j := len(b) - 1; j >= 0; j-- {
@@ -156,10 +191,10 @@ func DiffParagraphs(old, new string) []ParaChange {
 		case i < len(a) && j < len(b) && a[i] == b[j]:
 			i, j = i+1, j+1
 		case j < len(b) && (i == len(a) || lcs[i][j+1] >= lcs[i+1][j]):
-			out = append(out, ParaChange{Added: true, Index: j, Text: b[j]})
+			out = append(out, ParaChange{Added: true, Index: offset + j, Text: b[j]})
 			j++
 		default:
-			out = append(out, ParaChange{Index: i, Text: a[i]})
+			out = append(out, ParaChange{Index: offset + i, Text: a[i]})
 			i++
 		}
 	}

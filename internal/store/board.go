@@ -25,8 +25,9 @@ type BoardRow struct {
 }
 
 // Board returns every body at or below the roots with its report for year,
-// in tree order (each body before those below it, siblings by name). It is
-// one query, so that a board of thousands of bodies stays fast.
+// in tree order (each body before those below it, siblings by name; a root
+// below another root sits in its place in the tree). It is one query, so
+// that a board of thousands of bodies stays fast.
 func (s *Store) Board(ctx context.Context, roots []int64, year int) ([]BoardRow, error) {
 	if len(roots) == 0 {
 		return nil, nil
@@ -35,18 +36,18 @@ func (s *Store) Board(ctx context.Context, roots []int64, year int) ([]BoardRow,
 	for _, r := range roots {
 		args = append(args, r)
 	}
-	rows, err := s.query(ctx, `WITH RECURSIVE sub(id, depth, path) AS (
-			SELECT id, 0, name FROM bodies WHERE id IN (`+placeholders(2, len(roots))+`)
+	rows, err := s.query(ctx, `WITH RECURSIVE sub(id) AS (
+			SELECT id FROM bodies WHERE id IN (`+placeholders(2, len(roots))+`)
 			UNION
-			SELECT b.id, sub.depth + 1, sub.path || '/' || b.name FROM bodies b JOIN sub ON b.parent_id = sub.id
+			SELECT b.id FROM bodies b JOIN sub ON b.parent_id = sub.id
 		)
 		SELECT b.id, COALESCE(b.parent_id, 0), b.name, b.kind, COALESCE(b.deadline_month, 0), COALESCE(b.deadline_day, 0),
-			b.created_at, MIN(sub.depth), COALESCE(r.id, 0), COALESCE(r.state, ''), COALESCE(r.revision, 0),
+			b.created_at, 0, COALESCE(r.id, 0), COALESCE(r.state, ''), COALESCE(r.revision, 0),
 			COALESCE(r.errors, 0), COALESCE(r.warnings, 0), r.updated_at, p.first
 		FROM sub JOIN bodies b ON b.id = sub.id
 		LEFT JOIN reports r ON r.body_id = b.id AND r.year = $1
 		LEFT JOIN (SELECT report_id, MIN(published_at) AS first FROM publications GROUP BY report_id) p ON p.report_id = r.id
-		GROUP BY b.id ORDER BY MIN(sub.path)`, args...)
+		ORDER BY b.name, b.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store.Board(%v, %d): %w", roots, year, err)
 	}
@@ -59,7 +60,39 @@ func (s *Store) Board(ctx context.Context, roots []int64, year int) ([]BoardRow,
 		}
 		out = append(out, row)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store.Board(%v, %d): %w", roots, year, err)
+	}
+	return inTreeOrder(out), nil
+}
+
+// inTreeOrder orders rows (given by name) depth first, each body after its
+// parent, and sets their depth below the tops of the set.
+func inTreeOrder(rows []BoardRow) []BoardRow {
+	in := make(map[int64]bool, len(rows))
+	for _, r := range rows {
+		in[r.Body.ID] = true
+	}
+	kids := map[int64][]int{}
+	for i, r := range rows {
+		parent := r.Body.ParentID
+		if !in[parent] {
+			parent = 0
+		}
+		kids[parent] = append(kids[parent], i)
+	}
+	out := make([]BoardRow, 0, len(rows))
+	var walk func(parent int64, depth int)
+	walk = func(parent int64, depth int) {
+		for _, i := range kids[parent] {
+			r := rows[i]
+			r.Depth = depth
+			out = append(out, r)
+			walk(r.Body.ID, depth+1)
+		}
+	}
+	walk(0, 0)
+	return out
 }
 
 func scanBoardRow(rows *sql.Rows) (BoardRow, error) {

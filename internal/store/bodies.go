@@ -80,6 +80,9 @@ func (s *Store) createBodyTx(ctx context.Context, tx *sql.Tx, b *Body, by int64)
 		if err := s.txQueryRow(ctx, tx, `SELECT id FROM bodies WHERE id = $1`, b.ParentID).Scan(new(int64)); err != nil {
 			return notFound(err)
 		}
+		if err := checkDepth(ctx, tx, b.ParentID, 1); err != nil {
+			return err
+		}
 	}
 	b.CreatedAt = s.now()
 	month, day := deadlineArgs(*b)
@@ -127,9 +130,13 @@ func (s *Store) BodiesNamed(ctx context.Context, name string) ([]Body, error) {
 	return out, nil
 }
 
-// maxDepth bounds the tree walks; a real tree (省 → 市 → 县 → 乡) is far
-// shallower.
-const maxDepth = 64
+// MaxTreeDepth is how many levels the body tree may have; a real tree
+// (国务院部门 → 省 → 市 → 县 → 乡 → 村) is far shallower. maxDepth, which
+// bounds the tree walks, is larger, so that every walk sees a whole path.
+const (
+	MaxTreeDepth = 32
+	maxDepth     = 2 * MaxTreeDepth
+)
 
 // Ancestors returns the ids of the bodies above id, its parent first and
 // its root last; ErrNotFound when id does not exist.
@@ -224,7 +231,37 @@ func checkParent(ctx context.Context, tx *sql.Tx, id, parent int64) error {
 	if n > 0 {
 		return ErrCycle
 	}
-	return notFound(tx.QueryRowContext(ctx, `SELECT id FROM bodies WHERE id = $1`, parent).Scan(new(int64)))
+	if err := notFound(tx.QueryRowContext(ctx, `SELECT id FROM bodies WHERE id = $1`, parent).Scan(new(int64))); err != nil {
+		return err
+	}
+	var height int // levels of id's subtree, id included
+	err = tx.QueryRowContext(ctx, `WITH RECURSIVE down(id, depth) AS (
+			SELECT id, 1 FROM bodies WHERE id = $1
+			UNION ALL
+			SELECT b.id, down.depth + 1 FROM bodies b JOIN down ON b.parent_id = down.id WHERE down.depth < $2)
+		SELECT MAX(depth) FROM down`, id, maxDepth).Scan(&height)
+	if err != nil {
+		return err
+	}
+	return checkDepth(ctx, tx, parent, height)
+}
+
+// checkDepth refuses to hang levels more levels below parent when the tree
+// would then be deeper than MaxTreeDepth.
+func checkDepth(ctx context.Context, tx *sql.Tx, parent int64, levels int) error {
+	var above int // levels from the root down to parent, parent included
+	err := tx.QueryRowContext(ctx, `WITH RECURSIVE up(id, parent_id, depth) AS (
+			SELECT id, parent_id, 1 FROM bodies WHERE id = $1
+			UNION ALL
+			SELECT b.id, b.parent_id, up.depth + 1 FROM bodies b JOIN up ON b.id = up.parent_id WHERE up.depth < $2)
+		SELECT MAX(depth) FROM up`, parent, maxDepth).Scan(&above)
+	if err != nil {
+		return err
+	}
+	if above+levels > MaxTreeDepth {
+		return ErrTooDeep
+	}
+	return nil
 }
 
 func rowsChanged(res sql.Result, err error) error {

@@ -22,6 +22,8 @@ var (
 	ErrConflict = errors.New("already exists")
 	// ErrCycle: a body would be moved below itself.
 	ErrCycle = errors.New("body would be its own ancestor")
+	// ErrTooDeep: the body tree would be deeper than MaxTreeDepth.
+	ErrTooDeep = errors.New("body tree would be too deep")
 	// ErrNotEditable: the report is not a draft (nor returned), so it
 	// cannot be saved as one.
 	ErrNotEditable = errors.New("report is not a draft")

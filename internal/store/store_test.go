@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"testing"
 
 	"nianbao/internal/auth"
@@ -239,5 +240,32 @@ func TestVersionsKeepUnreadTexts(t *testing.T) {
 	}
 	if got := v2.Report.Entry(report.T2021.Lookup("requests.granted.research")); got != "十二" {
 		t.Errorf("version 2 shows %q", got)
+	}
+}
+
+// TestTreeDepthLimit: the tree stops at MaxTreeDepth levels, when adding
+// a body and when moving a subtree.
+func TestTreeDepthLimit(t *testing.T) {
+	st := open(t)
+	ctx := t.Context()
+	parent := int64(0)
+	var chain []int64
+	for i := range store.MaxTreeDepth {
+		parent = mustBody(t, st, parent, "第"+strconv.Itoa(i+1)+"级")
+		chain = append(chain, parent)
+	}
+	if _, err := st.CreateBody(ctx, store.Body{ParentID: parent, Name: "太深", Kind: org.Other}, 0); !errors.Is(err, store.ErrTooDeep) {
+		t.Errorf("a body below level %d: %v", store.MaxTreeDepth, err)
+	}
+	other := mustBody(t, st, 0, "另一棵树")
+	mustBody(t, st, other, "它的下级")
+	b, _ := st.Body(ctx, other)
+	b.ParentID = chain[store.MaxTreeDepth-2] // two levels hung below level 31
+	if err := st.UpdateBody(ctx, *b, 0); !errors.Is(err, store.ErrTooDeep) {
+		t.Errorf("moving a two-level subtree below level %d: %v", store.MaxTreeDepth-1, err)
+	}
+	b.ParentID = chain[store.MaxTreeDepth-3]
+	if err := st.UpdateBody(ctx, *b, 0); err != nil {
+		t.Errorf("moving it one level higher: %v", err)
 	}
 }

@@ -2,6 +2,8 @@ package store_test
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -140,4 +142,30 @@ func TestBoard(t *testing.T) {
 func sha256hex(s string) string {
 	sum := sha256.Sum256([]byte(s))
 	return hex.EncodeToString(sum[:])
+}
+
+// TestBoardOverlappingRoots: a body the user holds a role at below another
+// of their bodies sits in its place in the tree, once; names with
+// punctuation do not break the order.
+func TestBoardOverlappingRoots(t *testing.T) {
+	ctx := context.Background()
+	st := open(t)
+	city := mustBody(t, st, 0, "某市")
+	a := mustBody(t, st, city, "甲局")
+	mustBody(t, st, a, "甲局-下属")
+	mustBody(t, st, city, "甲 局（旧）")
+	b := mustBody(t, st, city, "乙局")
+	mustBody(t, st, b, "乙局下属")
+	rows, err := st.Board(ctx, []int64{b, city}, 2024)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range rows {
+		got = append(got, fmt.Sprintf("%d:%s", r.Depth, r.Body.Name))
+	}
+	want := "0:某市 1:乙局 2:乙局下属 1:甲 局（旧） 1:甲局 2:甲局-下属"
+	if strings.Join(got, " ") != want {
+		t.Errorf("board %v, want %s", got, want)
+	}
 }

@@ -35,6 +35,12 @@
       else fd.delete(name);
     });
   }
+  // A value taken from another save must not replace what the clerk typed
+  // in that field since the request left (it goes with the next check).
+  document.addEventListener("htmx:oobBeforeSwap", function (e) {
+    var t = e.detail.target;
+    if (t && t.name && t.name in pending && !(t.name in inFlight)) e.detail.shouldSwap = false;
+  });
   function settlePending(saved) {
     if (!saved) return;
     Object.keys(inFlight).forEach(function (name) {

@@ -44,7 +44,7 @@ func anchorLabel(r *report.Report, anchor string) (string, string) {
 	case strings.HasPrefix(anchor, anchorPara):
 		key, idx, _ := strings.Cut(strings.TrimPrefix(anchor, anchorPara), ":")
 		n, err := strconv.Atoi(idx)
-		if num := sectionOf(key); num != "" && err == nil && n >= 0 {
+		if num := sectionOf(key); num != "" && err == nil && n >= 0 && n < len(report.Paragraphs(r.Narrative.Text(key))) {
 			return fmt.Sprintf("%s 第%d段", report.FieldLabel(report.FieldNarrative+key), n+1),
 				fmt.Sprintf("%s-%d", reportview.ParaPrefix(key), n)
 		}
