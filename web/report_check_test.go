@@ -146,7 +146,7 @@ func TestReportCheckFragments(t *testing.T) {
 	if m := page.Find("#m-requests-granted-research"); m.AttrOr("data-state", "") != "invalid" {
 		t.Errorf("after typing elsewhere the refused cell shows %q", m.AttrOr("data-state", ""))
 	}
-	_, d = check(t, c, id, 6, url.Values{"reviews.review.upheld": {"8"}})
+	check(t, c, id, 6, url.Values{"reviews.review.upheld": {"8"}})
 
 	// The same form again: nothing changed, no new version.
 	_, d = check(t, c, id, 7, url.Values{"requests.granted.research": {"十二"}})

@@ -2,11 +2,11 @@ package store_test
 
 import (
 	"context"
-	"fmt"
-	"strings"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 
 	"nianbao/internal/report"
