@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -26,7 +27,13 @@ func (s *Server) passwordChange(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if !auth.CheckPassword(su.PasswordHash, c.FormValue("current")) {
+	// The current password is a password guess like a login's: throttled
+	// the same way, so that a stolen session cannot guess it freely.
+	addr := c.RealIP()
+	if wait := s.throttle.Wait(su.Username, addr); wait > 0 {
+		errs["current"] = fmt.Sprintf("密码错误次数过多，请%s后再试。", waitText(wait))
+	} else if !auth.CheckPassword(su.PasswordHash, c.FormValue("current")) {
+		s.throttle.Fail(su.Username, addr)
 		errs["current"] = "当前密码不正确"
 	}
 	pw := c.FormValue("password")

@@ -273,3 +273,28 @@ func TestLoginNextStaysOnSite(t *testing.T) {
 		}
 	}
 }
+
+// TestPasswordChangeThrottled: guessing the current password on the
+// change-password page is slowed down like a login.
+func TestPasswordChangeThrottled(t *testing.T) {
+	app, _ := newUserApp(t)
+	now := time.Now()
+	app.Throttle.Now = func() time.Time { return now }
+	c := app.Client(t, "zhang")
+	change := func(current string) *webtest.Response {
+		return c.PostForm(t, paths.AccountPassword, url.Values{"current": {current}, "password": {"一个新的足够长的密码"},
+			"password2": {"一个新的足够长的密码"}})
+	}
+	for range auth.AccountPolicy.Free {
+		if res := change("guess"); res.Status != http.StatusUnprocessableEntity || !strings.Contains(res.Body, "当前密码不正确") {
+			t.Fatalf("a wrong guess: %d", res.Status)
+		}
+	}
+	if res := change(webtest.Password); res.Status != http.StatusUnprocessableEntity || !strings.Contains(res.Body, "密码错误次数过多") {
+		t.Errorf("the right password after %d guesses: %d, want refused with the wait", auth.AccountPolicy.Free, res.Status)
+	}
+	now = now.Add(31 * time.Second)
+	if res := change(webtest.Password); res.Status != http.StatusSeeOther {
+		t.Errorf("after the wait: %d", res.Status)
+	}
+}

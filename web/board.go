@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"slices"
-	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -22,7 +21,7 @@ func (s *Server) board(c echo.Context) error {
 	if len(roots) == 0 {
 		return errForbidden
 	}
-	now := time.Now()
+	now := s.store.Now()
 	q := board.ParseQuery(c.QueryParams(), now.In(workflow.ChinaTime).Year()-1)
 	rows, err := s.store.Board(c.Request().Context(), roots, q.Year)
 	if err != nil {

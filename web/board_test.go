@@ -141,3 +141,51 @@ func seedBoard(b *testing.B, app *webtest.App, n int) int64 {
 	}
 	return root
 }
+
+// TestBoardDeadlines: with the clock at 2025-02-05, a department (due 31
+// January) without a published report is overdue, a local government (due
+// 31 March) is not; a report published on 20 January is on time. The
+// overdue and errors filters and the overdue count follow.
+func TestBoardDeadlines(t *testing.T) {
+	app := webtest.Start(t)
+	ctx := context.Background()
+	app.Store.Now = func() time.Time { return time.Date(2025, 2, 5, 3, 0, 0, 0, time.UTC) }
+	city := app.Body(t, 0, "某市人民政府", org.LocalGovernment)
+	late := app.Body(t, city, "市教育局", org.Department)
+	onTime := app.Body(t, city, "市财政局", org.Department)
+	app.User(t, "sup", auth.Grant{Body: city, Role: auth.Supervisor})
+	app.Store.CreateReport(ctx, late, 2024, report.New(report.T2021), 0)
+	rec, _ := app.Store.CreateReport(ctx, onTime, 2024, report.New(report.T2021), 0)
+	if _, err := app.Store.DB.ExecContext(ctx, `UPDATE reports SET state = 'approved' WHERE id = $1`, rec.ID); err != nil {
+		t.Fatal(err)
+	}
+	err := app.Store.ChangeState(ctx, store.StateChange{ReportID: rec.ID, Version: 1, From: "approved", To: "published",
+		Action: "publish", Publication: &store.Publication{Data: []byte("{}"), PDF: []byte("%PDF"),
+			PublishedAt: time.Date(2025, 1, 20, 2, 0, 0, 0, time.UTC)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := app.Client(t, "sup")
+	d := c.Get(t, paths.BoardYear(2024)).Doc(t)
+	due := map[string]string{}
+	for _, r := range boardRows(d) {
+		due[strings.TrimSpace(r[0])] = r[5]
+	}
+	want := map[string]string{"某市人民政府": "还有54天", "市教育局": "逾期5天", "市财政局": "按期发布"}
+	for name, w := range want {
+		if due[name] != w {
+			t.Errorf("%s: %q, want %q", name, due[name], w)
+		}
+	}
+	if got := d.Find(".board-summary .late").Text(); !strings.Contains(got, "1") {
+		t.Errorf("overdue count %q", got)
+	}
+	overdue := boardRows(c.Get(t, paths.BoardYear(2024)+"&overdue=1").Doc(t))
+	if len(overdue) != 1 || strings.TrimSpace(overdue[0][0]) != "市教育局" {
+		t.Errorf("overdue filter: %v", overdue)
+	}
+	withErrors := boardRows(c.Get(t, paths.BoardYear(2024)+"&errors=1").Doc(t))
+	if len(withErrors) != 2 {
+		t.Errorf("errors filter: %v", withErrors)
+	}
+}

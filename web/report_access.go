@@ -12,7 +12,7 @@ import (
 type access struct {
 	roles   workflow.Roles // clerk, reviewer, publisher
 	history bool           // may read the audit history
-	board   bool           // sees the body on a status board (supervisor)
+	board   bool           // sees the body on a status board (supervisor, administrator)
 }
 
 func (s *Server) accessTo(ctx context.Context, u *auth.User, bodyID int64) (access, error) {
@@ -24,6 +24,6 @@ func (s *Server) accessTo(ctx context.Context, u *auth.User, bodyID int64) (acce
 	return access{
 		roles:   workflow.Roles{Clerk: can(auth.EditReport), Reviewer: can(auth.ReviewReport), Admin: can(auth.PublishReport)},
 		history: can(auth.ViewAudit),
-		board:   can(auth.ViewSubtree),
+		board:   can(auth.ViewSubtree) || can(auth.ManageBodies), // as boardRoots
 	}, nil
 }

@@ -71,7 +71,7 @@ func (s *Server) reviewInput(c echo.Context, rec *store.ReportRecord, acc access
 		Frame: s.page(c, fmt.Sprintf("%d年度报告", rec.Year)), Report: rec.Report, State: state,
 		Revision: rec.Revision, Version: rec.Version, Correction: rec.Correction, Roles: acc.roles, Reasons: reasons,
 		Findings: report.Check(rec.Report, report.Options{Final: true, LastYear: last}),
-		Deadline: deadlineText(body.Deadline(rec.Year), time.Now()),
+		Deadline: deadlineText(body.Deadline(rec.Year), s.store.Now()),
 		URLs:     s.reviewURLs(rec, acc),
 	}
 	if err := s.reviewedBase(ctx, rec, &in); err != nil {

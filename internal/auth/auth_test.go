@@ -1,6 +1,7 @@
 package auth_test
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -139,5 +140,25 @@ func TestThrottle(t *testing.T) {
 	now = now.Add(2 * time.Hour)
 	if w := th.Wait("fresh", "10.0.0.9"); w != 0 {
 		t.Errorf("old failures are not forgotten: wait %v", w)
+	}
+}
+
+// TestThrottleSurvivesAFlood: failures for thousands of made-up names do
+// not wipe the count of an account being guessed.
+func TestThrottleSurvivesAFlood(t *testing.T) {
+	th := auth.NewThrottle()
+	now := time.Date(2025, 1, 10, 9, 0, 0, 0, time.UTC)
+	th.Now = func() time.Time { return now }
+	for range auth.AccountPolicy.Free + 1 {
+		th.Fail("zhang", "10.0.0.1")
+	}
+	if th.Wait("zhang", "10.0.0.9") == 0 {
+		t.Fatal("zhang is not slowed down")
+	}
+	for i := range 20000 {
+		th.Fail(fmt.Sprintf("nobody-%d", i), fmt.Sprintf("10.1.%d.%d", i/256, i%256))
+	}
+	if th.Wait("zhang", "10.0.0.9") == 0 {
+		t.Error("a flood of made-up names reset zhang's count")
 	}
 }

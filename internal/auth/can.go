@@ -31,9 +31,6 @@ const (
 	ViewAudit
 )
 
-// ViewBoard is the supervisor's status board of a subtree.
-const ViewBoard = ViewSubtree
-
 var actionNames = map[Action]string{
 	ViewReport: "ViewReport", EditReport: "EditReport", ReviewReport: "ReviewReport",
 	ViewSubtree: "ViewSubtree", ManageBodies: "ManageBodies", ManageUsers: "ManageUsers",

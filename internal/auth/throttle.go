@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -111,15 +112,29 @@ func (k *keyed) fail(key string, now time.Time) {
 	f.last = now
 }
 
-// sweep drops forgotten keys; if that is not enough, it drops them all
-// rather than grow without bound.
+// sweep makes room: it drops forgotten keys, then keys still within their
+// free failures (they slow nobody down yet), then — only if a flood of
+// throttled keys fills the map — the half whose last failure is oldest.
+// Keys being slowed down are kept as long as possible, so that a flood of
+// made-up names cannot wipe the count of an account under attack.
 func (k *keyed) sweep(now time.Time) {
 	for key, f := range k.m {
-		if now.Sub(f.last) > k.policy.Forget {
+		if now.Sub(f.last) > k.policy.Forget || f.n < k.policy.Free {
 			delete(k.m, key)
 		}
 	}
-	if len(k.m) >= maxKeys {
-		clear(k.m)
+	if len(k.m) < maxKeys {
+		return
+	}
+	lasts := make([]time.Time, 0, len(k.m))
+	for _, f := range k.m {
+		lasts = append(lasts, f.last)
+	}
+	slices.SortFunc(lasts, time.Time.Compare)
+	cut := lasts[len(lasts)/2]
+	for key, f := range k.m {
+		if f.last.Before(cut) {
+			delete(k.m, key)
+		}
 	}
 }

@@ -6,7 +6,9 @@ package demo
 import (
 	"context"
 	_ "embed"
+	"errors"
 	"fmt"
+	"slices"
 
 	"nianbao/internal/auth"
 	"nianbao/internal/org"
@@ -52,12 +54,20 @@ var Accounts = []Account{
 // ReportYear is the year of the demo report (of Education).
 const ReportYear = 2024
 
+// ErrRealData refuses demo accounts, with their published password, in a
+// database that has real users.
+var ErrRealData = errors.New("这个数据库里已有正式用户，不能加入演示数据（演示账号的密码是公开的）/ the database has real users: demo accounts, whose password is public, are not added")
+
 // Seed adds the demo data unless it is there already (a root body named
 // City): running it twice changes nothing. It reports whether it added
-// anything.
+// anything. A database with users other than the demo ones is refused
+// (ErrRealData): the demo password is printed for all to see.
 func Seed(ctx context.Context, st *store.Store) (bool, error) {
 	existing, err := st.BodiesNamed(ctx, City)
 	if err != nil {
+		return false, err
+	}
+	if err := noRealUsers(ctx, st); err != nil {
 		return false, err
 	}
 	if len(existing) > 0 {
@@ -121,6 +131,21 @@ func seedUsers(ctx context.Context, st *store.Store, ids map[string]int64) error
 		nu := store.NewUser{Username: a.Username, DisplayName: "演示" + a.Role.Label(), PasswordHash: hash}
 		if _, err := st.CreateUser(ctx, nu, []auth.Grant{{Body: ids[a.Body], Role: a.Role}}, 0); err != nil {
 			return fmt.Errorf("demo.Seed: %w", err)
+		}
+	}
+	return nil
+}
+
+// noRealUsers returns ErrRealData when a user other than a demo account
+// exists.
+func noRealUsers(ctx context.Context, st *store.Store) error {
+	users, err := st.Users(ctx)
+	if err != nil {
+		return err
+	}
+	for _, u := range users {
+		if !slices.ContainsFunc(Accounts, func(a Account) bool { return a.Username == u.Username }) {
+			return ErrRealData
 		}
 	}
 	return nil

@@ -2,6 +2,7 @@ package demo_test
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"testing"
 
@@ -58,5 +59,25 @@ func TestReportIsHalfFilled(t *testing.T) {
 		if f.Severity == report.Error {
 			t.Errorf("demo report has an error: %s %s", f.Rule, f.Message)
 		}
+	}
+}
+
+// TestSeedRefusesRealData: demo accounts, whose password is public, are
+// never added beside real users.
+func TestSeedRefusesRealData(t *testing.T) {
+	st, err := store.Open(t.Context(), filepath.Join(t.TempDir(), "real.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, _, err := st.CreateFirstAdmin(t.Context(), store.NewUser{Username: "admin", PasswordHash: "x"},
+		store.Body{Name: "某市人民政府", Kind: "local_government"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := demo.Seed(t.Context(), st); !errors.Is(err, demo.ErrRealData) {
+		t.Errorf("Seed beside a real user: %v", err)
+	}
+	if users, _ := st.Users(t.Context()); len(users) != 1 {
+		t.Errorf("%d users after the refusal", len(users))
 	}
 }

@@ -20,7 +20,8 @@ type BoardRow struct {
 	Revision         int
 	Errors, Warnings int
 	UpdatedAt        time.Time
-	// PublishedAt is the first publication of the year's report, if any.
+	// PublishedAt is the first publication (revision 1) of the year's
+	// report, if any: what the legal deadline is met by.
 	PublishedAt time.Time
 }
 
@@ -43,10 +44,10 @@ func (s *Store) Board(ctx context.Context, roots []int64, year int) ([]BoardRow,
 		)
 		SELECT b.id, COALESCE(b.parent_id, 0), b.name, b.kind, COALESCE(b.deadline_month, 0), COALESCE(b.deadline_day, 0),
 			b.created_at, 0, COALESCE(r.id, 0), COALESCE(r.state, ''), COALESCE(r.revision, 0),
-			COALESCE(r.errors, 0), COALESCE(r.warnings, 0), r.updated_at, p.first
+			COALESCE(r.errors, 0), COALESCE(r.warnings, 0), r.updated_at, p.published_at
 		FROM sub JOIN bodies b ON b.id = sub.id
 		LEFT JOIN reports r ON r.body_id = b.id AND r.year = $1
-		LEFT JOIN (SELECT report_id, MIN(published_at) AS first FROM publications GROUP BY report_id) p ON p.report_id = r.id
+		LEFT JOIN publications p ON p.report_id = r.id AND p.revision = 1
 		ORDER BY b.name, b.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store.Board(%v, %d): %w", roots, year, err)
@@ -99,32 +100,10 @@ func scanBoardRow(rows *sql.Rows) (BoardRow, error) {
 	var r BoardRow
 	var kind string
 	var month int
-	var updated sql.NullTime
-	var published any // an aggregate: SQLite gives it no declared type
+	var updated, published sql.NullTime
 	err := rows.Scan(&r.Body.ID, &r.Body.ParentID, &r.Body.Name, &kind, &month, &r.Body.DeadlineDay, &r.Body.CreatedAt,
 		&r.Depth, &r.ReportID, &r.State, &r.Revision, &r.Errors, &r.Warnings, &updated, &published)
 	r.Body.Kind, r.Body.DeadlineMonth = org.Kind(kind), time.Month(month)
-	r.UpdatedAt = updated.Time
-	if err == nil {
-		r.PublishedAt, err = anyTime(published)
-	}
+	r.UpdatedAt, r.PublishedAt = updated.Time, published.Time
 	return r, err
-}
-
-// anyTime reads a time that the driver may give as a time or as the text
-// it stored it as.
-func anyTime(v any) (time.Time, error) {
-	switch t := v.(type) {
-	case nil:
-		return time.Time{}, nil
-	case time.Time:
-		return t, nil
-	case string:
-		for _, layout := range []string{"2006-01-02 15:04:05.999999999-07:00", time.RFC3339Nano, "2006-01-02 15:04:05"} {
-			if p, err := time.Parse(layout, t); err == nil {
-				return p, nil
-			}
-		}
-	}
-	return time.Time{}, fmt.Errorf("not a time: %v", v)
 }

@@ -9,8 +9,9 @@ import (
 // reportCache keeps decoded reports by id and version. Reading a report is
 // on the path of every keystroke's live check; decoding its JSON costs
 // more than the rest of the request, and a version's content never
-// changes, so a hit needs only the version read from the row. Entries are
-// cloned on the way in and out: callers may change what they get.
+// changes, so a row whose version is cached is not decoded again (its
+// columns are still read). Entries are cloned on the way in and out:
+// callers may change what they get.
 type reportCache struct {
 	mu sync.Mutex
 	m  map[int64]cachedReport

@@ -3,8 +3,6 @@ package editor
 import (
 	"sync"
 
-	"github.com/a-h/templ"
-
 	"nianbao/internal/report"
 )
 
@@ -64,13 +62,4 @@ func caption(p *Page, tb *report.Table) string {
 		}
 	}
 	return tb.Key
-}
-
-// thAttrs are a header cell's scope and spans, each only where it applies.
-func thAttrs(g report.GridCell) templ.Attributes {
-	a := spans(g)
-	if g.Scope != "" {
-		a["scope"] = g.Scope
-	}
-	return a
 }

@@ -226,18 +226,6 @@ func itoa(n int) string { return strconv.Itoa(n) }
 
 func headers(g report.GridCell) string { return strings.Join(g.Headers, " ") }
 
-// spans are a grid cell's rowspan/colspan, only where they exceed one.
-func spans(g report.GridCell) templ.Attributes {
-	a := templ.Attributes{}
-	if g.RowSpan > 1 {
-		a["rowspan"] = itoa(g.RowSpan)
-	}
-	if g.ColSpan > 1 {
-		a["colspan"] = itoa(g.ColSpan)
-	}
-	return a
-}
-
 // invalidAttr is aria-invalid="true" on a refused input (a bare boolean
 // attribute would mean false to ARIA).
 func (p *Page) invalidAttr(id report.CellID) templ.Attributes {

@@ -5,33 +5,10 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/a-h/templ"
-
 	"nianbao/internal/report"
 )
 
 func headers(g report.GridCell) string { return strings.Join(g.Headers, " ") }
-
-// spans are a grid cell's rowspan/colspan, only where they exceed one.
-func spans(g report.GridCell) templ.Attributes {
-	a := templ.Attributes{}
-	if g.RowSpan > 1 {
-		a["rowspan"] = strconv.Itoa(g.RowSpan)
-	}
-	if g.ColSpan > 1 {
-		a["colspan"] = strconv.Itoa(g.ColSpan)
-	}
-	return a
-}
-
-// thAttrs are a header cell's scope and spans, each only where it applies.
-func thAttrs(g report.GridCell) templ.Attributes {
-	a := spans(g)
-	if g.Scope != "" {
-		a["scope"] = g.Scope
-	}
-	return a
-}
 
 func legacyID(block int, kind string, n int) string { return fmt.Sprintf("lg%d-%s%d", block, kind, n) }
 
