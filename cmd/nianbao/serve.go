@@ -40,6 +40,7 @@ func runServe(ctx context.Context, e *env, fs *flag.FlagSet, args []string) int 
 	log := slog.New(slog.NewTextHandler(e.stderr, nil))
 	opts := serveOptions{addr: *addr, dbPath: *dbPath, demo: *demo, stdout: e.stdout,
 		secureCookies: envOr(e, "NIANBAO_SECURE_COOKIES", "") == "1", trustProxy: envOr(e, "NIANBAO_TRUST_PROXY", "") == "1"}
+	defer web.TuneGC()()
 	if err := serve(ctx, log, opts, nil); err != nil {
 		log.Error("serve", slog.Any("error", err))
 		return 1

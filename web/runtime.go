@@ -1,0 +1,27 @@
+package web
+
+import (
+	"os"
+	"runtime/debug"
+)
+
+// TuneGC sets the garbage collector for the app, unless GOGC says
+// otherwise: the live heap is small (some MB: the decoded-report cache,
+// sessions), so Go's default of collecting at every doubling runs a cycle
+// every few dozen live checks, and those cycles are the slowest 1% of the
+// answers. Collecting at every elevenfold growth keeps the heap to a few
+// hundred MB at most, and the soft limit of 1 GiB keeps it from growing
+// past that. serve calls it, and so do the benchmarks that measure the
+// handlers under the server's settings. The returned func restores the
+// previous settings.
+func TuneGC() (restore func()) {
+	if os.Getenv("GOGC") != "" {
+		return func() {}
+	}
+	limit := debug.SetMemoryLimit(1 << 30)
+	percent := debug.SetGCPercent(1000)
+	return func() {
+		debug.SetGCPercent(percent)
+		debug.SetMemoryLimit(limit)
+	}
+}
