@@ -27,14 +27,7 @@ import (
 // numbers and texts, as a clerk would type them (totals are not inputs).
 func seedForm(tb testing.TB, name string) url.Values {
 	tb.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "internal", "report", "testdata", "seeds", name+".json"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	r, err := report.Decode(data)
-	if err != nil {
-		tb.Fatal(err)
-	}
+	r := seedReport(tb, name)
 	f := url.Values{}
 	for _, def := range r.Template().Cells {
 		if !def.Computed {
@@ -45,6 +38,21 @@ func seedForm(tb testing.TB, name string) url.Values {
 		f.Set(field, r.Text(field))
 	}
 	return f
+}
+
+// seedReport is one of the four published reports of
+// internal/report/testdata/seeds.
+func seedReport(tb testing.TB, name string) *report.Report {
+	tb.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "internal", "report", "testdata", "seeds", name+".json"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	r, err := report.Decode(data)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return r
 }
 
 // editorApp starts the app with a body, its clerk logged in, and an empty

@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -51,11 +50,11 @@ func (s *Server) withComments(ctx context.Context, rec *store.ReportRecord, p *e
 		if c.Resolved {
 			continue
 		}
-		if path := review.CommentedCell(c.Anchor); path != "" {
-			id := rec.Report.Template().Lookup(path)
+		if a := review.ParseAnchor(c.Anchor); a.Cell != "" {
+			id := rec.Report.Template().Lookup(a.Cell)
 			p.CellComments[id] = append(p.CellComments[id], c.Body)
-		} else if num := review.CommentedSection(c.Anchor); num != "" {
-			p.SectionComments[num] = append(p.SectionComments[num], c.Body)
+		} else if a.Section != "" {
+			p.SectionComments[a.Section] = append(p.SectionComments[a.Section], c.Body)
 		}
 	}
 	p.Comments = review.Comments(rec.Report, cs, editorAnchor,
@@ -65,15 +64,13 @@ func (s *Server) withComments(ctx context.Context, rec *store.ReportRecord, p *e
 
 // editorAnchor is where a comment's place is in the editor.
 func editorAnchor(anchor string) string {
-	kind, rest, _ := strings.Cut(anchor, ":")
-	switch kind {
-	case "cell":
-		return editor.InputID(rest)
-	case "para":
-		key, _, _ := strings.Cut(rest, ":")
-		return editor.FieldID(report.FieldNarrative + key)
-	case "section":
-		return "sec-" + rest
+	switch a := review.ParseAnchor(anchor); {
+	case a.Cell != "":
+		return editor.InputID(a.Cell)
+	case a.Narrative != "":
+		return editor.FieldID(report.FieldNarrative + a.Narrative)
+	case a.Section != "":
+		return editor.SectionID(a.Section)
 	}
 	return editor.FormID
 }

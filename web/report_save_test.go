@@ -3,8 +3,6 @@ package web_test
 import (
 	"net/http"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -123,10 +121,7 @@ func TestReportCreatePrefill(t *testing.T) {
 	body := app.Body(t, 0, "瑞安市人民政府办公室", org.LocalGovernment)
 	app.User(t, "clerk", auth.Grant{Body: body, Role: auth.Clerk})
 	c := app.Client(t, "clerk")
-	last, err := report.Decode([]byte(mustRead(t, "002")))
-	if err != nil {
-		t.Fatal(err)
-	}
+	last := seedReport(t, "002")
 	if _, err := app.Store.CreateReport(t.Context(), body, 2024, last, 0); err != nil {
 		t.Fatal(err)
 	}
@@ -163,13 +158,4 @@ func TestReportCreatePrefill(t *testing.T) {
 	if v, _ := rec.Report.Get("requests.carried_over.natural_person"); v.State != report.Blank {
 		t.Errorf("prefilled without being asked: %v", v)
 	}
-}
-
-func mustRead(t *testing.T, seed string) string {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "internal", "report", "testdata", "seeds", seed+".json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(data)
 }

@@ -22,6 +22,9 @@ func MarkID(path string) string { return "m-" + strings.ReplaceAll(path, ".", "-
 // FieldID is the DOM id of a text field (title, preface, narrative.*).
 func FieldID(field string) string { return "f-" + strings.ReplaceAll(field, ".", "-") }
 
+// SectionID is the DOM id of a section of the form (一 … 六).
+func SectionID(number string) string { return "sec-" + number }
+
 // Fixed ids of the page's live parts.
 const (
 	FormID        = "report-form"

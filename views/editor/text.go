@@ -32,18 +32,6 @@ func sectionNumber(p *Page, key string) string {
 	return ""
 }
 
-// shortText cuts a long text for the conflict table.
-func shortText(s string) string {
-	if s == "" {
-		return "（空）"
-	}
-	r := []rune(s)
-	if len(r) > 120 {
-		return string(r[:120]) + "……"
-	}
-	return s
-}
-
 func narrativeRows(key string) int {
 	if key == report.NarrativeOverview {
 		return 16

@@ -61,8 +61,6 @@ type Page struct {
 	problems map[report.CellID]string
 	marks    map[report.CellID]markKind
 	culprits map[report.CellID]int64
-	errors   int
-	warnings int
 }
 
 // SaveState says whether and when the draft was saved.
@@ -82,7 +80,7 @@ const (
 	markCulprit
 )
 
-// NewPage derives the marks and counts from the findings and refusals.
+// NewPage derives the marks from the findings and refusals.
 func NewPage(p Page) *Page {
 	p.problems = map[report.CellID]string{}
 	for _, e := range p.Refused {
@@ -91,11 +89,6 @@ func NewPage(p Page) *Page {
 	p.marks = map[report.CellID]markKind{}
 	p.culprits = map[report.CellID]int64{}
 	for _, f := range p.Findings {
-		if f.Severity == report.Error {
-			p.errors++
-		} else {
-			p.warnings++
-		}
 		p.markFinding(f)
 	}
 	return &p
@@ -184,9 +177,6 @@ func (p *Page) hint(id report.CellID) string {
 	}
 	return fmt.Sprintf("%s：%d", label, v.N)
 }
-
-// Summary is the findings panel's headline.
-func (p *Page) Summary() string { return findings.Summary(p.errors, p.warnings) }
 
 // findingList is the findings panel's content.
 func (p *Page) findingList() findings.List { return findings.New(p.Findings, p.target) }

@@ -31,6 +31,9 @@ type Item struct {
 	// Target is the DOM id the finding links to (JavaScript moves focus
 	// there; without it the link scrolls there).
 	Target string
+	// Reason is the clerk's written reason for a warning, where the page
+	// shows it (the review page).
+	Reason string
 }
 
 // New lists the findings in their order; target names the DOM id each

@@ -7,6 +7,7 @@ import (
 
 	"nianbao/internal/report"
 	reportview "nianbao/views/report"
+	"nianbao/views/ui"
 )
 
 // Comment anchors say where a comment points:
@@ -21,6 +22,34 @@ const (
 	anchorCell    = "cell:"
 )
 
+// Anchor is a comment anchor taken apart: at most one of Cell, Section and
+// Narrative is set (none: the whole report); Para is the paragraph of
+// Narrative.
+type Anchor struct {
+	Cell      string // dotted path
+	Section   string // number 一 … 六, also of a paragraph's section
+	Narrative string // narrative key of a paragraph
+	Para      int
+}
+
+// ParseAnchor takes an anchor apart; Para is -1 when it is not a number.
+func ParseAnchor(anchor string) Anchor {
+	switch {
+	case strings.HasPrefix(anchor, anchorCell):
+		return Anchor{Cell: strings.TrimPrefix(anchor, anchorCell)}
+	case strings.HasPrefix(anchor, anchorSection):
+		return Anchor{Section: strings.TrimPrefix(anchor, anchorSection)}
+	case strings.HasPrefix(anchor, anchorPara):
+		key, idx, _ := strings.Cut(strings.TrimPrefix(anchor, anchorPara), ":")
+		n, err := strconv.Atoi(idx)
+		if err != nil {
+			n = -1
+		}
+		return Anchor{Narrative: key, Section: sectionOf(key), Para: n}
+	}
+	return Anchor{}
+}
+
 // ValidAnchor reports whether an anchor names a place of report r.
 func ValidAnchor(r *report.Report, anchor string) bool {
 	_, link := anchorLabel(r, anchor)
@@ -30,28 +59,24 @@ func ValidAnchor(r *report.Report, anchor string) bool {
 // anchorLabel names an anchor in words and gives the document id it links
 // to ("" for the whole report or an unknown place).
 func anchorLabel(r *report.Report, anchor string) (string, string) {
-	t := r.Template()
+	t, a := r.Template(), ParseAnchor(anchor)
 	switch {
 	case anchor == "":
 		return "整个报告", ""
-	case strings.HasPrefix(anchor, anchorSection):
-		num := strings.TrimPrefix(anchor, anchorSection)
+	case a.Cell != "":
+		if id := t.Lookup(a.Cell); id != report.NoCell {
+			return t.Cell(id).Name(), reportview.CellAnchor(a.Cell)
+		}
+	case a.Narrative != "":
+		if a.Section != "" && a.Para >= 0 && a.Para < len(report.Paragraphs(r.Narrative.Text(a.Narrative))) {
+			return fmt.Sprintf("%s 第%d段", report.FieldLabel(report.FieldNarrative+a.Narrative), a.Para+1),
+				fmt.Sprintf("%s-%d", reportview.ParaPrefix(a.Narrative), a.Para)
+		}
+	case a.Section != "":
 		for _, s := range t.Sections {
-			if s.Number == num {
-				return s.Heading, reportview.SectionAnchor(num)
+			if s.Number == a.Section {
+				return s.Heading, reportview.SectionAnchor(a.Section)
 			}
-		}
-	case strings.HasPrefix(anchor, anchorPara):
-		key, idx, _ := strings.Cut(strings.TrimPrefix(anchor, anchorPara), ":")
-		n, err := strconv.Atoi(idx)
-		if num := sectionOf(key); num != "" && err == nil && n >= 0 && n < len(report.Paragraphs(r.Narrative.Text(key))) {
-			return fmt.Sprintf("%s 第%d段", report.FieldLabel(report.FieldNarrative+key), n+1),
-				fmt.Sprintf("%s-%d", reportview.ParaPrefix(key), n)
-		}
-	case strings.HasPrefix(anchor, anchorCell):
-		path := strings.TrimPrefix(anchor, anchorCell)
-		if id := t.Lookup(path); id != report.NoCell {
-			return t.Cell(id).Name(), reportview.CellAnchor(path)
 		}
 	}
 	return "（已不存在的位置）", ""
@@ -71,7 +96,7 @@ func targets(r *report.Report) []TargetGroup {
 			g := TargetGroup{Label: s.Heading + "（段落）"}
 			for i, para := range report.Paragraphs(r.Narrative.Text(s.Narrative)) {
 				g.Options = append(g.Options, Option{fmt.Sprintf("%s%s:%d", anchorPara, s.Narrative, i),
-					fmt.Sprintf("第%d段：%s", i+1, excerpt(para, 16))})
+					fmt.Sprintf("第%d段：%s", i+1, ui.Excerpt(para, 16))})
 			}
 			if len(g.Options) > 0 {
 				groups = append(groups, g)
@@ -94,13 +119,5 @@ func shortLabel(row *report.Row) string {
 	if row.Ref == row.Label {
 		return ""
 	}
-	return excerpt(row.Label, 14)
-}
-
-func excerpt(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n]) + "…"
+	return ui.Excerpt(row.Label, 14)
 }

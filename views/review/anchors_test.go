@@ -32,3 +32,21 @@ func TestValidAnchor(t *testing.T) {
 		}
 	}
 }
+
+func TestParseAnchor(t *testing.T) {
+	tests := []struct {
+		in   string
+		want review.Anchor
+	}{
+		{"", review.Anchor{}},
+		{"cell:requests.granted.total", review.Anchor{Cell: "requests.granted.total"}},
+		{"section:三", review.Anchor{Section: "三"}},
+		{"para:problems:2", review.Anchor{Narrative: "problems", Section: "五", Para: 2}},
+		{"para:problems:x", review.Anchor{Narrative: "problems", Section: "五", Para: -1}},
+	}
+	for _, tc := range tests {
+		if got := review.ParseAnchor(tc.in); got != tc.want {
+			t.Errorf("ParseAnchor(%q) = %+v, want %+v", tc.in, got, tc.want)
+		}
+	}
+}

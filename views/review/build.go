@@ -7,6 +7,7 @@ import (
 
 	"nianbao/internal/report"
 	"nianbao/internal/workflow"
+	"nianbao/views/findings"
 	"nianbao/views/layout"
 	reportview "nianbao/views/report"
 )
@@ -60,7 +61,7 @@ func NewPage(in Input) *Page {
 		Correction: in.Correction, Deadline: in.Deadline, Refusal: in.Refusal, EditURL: in.URLs.Edit,
 		HistoryURL: in.URLs.History, BoardURL: in.URLs.Board, CommentURL: in.URLs.Comment, CommentAt: in.At}
 	p.Actions = actions(in)
-	p.Findings, p.Errors, p.Warnings = findings(in)
+	p.Findings = findingList(in)
 	changedCells := map[string]bool{}
 	if in.Reviewed != nil {
 		p.ChangedFrom = in.ReviewedVersion
@@ -106,24 +107,22 @@ func actions(in Input) []Action {
 	return out
 }
 
-func findings(in Input) ([]Finding, int, int) {
-	var out []Finding
-	errs, warns := 0, 0
-	for _, f := range in.Findings {
-		item := Finding{Error: f.Severity == report.Error, Rule: f.Rule, Message: f.Message, Reason: in.Reasons[f.Key()]}
+// findingList is the findings panel of a final check, each finding linked
+// to its cell in the document and warnings with the clerk's reasons.
+func findingList(in Input) findings.List {
+	l := findings.New(in.Findings, func(f report.Finding) string {
 		if f.Culprit != report.NoCell {
-			item.Target = reportview.CellAnchor(f.CulpritPath())
-		} else if len(f.Cells) > 0 {
-			item.Target = reportview.CellAnchor(f.Paths()[0])
+			return reportview.CellAnchor(f.CulpritPath())
 		}
-		if item.Error {
-			errs++
-		} else {
-			warns++
+		if len(f.Cells) > 0 {
+			return reportview.CellAnchor(f.Paths()[0])
 		}
-		out = append(out, item)
+		return "main" // a finding about the report as a whole
+	})
+	for i, f := range in.Findings {
+		l.Items[i].Reason = in.Reasons[f.Key()]
 	}
-	return out, errs, warns
+	return l
 }
 
 // changes lists the cells and texts changed since the reviewed version,
@@ -184,22 +183,13 @@ func Comments(r *report.Report, cs []CommentIn, link func(anchor string) string,
 	return out
 }
 
-// CommentedCell is the cell a comment anchor points at ("" if none).
-func CommentedCell(anchor string) string {
-	path, _ := strings.CutPrefix(anchor, anchorCell)
-	if path == anchor {
-		return ""
-	}
-	return path
-}
-
 // markCells adds classes to the document's cells: changed since the last
 // review, and commented.
 func markCells(v *reportview.View, changed map[string]bool, cs []CommentIn) {
 	commented := map[string]bool{}
 	for _, c := range cs {
-		if path, ok := strings.CutPrefix(c.Anchor, "cell:"); ok && !c.Resolved {
-			commented[path] = true
+		if a := ParseAnchor(c.Anchor); a.Cell != "" && !c.Resolved {
+			commented[a.Cell] = true
 		}
 	}
 	for si := range v.Sections {
@@ -226,19 +216,6 @@ func sectionOf(narrative string) string {
 		if s.Narrative == narrative {
 			return s.Number
 		}
-	}
-	return ""
-}
-
-// CommentedSection is the number of the section a comment on a section or
-// a paragraph points at ("" for others).
-func CommentedSection(anchor string) string {
-	if num, ok := strings.CutPrefix(anchor, anchorSection); ok {
-		return num
-	}
-	if rest, ok := strings.CutPrefix(anchor, anchorPara); ok {
-		key, _, _ := strings.Cut(rest, ":")
-		return sectionOf(key)
 	}
 	return ""
 }

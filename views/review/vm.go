@@ -6,6 +6,7 @@
 package review
 
 import (
+	"nianbao/views/findings"
 	"nianbao/views/layout"
 	reportview "nianbao/views/report"
 )
@@ -30,8 +31,7 @@ type Page struct {
 	BoardURL   string // set for a supervisor: back to the board
 	Actions    []Action
 
-	Findings         []Finding
-	Errors, Warnings int
+	Findings findings.List
 
 	// Changes since the version last reviewed; ChangedFrom is that version
 	// (0: this is the first review).
@@ -64,15 +64,6 @@ type WarningInput struct {
 	Key, Message, Reason string
 }
 
-// Finding is a finding as the review page lists it.
-type Finding struct {
-	Error   bool
-	Rule    string
-	Message string
-	Reason  string // the clerk's reason, for a warning
-	Target  string // the id in the document to jump to
-}
-
 // Change is one difference since the last review.
 type Change struct {
 	Label, Old, New string
@@ -102,12 +93,4 @@ type TargetGroup struct {
 // Option is one place a comment can point at.
 type Option struct {
 	Value, Label string
-}
-
-// blankText shows an empty value as （空）.
-func blankText(s string) string {
-	if s == "" {
-		return "（空）"
-	}
-	return s
 }
