@@ -50,7 +50,7 @@ func boardRoots(u *auth.User) []int64 {
 }
 
 func boardRow(r store.BoardRow, year int) board.RowIn {
-	in := board.RowIn{BodyID: r.Body.ID, Name: r.Body.Name, Depth: r.Depth, State: workflow.State(r.State),
+	in := board.RowIn{BodyID: r.Body.ID, Name: r.Body.Name, Depth: r.Depth, State: r.State,
 		Errors: r.Errors, Warnings: r.Warnings, Activity: r.UpdatedAt, Deadline: r.Body.Deadline(year),
 		Published: r.PublishedAt}
 	if r.ReportID != 0 {

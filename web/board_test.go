@@ -13,11 +13,11 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"nianbao/internal/auth"
+	"nianbao/internal/gctune"
 	"nianbao/internal/org"
 	"nianbao/internal/report"
 	"nianbao/internal/store"
 	"nianbao/internal/webtest"
-	"nianbao/web"
 	"nianbao/web/paths"
 )
 
@@ -87,7 +87,7 @@ func BenchmarkBoard(b *testing.B) {
 	c := app.Client(b, "sup")
 	u, _ := url.Parse(app.URL)
 	cookies := c.HTTP.Jar.Cookies(u)
-	defer web.TuneGC()() // as serve runs the app
+	defer gctune.ForServer()() // as serve runs the app
 	for name, q := range map[string]string{"tree": "", "by-errors": "&sort=errors&desc=1"} {
 		b.Run(name, func(b *testing.B) {
 			var took []time.Duration

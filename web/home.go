@@ -94,22 +94,10 @@ func (s *Server) reportList(ctx context.Context, bodyID int64) ([]home.ReportVM,
 	}
 	out := make([]home.ReportVM, 0, len(recs))
 	for _, r := range recs {
-		out = append(out, home.ReportVM{Year: r.Year, State: stateLabel(r.State), Version: r.Version,
+		out = append(out, home.ReportVM{Year: r.Year, State: r.State.Label(), Version: r.Version,
 			UpdatedAt: r.UpdatedAt.In(workflow.ChinaTime).Format("2006-01-02 15:04"), EditURL: paths.ReportEdit(r.ID)})
 	}
 	return out, nil
-}
-
-var stateLabels = map[string]string{
-	store.StateDraft: "草稿", store.StateSubmitted: "待审核", store.StateReturned: "已退回",
-	store.StateApproved: "已审核", store.StatePublished: "已发布",
-}
-
-func stateLabel(state string) string {
-	if l, ok := stateLabels[state]; ok {
-		return l
-	}
-	return state
 }
 
 // healthz answers 200 when the database answers.

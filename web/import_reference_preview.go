@@ -107,7 +107,7 @@ func (s *Server) referenceProblem(ctx context.Context, bodyID int64, year int, r
 		return "", err
 	}
 	return fmt.Sprintf("本机关%d年度的报告已在系统中填报（%s），新建%d年报告时会用它带入上年的数字，无需导入。",
-		year, stateLabel(rec.State), year+1), nil
+		year, rec.State.Label(), year+1), nil
 }
 
 // carryList says what the next year's report takes from last: one line

@@ -11,9 +11,9 @@ import (
 	"nianbao/internal/report"
 	"nianbao/internal/store"
 	"nianbao/internal/workflow"
+	"nianbao/views/document"
 	"nianbao/views/layout"
 	"nianbao/views/public"
-	reportview "nianbao/views/report"
 	"nianbao/web/paths"
 )
 
@@ -83,7 +83,7 @@ func (s *Server) publicReport(c echo.Context) error {
 	p := public.ReportPage{Frame: s.publicFrame(c, r.DisplayTitle()), BodyName: pub.BodyName, BodyURL: paths.PublicBodyURL(pub.BodyID),
 		Revision: pub.Revision, Date: publishedDate(*pub), SHA256: pub.SHA256, PDFSize: sizeText(len(pdf)),
 		PDFURL:  paths.PublicPDFURL(pub.BodyID, pub.Year, pub.Revision),
-		JSONURL: paths.PublicJSONURL(pub.BodyID, pub.Year, pub.Revision), Doc: reportview.NewView(r)}
+		JSONURL: paths.PublicJSONURL(pub.BodyID, pub.Year, pub.Revision), Doc: document.NewView(r)}
 	if latest, err := s.store.Publication(c.Request().Context(), pub.BodyID, pub.Year, 0); err == nil && latest.Revision != pub.Revision {
 		p.Newer = paths.PublicRevisionURL(pub.BodyID, pub.Year, latest.Revision)
 	}

@@ -42,5 +42,5 @@ func (s *Server) reportCheck(c echo.Context) error {
 		// send only what changed since.
 		p.Shown = s.editorPageWith(c, rec, &draft{Report: rec.Report, Refused: refusedOf(rec.Report)}, last)
 	}
-	return render(c, http.StatusOK, editor.CheckResponse(p))
+	return render(c, http.StatusOK, editor.LiveCheckFragments(p))
 }

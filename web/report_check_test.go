@@ -16,10 +16,10 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"nianbao/internal/auth"
+	"nianbao/internal/gctune"
 	"nianbao/internal/org"
 	"nianbao/internal/report"
 	"nianbao/internal/webtest"
-	"nianbao/web"
 	"nianbao/web/paths"
 )
 
@@ -226,7 +226,7 @@ func BenchmarkReportCheckOneCell(b *testing.B) {
 // benchmarkChecks posts the forms that next gives to the live check, each
 // on the version the previous answer gave, timing the handler alone.
 func benchmarkChecks(b *testing.B, app *webtest.App, c *webtest.Client, id int64, base int, next func(i int) url.Values) {
-	defer web.TuneGC()() // as serve runs the app
+	defer gctune.ForServer()() // as serve runs the app
 	u, _ := url.Parse(app.URL + paths.ReportCheckURL(id))
 	cookies := c.HTTP.Jar.Cookies(u)
 	token := c.Token(b)

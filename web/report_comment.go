@@ -26,7 +26,7 @@ func (s *Server) reportComment(c echo.Context) error {
 	at, body := c.FormValue("at"), strings.TrimSpace(c.FormValue("body"))
 	var problem string
 	switch {
-	case workflow.State(rec.State) != workflow.Submitted:
+	case rec.State != workflow.Submitted:
 		problem = "只能对待审核的报告提出意见。"
 	case body == "":
 		problem = "请填写意见内容。"

@@ -24,7 +24,7 @@ func (s *Server) reportEdit(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if !workflow.State(rec.State).Editable() {
+	if !rec.State.Editable() {
 		return c.Redirect(http.StatusSeeOther, paths.ReportView(rec.ID))
 	}
 	d := &draft{Report: rec.Report, Version: rec.Version, SavedAt: rec.UpdatedAt, Refused: refusedOf(rec.Report)}
@@ -87,7 +87,7 @@ func (s *Server) editorPage(c echo.Context, rec *store.ReportRecord, d *draft) (
 // editorPageWith builds the editor's view model with last year's report
 // already at hand.
 func (s *Server) editorPageWith(c echo.Context, rec *store.ReportRecord, d *draft, last *report.Report) *editor.Page {
-	state := workflow.State(rec.State)
+	state := rec.State
 	p := editor.Page{
 		Frame:    s.page(c, strconv.Itoa(rec.Year)+"年度报告填报"),
 		Org:      rec.Report.Org,

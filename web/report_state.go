@@ -43,7 +43,7 @@ func (s *Server) reportState(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	to, err := workflow.Next(workflow.State(rec.State), act, acc.roles, facts)
+	to, err := workflow.Next(rec.State, act, acc.roles, facts)
 	var refusal *workflow.Refusal
 	if errors.As(err, &refusal) {
 		status := http.StatusConflict
@@ -56,7 +56,7 @@ func (s *Server) reportState(c echo.Context) error {
 		// Acting on what the reader saw: an approval is of the version read.
 		return s.refuseState(c, rec, u, http.StatusConflict, "报告在您打开之后又有了修改，请看过最新内容后再操作。", form)
 	}
-	ch.To, ch.By = string(to), u.ID
+	ch.To, ch.By = to, u.ID
 	if act == workflow.Publish && rec.Version != rec.ReviewedVersion {
 		return s.refuseState(c, rec, u, http.StatusConflict, "发布的必须是审核通过的版本，请重新审核。", form)
 	}

@@ -66,7 +66,7 @@ func (s *Server) reviewInput(c echo.Context, rec *store.ReportRecord, acc access
 	if err != nil {
 		return review.Input{}, err
 	}
-	state := workflow.State(rec.State)
+	state := rec.State
 	in := review.Input{
 		Frame: s.page(c, fmt.Sprintf("%d年度报告", rec.Year)), Report: rec.Report, State: state,
 		Revision: rec.Revision, Version: rec.Version, Correction: rec.Correction, Roles: acc.roles, Reasons: reasons,
@@ -82,7 +82,7 @@ func (s *Server) reviewInput(c echo.Context, rec *store.ReportRecord, acc access
 }
 
 func (s *Server) reviewURLs(rec *store.ReportRecord, acc access) review.URLs {
-	state := workflow.State(rec.State)
+	state := rec.State
 	u := review.URLs{State: paths.ReportStateURL(rec.ID),
 		Resolve: func(id int64) string { return paths.ReportResolveURL(rec.ID, id) }}
 	if acc.roles.Clerk && state.Editable() {

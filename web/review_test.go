@@ -51,7 +51,7 @@ func (a *reviewApp) version(t *testing.T) string {
 func (a *reviewApp) state(t *testing.T) (string, int) {
 	t.Helper()
 	rec, _ := a.app.Store.Report(t.Context(), a.report)
-	return rec.State, rec.Revision
+	return string(rec.State), rec.Revision
 }
 
 // save posts fields through the editor's plain save.

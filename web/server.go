@@ -45,9 +45,6 @@ type Server struct {
 	closers  []func()
 }
 
-// New builds the web app as one http.Handler.
-func New(d Deps) http.Handler { return NewServer(d) }
-
 // NewServer builds the web app. Call Close when done with it.
 func NewServer(d Deps) *Server {
 	e := echo.New()

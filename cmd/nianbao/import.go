@@ -28,7 +28,7 @@ var importCommand = command{
 }
 
 func runImport(_ context.Context, e *env, fs *flag.FlagSet, args []string) int {
-	fs.Bool("json", true, "报告以JSON写到标准输出（默认如此；为与 report-json.md 的写法一致而接受）/ the report goes to stdout as JSON (always; accepted as spec/report-json.md writes it)")
+	fs.Bool("json", true, "报告以JSON写到标准输出（默认如此；为与 report-json.md 的写法一致而接受）/ the report goes to stdout as JSON (always; accepted as docs/report-json.md writes it)")
 	jsonNotes := fs.Bool("json-notes", false, "在标准错误输出以JSON写出读取记录（格式、说明、每格来源）/ write the reading log (format, notes, each cell's source) to stderr as JSON")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code

@@ -10,7 +10,7 @@ import (
 
 	"nianbao/internal/pdf"
 	"nianbao/internal/report"
-	reportview "nianbao/views/report"
+	"nianbao/views/document"
 )
 
 var renderCommand = command{
@@ -70,7 +70,7 @@ func typeset(ctx context.Context, r *report.Report, format string) ([]byte, erro
 	var buf bytes.Buffer
 	var err error
 	if format == "html" {
-		err = reportview.WriteStandalone(ctx, &buf, r)
+		err = document.WriteStandalone(ctx, &buf, r)
 	} else {
 		err = pdf.Render(r, &buf)
 	}

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"time"
 
+	"nianbao/internal/gctune"
 	"nianbao/internal/store"
 	"nianbao/web"
 )
@@ -40,7 +41,7 @@ func runServe(ctx context.Context, e *env, fs *flag.FlagSet, args []string) int 
 	log := slog.New(slog.NewTextHandler(e.stderr, nil))
 	opts := serveOptions{addr: *addr, dbPath: *dbPath, demo: *demo, stdout: e.stdout,
 		secureCookies: envOr(e, "NIANBAO_SECURE_COOKIES", "") == "1", trustProxy: envOr(e, "NIANBAO_TRUST_PROXY", "") == "1"}
-	defer web.TuneGC()()
+	defer gctune.ForServer()()
 	if err := serve(ctx, log, opts, nil); err != nil {
 		log.Error("serve", slog.Any("error", err))
 		return 1

@@ -8,7 +8,7 @@ import (
 )
 
 // BenchmarkRenderPDF renders each seed whole; the budget is 100 ms and
-// 500 KB per report (DESIGN.md).
+// 500 KB per report (docs/design.md).
 func BenchmarkRenderPDF(b *testing.B) {
 	for _, name := range seeds {
 		b.Run(name, func(b *testing.B) {

@@ -40,7 +40,7 @@ const (
 	tableLead   = 1.3  // line height in table cells, × size
 	cellPadX    = 0.9  // mm
 	cellPadY    = 1.0  // mm
-	ruleWidth   = 0.2  // mm, table rules
+	ruleWidth   = 0.2  // mm, the ruled lines of a table
 	capToCentre = 0.38 // CJK glyph centre above the baseline, × size
 )
 

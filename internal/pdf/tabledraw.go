@@ -26,7 +26,7 @@ func (d *renderer) drawTable(g *grid) {
 		for i, r := range g.head {
 			headRows[i] = r.h
 		}
-		ru := &rules{}
+		ru := &ruling{}
 		d.drawRows(g, g.head, headRows, 0, len(g.head), ru)
 		d.drawRows(g, g.body, h, a, b, ru)
 		ru.draw(d.pdf)
@@ -50,7 +50,7 @@ func bodySpans(g *grid) []span {
 // A cell spanning past b is cut at b; one starting above a and reaching
 // into it is drawn again over its part, before the row's own cells so
 // that the text keeps its reading order.
-func (d *renderer) drawRows(g *grid, rows []*gridRow, h []float64, a, b int, ru *rules) {
+func (d *renderer) drawRows(g *grid, rows []*gridRow, h []float64, a, b int, ru *ruling) {
 	top := make([]float64, b-a+1)
 	top[0] = d.y
 	for i := a; i < b; i++ {

@@ -98,7 +98,7 @@ func Check(r *Report, opt Options) []Finding {
 	c.ranges()
 	c.relations()
 	c.completeness()
-	c.narrative()
+	c.feeNarrative()
 	if opt.LastYear != nil {
 		c.crossYear(opt.LastYear)
 	}

@@ -10,7 +10,7 @@ import (
 )
 
 // MarshalJSON writes the report in the public JSON form of
-// spec/report-json.md, keys in printed order, two-space indented, with
+// docs/report-json.md, keys in printed order, two-space indented, with
 // characters unescaped. A blank cell is null, a not-applicable one
 // "不适用", the fee amount a decimal string in 万元. It writes the indented
 // form directly (no json.Indent pass): every save of a draft goes through

@@ -3,7 +3,7 @@ package report
 import "strings"
 
 // Rule ids are stable: scripts of supervising offices match on them. They
-// follow spec/template-2021.md §7.
+// follow docs/template-2021.md §7.
 const (
 	RuleRowTotal    = "R1" // 三: 总计 column = sum of the six applicant columns, per row
 	RuleColumnTotal = "R2" // 三: （七）总计 = sum of the 21 result rows, per column

@@ -1,7 +1,7 @@
 package report
 
-// The official labels and JSON keys, exactly as in spec/template-2021.md and
-// spec/report-json.md. This file is the only place they are written down.
+// The official labels and JSON keys, exactly as in docs/template-2021.md and
+// docs/report-json.md. This file is the only place they are written down.
 
 // Section headings, in printed order.
 var headings = [6]string{

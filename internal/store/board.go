@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"nianbao/internal/org"
+	"nianbao/internal/workflow"
 )
 
 // BoardRow is one body on a supervisor's status board for a year: the
@@ -16,7 +17,7 @@ type BoardRow struct {
 	Depth int // 0 for a root of the board
 	// ReportID is 0 when the body has not started that year's report.
 	ReportID         int64
-	State            string
+	State            workflow.State
 	Revision         int
 	Errors, Warnings int
 	UpdatedAt        time.Time

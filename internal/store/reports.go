@@ -8,23 +8,14 @@ import (
 	"time"
 
 	"nianbao/internal/report"
-)
-
-// Report states.
-const (
-	StateDraft     = "draft"
-	StateSubmitted = "submitted"
-	StateReturned  = "returned"
-	StateApproved  = "approved"
-	StatePublished = "published"
+	"nianbao/internal/workflow"
 )
 
 // ReportRecord is a stored report: one per body and year.
 type ReportRecord struct {
 	ID, BodyID int64
 	Year       int
-	// State is draft, submitted, returned, approved or published.
-	State string
+	State      workflow.State
 	// Version counts saves, from 1 at creation; a save names the version
 	// it was based on (optimistic concurrency).
 	Version int
@@ -142,7 +133,7 @@ func (s *Store) CreateReport(ctx context.Context, bodyID int64, year int, r *rep
 		return nil, fmt.Errorf("store.CreateReport(%d, %d): %w", bodyID, year, err)
 	}
 	now := s.now()
-	rec := &ReportRecord{BodyID: bodyID, Year: year, State: StateDraft, Version: 1, Report: r,
+	rec := &ReportRecord{BodyID: bodyID, Year: year, State: workflow.Draft, Version: 1, Report: r,
 		UpdatedAt: now, UpdatedBy: by, CreatedAt: now, CreatedBy: by}
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := s.txQueryRow(ctx, tx, `SELECT id FROM bodies WHERE id = $1`, bodyID).Scan(new(int64)); err != nil {
@@ -152,7 +143,7 @@ func (s *Store) CreateReport(ctx context.Context, bodyID int64, year int, r *rep
 		err := s.txQueryRow(ctx, tx, `INSERT INTO reports (body_id, year, state, version, data,
 			created_at, created_by, updated_at, updated_by, errors, warnings)
 			VALUES ($1, $2, $3, 1, $4, $5, $6, $5, $6, $7, $8) RETURNING id`,
-			bodyID, year, StateDraft, string(data), now, nullID(by), rec.Errors, rec.Warnings).Scan(&rec.ID)
+			bodyID, year, workflow.Draft, string(data), now, nullID(by), rec.Errors, rec.Warnings).Scan(&rec.ID)
 		if isUnique(err) {
 			return ErrConflict
 		}
@@ -178,7 +169,7 @@ func (s *Store) SaveDraft(ctx context.Context, id int64, baseVersion int, r *rep
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		var bodyID int64
 		var version, year int
-		var state string
+		var state workflow.State
 		err := s.txQueryRow(ctx, tx, `SELECT body_id, year, version, state FROM reports WHERE id = $1`, id).
 			Scan(&bodyID, &year, &version, &state)
 		switch {
@@ -186,7 +177,7 @@ func (s *Store) SaveDraft(ctx context.Context, id int64, baseVersion int, r *rep
 			return notFound(err)
 		case version != baseVersion:
 			return ErrStale
-		case state != StateDraft && state != StateReturned:
+		case !state.Editable():
 			return ErrNotEditable
 		}
 		saved = withYear(r, year)

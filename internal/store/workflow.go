@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"nianbao/internal/workflow"
 	"time"
 )
 
@@ -23,7 +24,7 @@ const (
 // records on the way.
 type StateChange struct {
 	ReportID int64
-	From, To string
+	From, To workflow.State
 	// Version is the version the actor saw: the change happens only if the
 	// report is still at it (an approval is of what the reviewer read).
 	Version int
@@ -80,7 +81,7 @@ func (s *Store) ChangeState(ctx context.Context, ch StateChange) error {
 }
 
 func stateDetail(ch StateChange) string {
-	d := ch.Action + " " + ch.From + "→" + ch.To
+	d := ch.Action + " " + string(ch.From) + "→" + string(ch.To)
 	if ch.Detail != "" {
 		d += "：" + ch.Detail
 	}

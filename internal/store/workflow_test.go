@@ -11,6 +11,7 @@ import (
 
 	"nianbao/internal/report"
 	"nianbao/internal/store"
+	"nianbao/internal/workflow"
 )
 
 func TestChangeStateAndPublish(t *testing.T) {
@@ -24,7 +25,7 @@ func TestChangeStateAndPublish(t *testing.T) {
 	if rec.Errors != 3 { // blank cells, 一 and 五 unwritten
 		t.Errorf("a new report has %d errors at creation, want 3", rec.Errors)
 	}
-	submit := store.StateChange{ReportID: rec.ID, From: store.StateDraft, To: store.StateSubmitted, Version: 1, Action: "submit",
+	submit := store.StateChange{ReportID: rec.ID, From: workflow.Draft, To: workflow.Submitted, Version: 1, Action: "submit",
 		Submitted: true, Reasons: map[string]string{"W6": "本年度确无信息处理费事项"}}
 	if err := st.ChangeState(ctx, submit); err != nil {
 		t.Fatal(err)
@@ -37,17 +38,17 @@ func TestChangeStateAndPublish(t *testing.T) {
 	if reasons["W6"] != "本年度确无信息处理费事项" {
 		t.Errorf("reasons %v", reasons)
 	}
-	if err := st.ChangeState(ctx, store.StateChange{ReportID: rec.ID, Version: 1, From: store.StateSubmitted, To: store.StateApproved,
+	if err := st.ChangeState(ctx, store.StateChange{ReportID: rec.ID, Version: 1, From: workflow.Submitted, To: workflow.Approved,
 		Action: "approve", Reviewed: true}); err != nil {
 		t.Fatal(err)
 	}
 	pub := &store.Publication{Data: []byte(`{"format":"2021"}`), PDF: []byte("%PDF-1.4 …")}
-	if err := st.ChangeState(ctx, store.StateChange{ReportID: rec.ID, Version: 1, From: store.StateApproved, To: store.StatePublished,
+	if err := st.ChangeState(ctx, store.StateChange{ReportID: rec.ID, Version: 1, From: workflow.Approved, To: workflow.Published,
 		Action: "publish", Publication: pub}); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := st.Report(ctx, rec.ID)
-	if got.State != store.StatePublished || got.SubmittedVersion != 1 || got.ReviewedVersion != 1 || got.Revision != 1 {
+	if got.State != workflow.Published || got.SubmittedVersion != 1 || got.ReviewedVersion != 1 || got.Revision != 1 {
 		t.Errorf("after publishing: %+v", got)
 	}
 	p, err := st.Publication(ctx, body, 2024, 0)
@@ -60,12 +61,12 @@ func TestChangeStateAndPublish(t *testing.T) {
 	}
 
 	// A correction starts revision 2 with its note; the first stays.
-	if err := st.ChangeState(ctx, store.StateChange{ReportID: rec.ID, Version: 1, From: store.StatePublished, To: store.StateDraft,
+	if err := st.ChangeState(ctx, store.StateChange{ReportID: rec.ID, Version: 1, From: workflow.Published, To: workflow.Draft,
 		Action: "correct", Correction: "更正第三部分数字"}); err != nil {
 		t.Fatal(err)
 	}
 	got, _ = st.Report(ctx, rec.ID)
-	if got.Revision != 2 || got.Correction != "更正第三部分数字" || got.State != store.StateDraft {
+	if got.Revision != 2 || got.Correction != "更正第三部分数字" || got.State != workflow.Draft {
 		t.Errorf("after the correction: r%d %q %s", got.Revision, got.Correction, got.State)
 	}
 	list, _ := st.Publications(ctx, body)
@@ -134,7 +135,7 @@ func TestBoard(t *testing.T) {
 			break
 		}
 	}
-	if rows[1].ReportID == 0 || rows[1].State != store.StateDraft || rows[1].Errors != 3 || rows[2].ReportID != 0 || rows[2].Depth != 2 {
+	if rows[1].ReportID == 0 || rows[1].State != workflow.Draft || rows[1].Errors != 3 || rows[2].ReportID != 0 || rows[2].Depth != 2 {
 		t.Errorf("rows %+v", rows[:3])
 	}
 }

@@ -59,12 +59,12 @@ func brokenPage(t *testing.T) *editor.Page {
 	})
 }
 
-// TestCheckResponseTargetsExist: every out-of-band element of the live
+// TestLiveCheckFragmentsTargetsExist: every out-of-band element of the live
 // check's answer replaces an element of the page with the same id and tag.
-func TestCheckResponseTargetsExist(t *testing.T) {
+func TestLiveCheckFragmentsTargetsExist(t *testing.T) {
 	p := brokenPage(t)
 	page := doc(t, editor.EditPage(p))
-	resp := doc(t, editor.CheckResponse(p))
+	resp := doc(t, editor.LiveCheckFragments(p))
 	n := 0
 	resp.Find("[hx-swap-oob]").Each(func(_ int, s *goquery.Selection) {
 		n++
@@ -150,14 +150,14 @@ func TestMarksAndFindings(t *testing.T) {
 	}
 }
 
-func BenchmarkCheckResponse(b *testing.B) {
+func BenchmarkLiveCheckFragments(b *testing.B) {
 	t := &testing.T{}
 	p := brokenPage(t)
 	var buf bytes.Buffer
 	b.ReportAllocs()
 	for b.Loop() {
 		buf.Reset()
-		if err := editor.CheckResponse(p).Render(context.Background(), &buf); err != nil {
+		if err := editor.LiveCheckFragments(p).Render(context.Background(), &buf); err != nil {
 			b.Fatal(err)
 		}
 	}

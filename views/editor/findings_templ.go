@@ -325,11 +325,11 @@ func ConflictRow(c report.Conflict, i int) templ.Component {
 	})
 }
 
-// CheckResponse is the answer to a live check: only out-of-band fragments —
+// LiveCheckFragments is the answer to a live check: only out-of-band fragments —
 // the new base version, the save state, the totals and marks that changed
 // (all of them when the shown page is not known), the findings, the
 // conflict panel, and inputs whose values came from another save.
-func CheckResponse(p *Page) templ.Component {
+func LiveCheckFragments(p *Page) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {

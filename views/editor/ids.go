@@ -1,6 +1,6 @@
 // Package editor is the report editor: the page a clerk fills in
 // (EditPage), generated from the template's sections and table layouts, and
-// the fragments that a live check swaps in out-of-band (CheckResponse). The
+// the fragments that a live check swaps in out-of-band (LiveCheckFragments). The
 // page and the fragments are drawn by the same components, called with
 // oob=true in the response, so their ids cannot drift apart.
 package editor

@@ -11,8 +11,8 @@ import templruntime "github.com/a-h/templ/runtime"
 import (
 	"strconv"
 
+	"nianbao/views/document"
 	"nianbao/views/layout"
-	reportview "nianbao/views/report"
 	"nianbao/web/paths"
 )
 
@@ -418,7 +418,7 @@ func Report(p ReportPage) templ.Component {
 				}()
 			}
 			ctx = templ.InitializeContext(ctx)
-			templ_7745c5c3_Err = reportview.Stylesheet().Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = document.Stylesheet().Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -483,7 +483,7 @@ func Report(p ReportPage) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = reportview.Document(p.Doc).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = document.Document(p.Doc).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -6,7 +6,7 @@ package public
 
 import (
 	"nianbao/views/layout"
-	reportview "nianbao/views/report"
+	"nianbao/views/document"
 )
 
 // IndexPage lists the bodies with published reports.
@@ -58,5 +58,5 @@ type ReportPage struct {
 	PDFSize  string
 	// Newer links to the latest revision when this one was corrected.
 	Newer string
-	Doc   reportview.View
+	Doc   document.View
 }

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"nianbao/internal/report"
-	reportview "nianbao/views/report"
+	"nianbao/views/document"
 	"nianbao/views/ui"
 )
 
@@ -65,17 +65,17 @@ func anchorLabel(r *report.Report, anchor string) (string, string) {
 		return "整个报告", ""
 	case a.Cell != "":
 		if id := t.Lookup(a.Cell); id != report.NoCell {
-			return t.Cell(id).Name(), reportview.CellAnchor(a.Cell)
+			return t.Cell(id).Name(), document.CellAnchor(a.Cell)
 		}
 	case a.Narrative != "":
 		if a.Section != "" && a.Para >= 0 && a.Para < len(report.Paragraphs(r.Narrative.Text(a.Narrative))) {
 			return fmt.Sprintf("%s 第%d段", report.FieldLabel(report.FieldNarrative+a.Narrative), a.Para+1),
-				fmt.Sprintf("%s-%d", reportview.ParaPrefix(a.Narrative), a.Para)
+				fmt.Sprintf("%s-%d", document.ParaPrefix(a.Narrative), a.Para)
 		}
 	case a.Section != "":
 		for _, s := range t.Sections {
 			if s.Number == a.Section {
-				return s.Heading, reportview.SectionAnchor(a.Section)
+				return s.Heading, document.SectionAnchor(a.Section)
 			}
 		}
 	}

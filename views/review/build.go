@@ -9,7 +9,7 @@ import (
 	"nianbao/internal/workflow"
 	"nianbao/views/findings"
 	"nianbao/views/layout"
-	reportview "nianbao/views/report"
+	"nianbao/views/document"
 )
 
 // Input is what the review page is built from.
@@ -71,7 +71,7 @@ func NewPage(in Input) *Page {
 	if p.CommentURL != "" {
 		p.CommentTarget = targets(r)
 	}
-	p.Doc = reportview.NewView(r)
+	p.Doc = document.NewView(r)
 	markCells(&p.Doc, changedCells, in.Comments)
 	return p
 }
@@ -112,10 +112,10 @@ func actions(in Input) []Action {
 func findingList(in Input) findings.List {
 	l := findings.New(in.Findings, func(f report.Finding) string {
 		if f.Culprit != report.NoCell {
-			return reportview.CellAnchor(f.CulpritPath())
+			return document.CellAnchor(f.CulpritPath())
 		}
 		if len(f.Cells) > 0 {
-			return reportview.CellAnchor(f.Paths()[0])
+			return document.CellAnchor(f.Paths()[0])
 		}
 		return "main" // a finding about the report as a whole
 	})
@@ -132,7 +132,7 @@ func changes(old, cur *report.Report, changed map[string]bool) []Change {
 	for _, c := range report.Diff(old, cur) {
 		if c.Cell != report.NoCell {
 			changed[c.Field] = true
-			out = append(out, Change{Label: c.Label, Old: c.Old, New: c.New, Target: reportview.CellAnchor(c.Field)})
+			out = append(out, Change{Label: c.Label, Old: c.Old, New: c.New, Target: document.CellAnchor(c.Field)})
 			continue
 		}
 		key, isNarrative := strings.CutPrefix(c.Field, report.FieldNarrative)
@@ -142,11 +142,11 @@ func changes(old, cur *report.Report, changed map[string]bool) []Change {
 		}
 		for _, pc := range report.DiffParagraphs(c.Old, c.New) {
 			ch := Change{Label: fmt.Sprintf("%s 第%d段", c.Label, pc.Index+1), Paragraph: true,
-				Target: fmt.Sprintf("%s-%d", reportview.ParaPrefix(key), pc.Index)}
+				Target: fmt.Sprintf("%s-%d", document.ParaPrefix(key), pc.Index)}
 			if pc.Added {
 				ch.New = pc.Text
 			} else {
-				ch.Old, ch.Target = pc.Text, reportview.SectionAnchor(sectionOf(key))
+				ch.Old, ch.Target = pc.Text, document.SectionAnchor(sectionOf(key))
 			}
 			out = append(out, ch)
 		}
@@ -185,7 +185,7 @@ func Comments(r *report.Report, cs []CommentIn, link func(anchor string) string,
 
 // markCells adds classes to the document's cells: changed since the last
 // review, and commented.
-func markCells(v *reportview.View, changed map[string]bool, cs []CommentIn) {
+func markCells(v *document.View, changed map[string]bool, cs []CommentIn) {
 	commented := map[string]bool{}
 	for _, c := range cs {
 		if a := ParseAnchor(c.Anchor); a.Cell != "" && !c.Resolved {

@@ -11,9 +11,9 @@ import templruntime "github.com/a-h/templ/runtime"
 import (
 	"strconv"
 
+	"nianbao/views/document"
 	"nianbao/views/findings"
 	"nianbao/views/layout"
-	reportview "nianbao/views/report"
 	"nianbao/views/ui"
 )
 
@@ -52,7 +52,7 @@ func ReviewPage(p *Page) templ.Component {
 				}()
 			}
 			ctx = templ.InitializeContext(ctx)
-			templ_7745c5c3_Err = reportview.Stylesheet().Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = document.Stylesheet().Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -68,7 +68,7 @@ func ReviewPage(p *Page) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = reportview.Document(p.Doc).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = document.Document(p.Doc).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

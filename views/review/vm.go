@@ -8,7 +8,7 @@ package review
 import (
 	"nianbao/views/findings"
 	"nianbao/views/layout"
-	reportview "nianbao/views/report"
+	"nianbao/views/document"
 )
 
 // Page is the review page.
@@ -44,7 +44,7 @@ type Page struct {
 	// CommentAt is the anchor the comment form starts with (?at=…).
 	CommentAt string
 
-	Doc reportview.View
+	Doc document.View
 }
 
 // Action is one workflow action the reader may take: a button, with a

@@ -1,4 +1,4 @@
-// Package report shows a report as the public reads it: the document laid
+// Package document shows a report as the public reads it: the document laid
 // out like the official 政府信息公开工作年度报告, with the three tables as
 // real <table> markup built from report.Layout (merged headers, scope, id
 // and headers="…" for screen readers). It is a component inside a page of
@@ -6,7 +6,7 @@
 //
 // The view model (NewView) holds all decisions; the templates only
 // print it. Every label comes from internal/report.
-package report
+package document
 
 import (
 	"math"

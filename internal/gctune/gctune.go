@@ -1,11 +1,13 @@
-package web
+// Package gctune holds the one process-wide setting of the garbage collector
+// that the server runs under, so that benchmarks measure under it too.
+package gctune
 
 import (
 	"os"
 	"runtime/debug"
 )
 
-// TuneGC sets the garbage collector for the app, unless GOGC says
+// ForServer sets the garbage collector for the app, unless GOGC says
 // otherwise: the live heap is small (some MB: the decoded-report cache,
 // sessions), so Go's default of collecting at every doubling runs a cycle
 // every few dozen live checks, and those cycles are the slowest 1% of the
@@ -14,7 +16,7 @@ import (
 // past that. serve calls it, and so do the benchmarks that measure the
 // handlers under the server's settings. The returned func restores the
 // previous settings.
-func TuneGC() (restore func()) {
+func ForServer() (restore func()) {
 	if os.Getenv("GOGC") != "" {
 		return func() {}
 	}

@@ -8,11 +8,11 @@ import (
 	"github.com/jung-kurt/gofpdf"
 )
 
-// rules collects the ruling of one page of a table as unit segments (one
+// ruling collects the ruled lines of one page of a table as unit segments (one
 // grid column of a horizontal rule, one row of a vertical rule) and draws
 // each once, as long merged lines: a rule drawn twice, once per cell that
 // shares it, comes out heavier than the others in most viewers.
-type rules struct {
+type ruling struct {
 	h map[hSeg]bool
 	v map[vSeg]bool
 }
@@ -20,12 +20,12 @@ type rules struct {
 type hSeg struct{ y, x1, x2 float64 }
 type vSeg struct{ x, y1, y2 float64 }
 
-// rnd keeps rules computed along different paths at the same place.
+// rnd keeps ruled lines computed along different paths at the same place.
 func rnd(v float64) float64 { return math.Round(v*1000) / 1000 }
 
 // box adds the edges of a placed cell; ys are the tops of the rows it
 // covers on this page, then its bottom.
-func (ru *rules) box(g *grid, c *gridCell, ys []float64) {
+func (ru *ruling) box(g *grid, c *gridCell, ys []float64) {
 	if ru.h == nil {
 		ru.h, ru.v = map[hSeg]bool{}, map[vSeg]bool{}
 	}
@@ -41,8 +41,8 @@ func (ru *rules) box(g *grid, c *gridCell, ys []float64) {
 	}
 }
 
-// draw strokes the collected rules, joining segments that touch.
-func (ru *rules) draw(p *gofpdf.Fpdf) {
+// draw strokes the collected ruled lines, joining segments that touch.
+func (ru *ruling) draw(p *gofpdf.Fpdf) {
 	hs := make([]hSeg, 0, len(ru.h))
 	for s := range ru.h {
 		hs = append(hs, s)

@@ -1,4 +1,4 @@
-package report_test
+package document_test
 
 import (
 	"bytes"
@@ -11,7 +11,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"nianbao/internal/testenv"
-	"nianbao/views/report"
+	"nianbao/views/document"
 )
 
 // TestStandaloneInBrowser serves the standalone HTML of seeds 000 and 003
@@ -23,7 +23,7 @@ func TestStandaloneInBrowser(t *testing.T) {
 	for _, name := range []string{"000", "003"} {
 		t.Run(name, func(t *testing.T) {
 			var page bytes.Buffer
-			if err := report.WriteStandalone(context.Background(), &page, loadSeed(t, name)); err != nil {
+			if err := document.WriteStandalone(context.Background(), &page, loadSeed(t, name)); err != nil {
 				t.Fatal(err)
 			}
 			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {

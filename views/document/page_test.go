@@ -1,4 +1,4 @@
-package report_test
+package document_test
 
 import (
 	"bytes"
@@ -15,7 +15,7 @@ import (
 	rpt "nianbao/internal/report"
 	"nianbao/static"
 	"nianbao/views/layout"
-	"nianbao/views/report"
+	"nianbao/views/document"
 )
 
 // TestColumnWidthsStyled: every column class the tables use has its rule
@@ -47,7 +47,7 @@ func TestColumnWidthsStyled(t *testing.T) {
 func TestDocumentInLayout(t *testing.T) {
 	page := layout.Base(layout.Page{Title: "报告"})
 	var buf bytes.Buffer
-	ctx := templ.WithChildren(context.Background(), templ.Join(report.Stylesheet(), report.Document(report.NewView(loadSeed(t, "002")))))
+	ctx := templ.WithChildren(context.Background(), templ.Join(document.Stylesheet(), document.Document(document.NewView(loadSeed(t, "002")))))
 	if err := page.Render(ctx, &buf); err != nil {
 		t.Fatal(err)
 	}

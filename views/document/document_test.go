@@ -1,4 +1,4 @@
-package report_test
+package document_test
 
 import (
 	"bytes"
@@ -12,7 +12,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	rpt "nianbao/internal/report"
-	"nianbao/views/report"
+	"nianbao/views/document"
 )
 
 var seeds = []string{"000", "002", "003", "004"}
@@ -35,7 +35,7 @@ func loadSeed(tb testing.TB, name string) *rpt.Report {
 func render(t *testing.T, r *rpt.Report) *goquery.Document {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := report.Document(report.NewView(r)).Render(context.Background(), &buf); err != nil {
+	if err := document.Document(document.NewView(r)).Render(context.Background(), &buf); err != nil {
 		t.Fatal(err)
 	}
 	doc, err := goquery.NewDocumentFromReader(&buf)

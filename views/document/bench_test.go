@@ -1,11 +1,11 @@
-package report_test
+package document_test
 
 import (
 	"bytes"
 	"context"
 	"testing"
 
-	"nianbao/views/report"
+	"nianbao/views/document"
 )
 
 // BenchmarkRenderHTML renders the standalone HTML of each seed.
@@ -16,7 +16,7 @@ func BenchmarkRenderHTML(b *testing.B) {
 			var buf bytes.Buffer
 			for b.Loop() {
 				buf.Reset()
-				if err := report.WriteStandalone(context.Background(), &buf, r); err != nil {
+				if err := document.WriteStandalone(context.Background(), &buf, r); err != nil {
 					b.Fatal(err)
 				}
 			}
