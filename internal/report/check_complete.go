@@ -39,4 +39,3 @@ func (c *checker) completeness() {
 		}
 	}
 }
-

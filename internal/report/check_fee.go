@@ -27,4 +27,3 @@ func (c *checker) feeNarrative() {
 	}
 	c.add(RuleOtherEmpty, Warning, "第六部分“其他需要报告的事项”应说明本年度是否收取信息处理费（如：本年度未收取信息处理费）")
 }
-

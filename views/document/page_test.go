@@ -14,8 +14,8 @@ import (
 
 	rpt "nianbao/internal/report"
 	"nianbao/static"
-	"nianbao/views/layout"
 	"nianbao/views/document"
+	"nianbao/views/layout"
 )
 
 // TestColumnWidthsStyled: every column class the tables use has its rule

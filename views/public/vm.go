@@ -5,8 +5,8 @@
 package public
 
 import (
-	"nianbao/views/layout"
 	"nianbao/views/document"
+	"nianbao/views/layout"
 )
 
 // IndexPage lists the bodies with published reports.

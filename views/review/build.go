@@ -7,9 +7,9 @@ import (
 
 	"nianbao/internal/report"
 	"nianbao/internal/workflow"
+	"nianbao/views/document"
 	"nianbao/views/findings"
 	"nianbao/views/layout"
-	"nianbao/views/document"
 )
 
 // Input is what the review page is built from.

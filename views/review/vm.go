@@ -6,9 +6,9 @@
 package review
 
 import (
+	"nianbao/views/document"
 	"nianbao/views/findings"
 	"nianbao/views/layout"
-	"nianbao/views/document"
 )
 
 // Page is the review page.
