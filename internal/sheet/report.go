@@ -122,7 +122,9 @@ func (b *Book) addTable(r *report.Report, s report.Section) error {
 	set(func() error { return f.SetCellStyle(name, "A1", last+"1", b.st.title) })
 	set(func() error { return f.SetRowHeight(name, titleRow, 30) })
 	set(func() error { return f.SetCellValue(name, cellName(1, headingRow), s.Heading) })
-	set(func() error { return f.SetCellStyle(name, cellName(1, headingRow), cellName(1, headingRow), b.st.heading) })
+	set(func() error {
+		return f.SetCellStyle(name, cellName(1, headingRow), cellName(1, headingRow), b.st.heading)
+	})
 	for i, w := range lay.Widths {
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		set(func() error { return f.SetColWidth(name, col, col, w*sheetWidth) })

@@ -268,9 +268,9 @@ func pad(line []string, n int) []string {
 // TestSheetName: Excel's limits on sheet names.
 func TestSheetName(t *testing.T) {
 	for in, want := range map[string]string{
-		"二、主动公开政府信息情况": "二、主动公开政府信息情况",
-		"a/b[c]:d*e?f\\g": "a_b_c__d_e_f_g",
-		"":                "Sheet",
+		"二、主动公开政府信息情况":          "二、主动公开政府信息情况",
+		"a/b[c]:d*e?f\\g":       "a_b_c__d_e_f_g",
+		"":                      "Sheet",
 		strings.Repeat("长", 40): strings.Repeat("长", 31),
 	} {
 		if got := sheet.SheetName(in); got != want {
