@@ -90,3 +90,21 @@ func (r *Report) sumPaths(plus, minus []string) (int64, bool) {
 	}
 	return s, true
 }
+
+// RateFormulas says how Rates computes each rate, in the template's own
+// labels: 公开率 = （一）予以公开 + （二）部分公开 ÷ （七）总计 …
+func RateFormulas(t *Template) string {
+	req, rev := t.Table("requests"), t.Table("reviews")
+	col := func(tb *Table, row, key string) string {
+		for _, id := range tb.Row(row).Cells {
+			if c := t.Cell(id); c.ColKey == key {
+				return c.ColLabel
+			}
+		}
+		return key
+	}
+	return fmt.Sprintf("%s = %s + %s ÷ %s；%s、%s = %s ÷（%s − %s）。",
+		RateDisclosure, req.Row("granted").Ref, req.Row("partly_granted").Ref, req.Row("handled_total").Ref,
+		RateReviewCorrected, RateLitigationCorrected,
+		col(rev, "review", "corrected"), col(rev, "review", "total"), col(rev, "review", "pending"))
+}

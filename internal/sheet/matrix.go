@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/xuri/excelize/v2"
 
@@ -19,7 +20,10 @@ type Matrix struct {
 	// Lead values.
 	Lead  []string
 	Rates bool
-	Rows  []MatrixRow
+	// Tables, when set, keeps the columns of these tables only (by key:
+	// active, requests, reviews).
+	Tables []string
+	Rows   []MatrixRow
 }
 
 // MatrixRow is one row: its leading values and its report (nil for a body
@@ -61,12 +65,23 @@ func (m Matrix) header() (names, paths []string) {
 		names = append(names, report.RateNames...)
 		paths = append(paths, report.RateNames...)
 	}
-	for i := range m.Template.Cells {
-		c := &m.Template.Cells[i]
+	for _, j := range m.columns() {
+		c := &m.Template.Cells[j]
 		names = append(names, c.Name())
 		paths = append(paths, c.Path)
 	}
 	return names, paths
+}
+
+// columns are the indexes of the template's cells the matrix shows.
+func (m Matrix) columns() []int {
+	out := make([]int, 0, len(m.Template.Cells))
+	for j := range m.Template.Cells {
+		if len(m.Tables) == 0 || slices.Contains(m.Tables, m.Template.Cells[j].Table.Key) {
+			out = append(out, j)
+		}
+	}
+	return out
 }
 
 // AddMatrix adds a matrix sheet: the names of the columns in row 1, their
@@ -112,9 +127,9 @@ func (b *Book) streamMatrix(sw *excelize.StreamWriter, m Matrix) error {
 			return err
 		}
 	}
-	cells := m.Template.Cells
+	cells, cols := m.Template.Cells, m.columns()
 	for i, mr := range m.Rows {
-		row := make([]any, 0, lead+len(cells))
+		row := make([]any, 0, lead+len(cols))
 		for _, s := range mr.Lead {
 			row = append(row, excelize.Cell{StyleID: b.st.lead, Value: s})
 		}
@@ -127,7 +142,7 @@ func (b *Book) streamMatrix(sw *excelize.StreamWriter, m Matrix) error {
 				row = append(row, excelize.Cell{StyleID: b.st.amount, Value: v})
 			}
 		}
-		for j := range cells {
+		for _, j := range cols {
 			v := m.value(mr.Report, j)
 			row = append(row, excelize.Cell{StyleID: b.st.valueStyle(cells[j].Kind, v), Value: cellValue(cells[j].Kind, v)})
 		}
@@ -167,31 +182,62 @@ func ratesOf(r *report.Report) []report.Rate {
 // and a line per report. A blank cell is empty, 不适用 is 不适用, a fee
 // is in 万元 with four decimals, a rate a fraction with four decimals.
 func WriteMatrixCSV(w io.Writer, m Matrix) error {
-	cw := csv.NewWriter(w)
-	if _, err := io.WriteString(w, bom); err != nil {
-		return fmt.Errorf("csv: %w", err)
+	mw, err := NewMatrixCSV(w, m)
+	if err != nil {
+		return err
 	}
-	_, paths := m.header()
-	if err := cw.Write(paths); err != nil {
-		return fmt.Errorf("csv: %w", err)
-	}
-	line := make([]string, 0, len(paths))
 	for _, mr := range m.Rows {
-		line = append(line[:0], mr.Lead...)
-		if m.Rates {
-			for _, q := range ratesOf(mr.Report) {
-				line = append(line, q.Decimal())
-			}
-		}
-		for j := range m.Template.Cells {
-			line = append(line, report.FormatValue(m.Template.Cells[j].Kind, m.value(mr.Report, j)))
-		}
-		if err := cw.Write(line); err != nil {
-			return fmt.Errorf("csv: %w", err)
+		if err := mw.Write(mr); err != nil {
+			return err
 		}
 	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
+	return mw.Flush()
+}
+
+// MatrixCSV writes a matrix as CSV row by row (m.Rows is not used), for
+// files of thousands of reports that should not sit in memory together.
+type MatrixCSV struct {
+	m    Matrix
+	cols []int
+	cw   *csv.Writer
+	line []string
+}
+
+// NewMatrixCSV writes the byte-order mark and the header line.
+func NewMatrixCSV(w io.Writer, m Matrix) (*MatrixCSV, error) {
+	if _, err := io.WriteString(w, bom); err != nil {
+		return nil, fmt.Errorf("csv: %w", err)
+	}
+	mw := &MatrixCSV{m: m, cols: m.columns(), cw: csv.NewWriter(w)}
+	_, paths := m.header()
+	if err := mw.cw.Write(paths); err != nil {
+		return nil, fmt.Errorf("csv: %w", err)
+	}
+	return mw, nil
+}
+
+// Write writes one row.
+func (mw *MatrixCSV) Write(mr MatrixRow) error {
+	line := append(mw.line[:0], mr.Lead...)
+	if mw.m.Rates {
+		for _, q := range ratesOf(mr.Report) {
+			line = append(line, q.Decimal())
+		}
+	}
+	for _, j := range mw.cols {
+		line = append(line, report.FormatValue(mw.m.Template.Cells[j].Kind, mw.m.value(mr.Report, j)))
+	}
+	mw.line = line
+	if err := mw.cw.Write(line); err != nil {
+		return fmt.Errorf("csv: %w", err)
+	}
+	return nil
+}
+
+// Flush writes what is buffered; call it at the end.
+func (mw *MatrixCSV) Flush() error {
+	mw.cw.Flush()
+	if err := mw.cw.Error(); err != nil {
 		return fmt.Errorf("csv: %w", err)
 	}
 	return nil
