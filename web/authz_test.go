@@ -193,7 +193,9 @@ var expectations = map[string]expectation{
 	// Open data is public; choosing a body with drafts only shows nothing
 	// of them (the secret check of runCase).
 	"GET " + paths.PublicData: {scoped: true, want: all(200),
-		path: func(f *fixture, sc scope) string { return paths.PublicData + "?body=" + id(f.body[sc]) + "&under=" + id(f.body[sc]) }},
+		path: func(f *fixture, sc scope) string {
+			return paths.PublicData + "?body=" + id(f.body[sc]) + "&under=" + id(f.body[sc])
+		}},
 	"GET " + paths.PublicDataCSV: {scoped: true, want: all(200),
 		path: func(f *fixture, sc scope) string { return paths.PublicDataCSV + "?under=" + id(f.body[sc]) }},
 	"GET " + paths.PublicDataBulkCSV:  {path: fixed(paths.PublicDataBulkCSVURL(2024)), want: all(200)},

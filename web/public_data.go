@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -131,7 +133,12 @@ func (s *Server) chosen(ctx context.Context, q dataQuery) ([]store.Publication, 
 		}
 		return false
 	}
-	return slices.DeleteFunc(pubs, func(p store.Publication) bool { return !in(p.BodyID) }), bodies, nil
+	pubs = slices.DeleteFunc(pubs, func(p store.Publication) bool { return !in(p.BodyID) })
+	// In character order of the names, the same on every database.
+	slices.SortStableFunc(pubs, func(x, y store.Publication) int {
+		return cmp.Or(strings.Compare(x.BodyName, y.BodyName), cmp.Compare(x.BodyID, y.BodyID), cmp.Compare(x.Year, y.Year))
+	})
+	return pubs, bodies, nil
 }
 
 // publicData is the open data page.
