@@ -10,10 +10,13 @@ const latestOnly = `p.revision = (SELECT MAX(q.revision) FROM publications q WHE
 
 // LatestPublications lists the latest published revision of every body's
 // report of the years given (all years when none), by body name, then
-// year; without Data and PDF. It is the open data's index: the caller
-// picks the bodies from it.
+// year; without Data, PDF, SHA256, PublishedBy and Correction. It is the
+// open data's index: the caller picks the bodies from it.
 func (s *Store) LatestPublications(ctx context.Context, years []int) ([]Publication, error) {
-	q := `SELECT ` + publicationColumns + ` FROM publications p JOIN bodies b ON b.id = p.body_id WHERE ` + latestOnly
+	// Only the columns of publications_year_idx: the rows themselves, with
+	// their JSON and PDF, are not read.
+	q := `SELECT p.id, p.report_id, p.body_id, b.name, p.year, p.revision, p.published_at, 0, '', ''
+		FROM publications p JOIN bodies b ON b.id = p.body_id WHERE ` + latestOnly
 	args := make([]any, len(years))
 	for i, y := range years {
 		args[i] = y

@@ -16,13 +16,16 @@ const ActPortal = "report.portal"
 func (s *Store) SetPortalURL(ctx context.Context, reportID int64, revision int, url string, by int64) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var bodyID int64
-		err := s.txQueryRow(ctx, tx, `SELECT body_id FROM publications WHERE report_id = $1 AND revision = $2`,
-			reportID, revision).Scan(&bodyID)
+		var year int
+		err := s.txQueryRow(ctx, tx, `SELECT body_id, year FROM publications WHERE report_id = $1 AND revision = $2`,
+			reportID, revision).Scan(&bodyID, &year)
 		if err != nil {
 			return notFound(err)
 		}
-		if _, err := s.txExec(ctx, tx, `UPDATE publications SET portal_url = $1, portal_at = $2, portal_by = $3
-			WHERE report_id = $4 AND revision = $5`, url, s.now(), nullID(by), reportID, revision); err != nil {
+		if _, err := s.txExec(ctx, tx, `INSERT INTO portal_links (report_id, revision, year, url, recorded_at, recorded_by)
+			VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (report_id, revision)
+			DO UPDATE SET url = excluded.url, recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by`,
+			reportID, revision, year, url, s.now(), nullID(by)); err != nil {
 			return err
 		}
 		return s.auditTx(ctx, tx, AuditEntry{UserID: by, BodyID: bodyID, ReportID: reportID, Action: ActPortal,
@@ -44,7 +47,8 @@ type PortalLink struct {
 // PortalURLs returns, for each published revision of a report, its portal
 // address ("" when none was recorded), by revision.
 func (s *Store) PortalURLs(ctx context.Context, reportID int64) (map[int]string, error) {
-	rows, err := s.query(ctx, `SELECT revision, portal_url FROM publications WHERE report_id = $1`, reportID)
+	rows, err := s.query(ctx, `SELECT p.revision, COALESCE(l.url, '') FROM publications p
+		LEFT JOIN portal_links l ON l.report_id = p.report_id AND l.revision = p.revision WHERE p.report_id = $1`, reportID)
 	if err != nil {
 		return nil, fmt.Errorf("store.PortalURLs(%d): %w", reportID, err)
 	}
@@ -65,8 +69,8 @@ func (s *Store) PortalURLs(ctx context.Context, reportID int64) (map[int]string,
 // of each report's latest revision that has one, by report id (the
 // board's links).
 func (s *Store) LatestPortalLinks(ctx context.Context, year int) (map[int64]PortalLink, error) {
-	rows, err := s.query(ctx, `SELECT report_id, revision, portal_url FROM publications
-		WHERE year = $1 AND portal_url <> '' ORDER BY report_id, revision`, year)
+	rows, err := s.query(ctx, `SELECT report_id, revision, url FROM portal_links
+		WHERE year = $1 AND url <> '' ORDER BY report_id, revision`, year)
 	if err != nil {
 		return nil, fmt.Errorf("store.LatestPortalLinks(%d): %w", year, err)
 	}
