@@ -60,10 +60,7 @@ func TestTablesReadBack(t *testing.T) {
 				}
 			}
 			paras, tables := readBody(t, parts["word/document.xml"])
-			var want []*report.Table
-			for _, tb := range r.Template().Tables {
-				want = append(want, tb)
-			}
+			want := r.Template().Tables
 			if len(tables) != len(want) {
 				t.Fatalf("%d tables, want %d", len(tables), len(want))
 			}
