@@ -145,6 +145,11 @@ func (s *Server) chosen(ctx context.Context, q dataQuery) ([]store.Publication, 
 func (s *Server) publicData(c echo.Context) error {
 	ctx := c.Request().Context()
 	q, dropped := parseDataQuery(c.QueryParams())
+	if canon := q.URL(paths.PublicData); !dropped && canon != c.Request().URL.RequestURI() {
+		// One choice, one address: the same choice in another order (as a
+		// browser sends a form) goes to the canonical one.
+		return c.Redirect(http.StatusFound, canon)
+	}
 	pubs, bodies, err := s.chosen(ctx, q)
 	if err != nil {
 		return err

@@ -266,7 +266,12 @@ func TestOpenDataPage(t *testing.T) {
 		t.Errorf("permanent address %q", perm)
 	}
 
-	vs := anon.Get(t, fmt.Sprintf("%s?year=2024&body=%d&body=%d&body=%d&table=requests", paths.PublicData, o.c, o.b, o.a)).Doc(t)
+	shuffled := anon.Get(t, fmt.Sprintf("%s?year=2024&body=%d&body=%d&body=%d&table=requests&body=%d", paths.PublicData, o.c, o.b, o.a, o.a))
+	canonical := fmt.Sprintf("%s?body=%d&body=%d&body=%d&table=requests&year=2024", paths.PublicData, o.a, o.b, o.c)
+	if shuffled.Status != http.StatusFound || shuffled.Location() != canonical {
+		t.Errorf("a choice in another order: %d → %q, want the canonical %q", shuffled.Status, shuffled.Location(), canonical)
+	}
+	vs := anon.Get(t, canonical).Doc(t)
 	heads = vs.Find(".data-table thead th a").Map(func(_ int, s *goquery.Selection) string { return s.Text() })
 	if len(heads) != 3 || !slices.Contains(heads, "甲局") || !slices.Contains(heads, "丙县人民政府") {
 		t.Errorf("body against body heads %q", heads)
@@ -274,13 +279,43 @@ func TestOpenDataPage(t *testing.T) {
 	if vs.Find(`.data-table td:contains("第四部分")`).Length() != 0 || vs.Find(`.data-table td:contains("第三部分")`).Length() == 0 {
 		t.Error("a table not chosen is shown")
 	}
-	perm, _ = vs.Find(`a:contains("固定地址")`).Attr("href")
-	if want := fmt.Sprintf("%s?body=%d&body=%d&body=%d&table=requests&year=2024", paths.PublicData, o.a, o.b, o.c); perm != want {
-		t.Errorf("the address of a choice is not canonical: %q, want %q", perm, want)
+	if perm, _ = vs.Find(`a:contains("固定地址")`).Attr("href"); perm != canonical {
+		t.Errorf("the address of a choice is not canonical: %q, want %q", perm, canonical)
 	}
 
 	none := anon.Get(t, paths.PublicData+"?body=x&year=abc").Doc(t)
 	if !strings.Contains(none.Find(".notice").Text(), "已忽略") {
 		t.Errorf("bad choices are not reported: %q", none.Find(".notice").Text())
+	}
+}
+
+// TestOpenDataPages: a choice of more reports than a page shows goes on
+// over pages of columns, each at its own address; the CSV has them all.
+func TestOpenDataPages(t *testing.T) {
+	app := webtest.Start(t)
+	root := app.Body(t, 0, "某省人民政府", org.LocalGovernment)
+	for i := range 13 {
+		body := app.Body(t, root, fmt.Sprintf("单位%02d", i), org.Department)
+		publishDirect(t, app.Store, body, 2024, testenv.Seed(t, "002"))
+	}
+	anon := app.Anonymous(t)
+	first := anon.Get(t, fmt.Sprintf("%s?under=%d", paths.PublicData, root)).Doc(t)
+	if n := first.Find(".data-table thead th a").Length(); n != 10 {
+		t.Errorf("the first page shows %d reports", n)
+	}
+	next, _ := first.Find(`a[rel=next]`).Attr("href")
+	if want := fmt.Sprintf("%s?page=2&under=%d", paths.PublicData, root); next != want {
+		t.Fatalf("next page %q, want %q", next, want)
+	}
+	second := anon.Get(t, next).Doc(t)
+	heads := second.Find(".data-table thead th a").Map(func(_ int, s *goquery.Selection) string { return s.Text() })
+	if !slices.Equal(heads, []string{"单位10", "单位11", "单位12"}) || !strings.Contains(second.Text(), "第11–13份") {
+		t.Errorf("the second page shows %q", heads)
+	}
+	if second.Find(`a[rel=next]`).Length() != 0 || second.Find(`a[rel=prev]`).Length() != 1 {
+		t.Error("the last page's links")
+	}
+	if lines := readCSVBody(t, anon.Get(t, fmt.Sprintf("%s?under=%d", paths.PublicDataCSV, root)).Body); len(lines) != 14 {
+		t.Errorf("the CSV has %d reports, want 13", len(lines)-1)
 	}
 }

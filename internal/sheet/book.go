@@ -18,6 +18,8 @@ package sheet
 import (
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -32,6 +34,7 @@ type Book struct {
 	f      *excelize.File
 	sheets int
 	st     styles
+	used   map[string]bool // sheet names taken, in lower case (Excel ignores case)
 }
 
 // NewBook starts an empty workbook.
@@ -42,12 +45,20 @@ func NewBook() (*Book, error) {
 		f.Close()
 		return nil, err
 	}
-	return &Book{f: f, st: st}, nil
+	return &Book{f: f, st: st, used: map[string]bool{}}, nil
 }
 
-// sheet creates the next sheet (the first replaces excelize's Sheet1).
+// sheet creates the next sheet (the first replaces excelize's Sheet1). A
+// name already taken (a second report's tables in one book) gets a number:
+// 三、收到和处理政府信息公开申请情况（2）.
 func (b *Book) sheet(name string) (string, error) {
-	name = SheetName(name)
+	base := SheetName(name)
+	name = base
+	for n := 2; b.used[strings.ToLower(name)]; n++ {
+		suffix := "（" + strconv.Itoa(n) + "）"
+		name = SheetName(string([]rune(base)[:min(len([]rune(base)), 31-len([]rune(suffix)))]) + suffix)
+	}
+	b.used[strings.ToLower(name)] = true
 	b.sheets++
 	if b.sheets == 1 {
 		if err := b.f.SetSheetName("Sheet1", name); err != nil {

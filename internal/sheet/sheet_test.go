@@ -64,16 +64,15 @@ func TestReportXLSXReadBack(t *testing.T) {
 			}
 			for _, s := range r.Template().Sections {
 				if s.Table != nil {
-					compareSheet(t, f, r, s)
+					compareSheet(t, f, r, s, s.Heading)
 				}
 			}
 		})
 	}
 }
 
-func compareSheet(t *testing.T, f *excelize.File, r *report.Report, s report.Section) {
+func compareSheet(t *testing.T, f *excelize.File, r *report.Report, s report.Section, name string) {
 	t.Helper()
-	name := s.Heading
 	if got, _ := f.GetCellValue(name, "A1"); got != r.DisplayTitle() {
 		t.Errorf("%s: title %q", name, got)
 	}
@@ -276,5 +275,33 @@ func TestSheetName(t *testing.T) {
 		if got := sheet.SheetName(in); got != want {
 			t.Errorf("SheetName(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestTwoReportsInOneBook: a region's summed report and one of its parts
+// in one workbook, each table on a sheet of its own, both read back.
+func TestTwoReportsInOneBook(t *testing.T) {
+	sum, part := testenv.Seed(t, "003"), awkward(t)
+	b, err := sheet.NewBook()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range []*report.Report{sum, part} {
+		if err := b.AddReport(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := b.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	f := open(t, buf.Bytes())
+	list := f.GetSheetList()
+	if len(list) != 6 || list[3] != list[0]+"（2）" {
+		t.Fatalf("sheets %q", list)
+	}
+	for i, s := range sum.Template().Sections[1:4] {
+		compareSheet(t, f, sum, s, list[i])
+		compareSheet(t, f, part, s, list[i+3])
 	}
 }
