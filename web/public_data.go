@@ -103,29 +103,44 @@ func (q dataQuery) URL(base string) string {
 
 func (q dataQuery) empty() bool { return len(q.Bodies) == 0 && len(q.Under) == 0 }
 
-// chosen returns the latest published revisions the choice names, by body
-// name then year, and every body (for the form).
-func (s *Server) chosen(ctx context.Context, q dataQuery) ([]store.Publication, []store.Body, error) {
+// openIndex is what the open data starts from, read in two queries: every
+// body (for the tree), and the latest published revision of every body's
+// report of every year (index columns only), in character order of the
+// names — the same on every database — then by year.
+type openIndex struct {
+	bodies []store.Body
+	pubs   []store.Publication
+}
+
+func (s *Server) openIndex(ctx context.Context) (*openIndex, error) {
 	bodies, err := s.store.Bodies(ctx)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	if q.empty() {
-		return nil, bodies, nil
-	}
-	pubs, err := s.store.LatestPublications(ctx, q.Years)
+	pubs, err := s.store.LatestPublications(ctx, nil)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	parent := make(map[int64]int64, len(bodies))
-	for _, b := range bodies {
+	slices.SortStableFunc(pubs, func(x, y store.Publication) int {
+		return cmp.Or(strings.Compare(x.BodyName, y.BodyName), cmp.Compare(x.BodyID, y.BodyID), cmp.Compare(x.Year, y.Year))
+	})
+	return &openIndex{bodies: bodies, pubs: pubs}, nil
+}
+
+// chosen returns the publications the choice names.
+func (ix *openIndex) chosen(q dataQuery) []store.Publication {
+	if q.empty() {
+		return nil
+	}
+	parent := make(map[int64]int64, len(ix.bodies))
+	for _, b := range ix.bodies {
 		parent[b.ID] = b.ParentID
 	}
 	in := func(id int64) bool {
 		if slices.Contains(q.Bodies, id) {
 			return true
 		}
-		for depth := 0; id != 0 && depth <= len(bodies); depth++ { // depth bounds a cycle
+		for depth := 0; id != 0 && depth <= len(ix.bodies); depth++ { // depth bounds a cycle
 			if slices.Contains(q.Under, id) {
 				return true
 			}
@@ -133,12 +148,25 @@ func (s *Server) chosen(ctx context.Context, q dataQuery) ([]store.Publication, 
 		}
 		return false
 	}
-	pubs = slices.DeleteFunc(pubs, func(p store.Publication) bool { return !in(p.BodyID) })
-	// In character order of the names, the same on every database.
-	slices.SortStableFunc(pubs, func(x, y store.Publication) int {
-		return cmp.Or(strings.Compare(x.BodyName, y.BodyName), cmp.Compare(x.BodyID, y.BodyID), cmp.Compare(x.Year, y.Year))
-	})
-	return pubs, bodies, nil
+	var out []store.Publication
+	for _, p := range ix.pubs {
+		if (len(q.Years) == 0 || slices.Contains(q.Years, p.Year)) && in(p.BodyID) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// years are the years with a published report, newest first.
+func (ix *openIndex) years() []int {
+	var out []int
+	for _, p := range ix.pubs {
+		out = append(out, p.Year)
+	}
+	slices.Sort(out)
+	out = slices.Compact(out)
+	slices.Reverse(out)
+	return out
 }
 
 // publicData is the open data page.
@@ -150,22 +178,15 @@ func (s *Server) publicData(c echo.Context) error {
 		// browser sends a form) goes to the canonical one.
 		return c.Redirect(http.StatusFound, canon)
 	}
-	pubs, bodies, err := s.chosen(ctx, q)
+	ix, err := s.openIndex(ctx)
 	if err != nil {
 		return err
 	}
-	years, err := s.store.PublishedYears(ctx)
-	if err != nil {
-		return err
-	}
-	published, err := s.store.PublishedBodies(ctx)
-	if err != nil {
-		return err
-	}
+	pubs := ix.chosen(q)
 	p := public.DataPage{Frame: s.publicFrame(c, "开放数据：政府信息公开工作年度报告"), Total: len(pubs),
 		CSVURL: q.withPage(0).URL(paths.PublicDataCSV), PermalinkURL: q.withPage(0).URL(paths.PublicData),
 		Formulas: report.RateFormulas(report.T2021)}
-	dataChoices(&p, q, bodies, published, years)
+	dataChoices(&p, q, ix)
 	switch {
 	case dropped:
 		p.Message = "地址中有无法识别的选择，已忽略。"
@@ -184,24 +205,27 @@ func (q dataQuery) withPage(n int) dataQuery { q.Page = n; return q }
 
 // dataChoices fills the form's options: the bodies with published
 // reports, the bodies above them, the years and the tables.
-func dataChoices(p *public.DataPage, q dataQuery, bodies []store.Body, published []store.PublishedBody, years []int) {
-	byID := make(map[int64]store.Body, len(bodies))
-	for _, b := range bodies {
+func dataChoices(p *public.DataPage, q dataQuery, ix *openIndex) {
+	byID := make(map[int64]store.Body, len(ix.bodies))
+	for _, b := range ix.bodies {
 		byID[b.ID] = b
 	}
 	above := map[int64]bool{}
-	for _, b := range published {
-		p.Bodies = append(p.Bodies, public.DataOption{Value: strconv.FormatInt(b.ID, 10), Label: b.Name, Selected: slices.Contains(q.Bodies, b.ID)})
-		for id, depth := b.ParentID, 0; id != 0 && !above[id] && depth <= len(bodies); id, depth = byID[id].ParentID, depth+1 {
+	for i, pub := range ix.pubs { // by name, each body's years together
+		if i > 0 && ix.pubs[i-1].BodyID == pub.BodyID {
+			continue
+		}
+		p.Bodies = append(p.Bodies, public.DataOption{Value: strconv.FormatInt(pub.BodyID, 10), Label: pub.BodyName, Selected: slices.Contains(q.Bodies, pub.BodyID)})
+		for id, depth := byID[pub.BodyID].ParentID, 0; id != 0 && !above[id] && depth <= len(ix.bodies); id, depth = byID[id].ParentID, depth+1 {
 			above[id] = true
 		}
 	}
-	for _, b := range bodies { // id order: the tree's top bodies first, as created
+	for _, b := range ix.bodies { // id order: the tree's top bodies first, as created
 		if above[b.ID] {
 			p.Under = append(p.Under, public.DataOption{Value: strconv.FormatInt(b.ID, 10), Label: b.Name, Selected: slices.Contains(q.Under, b.ID)})
 		}
 	}
-	for _, y := range years {
+	for _, y := range ix.years() {
 		p.Years = append(p.Years, public.DataOption{Value: strconv.Itoa(y), Label: strconv.Itoa(y) + "年度", Selected: slices.Contains(q.Years, y)})
 		p.BulkYears = append(p.BulkYears, public.BulkLink{Year: y, CSVURL: paths.PublicDataBulkCSVURL(y), JSONURL: paths.PublicDataBulkJSONURL(y)})
 	}
@@ -324,10 +348,11 @@ func dataLeadOf(p *store.Publication) []string {
 func (s *Server) publicDataCSV(c echo.Context) error {
 	ctx := c.Request().Context()
 	q, _ := parseDataQuery(c.QueryParams())
-	pubs, _, err := s.chosen(ctx, q)
+	ix, err := s.openIndex(ctx)
 	if err != nil {
 		return err
 	}
+	pubs := ix.chosen(q)
 	attachment(c, "政府信息公开工作年度报告数据.csv")
 	c.Response().Header().Set(echo.HeaderContentType, "text/csv; charset=utf-8")
 	c.Response().WriteHeader(http.StatusOK)

@@ -65,7 +65,7 @@ func BenchmarkOpenData5000(b *testing.B) {
 	defer gctune.ForServer()() // as serve runs the app
 	for _, c := range []struct{ name, path, want string }{
 		{"page", paths.PublicData + choice, "共5000份报告"},
-		{"last-page", paths.PublicData + choice + "&page=500", "第4991–5000份"},
+		{"last-page", fmt.Sprintf("%s?page=500&under=%d&year=2024", paths.PublicData, root), "第4991–5000份"},
 		{"choice-csv", paths.PublicDataCSV + choice, "单位4999"},
 		{"bulk-csv", paths.PublicDataBulkCSVURL(2024), "单位4999"},
 		{"bulk-json", paths.PublicDataBulkJSONURL(2024), "单位4999"},

@@ -97,21 +97,3 @@ func (s *Store) EachLatestPublication(ctx context.Context, year int, fn func(*Pu
 	}
 	return rows.Err()
 }
-
-// PublishedYears lists the years with a published report, newest first.
-func (s *Store) PublishedYears(ctx context.Context) ([]int, error) {
-	rows, err := s.query(ctx, `SELECT DISTINCT year FROM publications ORDER BY year DESC`)
-	if err != nil {
-		return nil, fmt.Errorf("store.PublishedYears: %w", err)
-	}
-	defer rows.Close()
-	var out []int
-	for rows.Next() {
-		var y int
-		if err := rows.Scan(&y); err != nil {
-			return nil, fmt.Errorf("store.PublishedYears: %w", err)
-		}
-		out = append(out, y)
-	}
-	return out, rows.Err()
-}
