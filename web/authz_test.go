@@ -182,6 +182,37 @@ var expectations = map[string]expectation{
 		path: func(f *fixture, sc scope) string { return paths.PublicPDFURL(f.body[sc], 2024, 1) }},
 	"GET " + paths.PublicRevisionJSON: {scoped: true, want: all(404),
 		path: func(f *fixture, sc scope) string { return paths.PublicJSONURL(f.body[sc], 2024, 1) }},
+	"GET " + paths.PublicRevisionDOCX: {scoped: true, want: all(404),
+		path: func(f *fixture, sc scope) string { return paths.PublicDOCXURL(f.body[sc], 2024, 1) }},
+	"GET " + paths.PublicRevisionXLSX: {scoped: true, want: all(404),
+		path: func(f *fixture, sc scope) string { return paths.PublicXLSXURL(f.body[sc], 2024, 1) }},
+	"GET " + paths.PublicRevisionCSV: {scoped: true, want: all(404),
+		path: func(f *fixture, sc scope) string { return paths.PublicCSVURL(f.body[sc], 2024, 1) }},
+	"GET " + paths.PublicRevisionEmbed: {scoped: true, want: all(404),
+		path: func(f *fixture, sc scope) string { return paths.PublicEmbedURL(f.body[sc], 2024, 1) }},
+	// Open data is public; choosing a body with drafts only shows nothing
+	// of them (the secret check of runCase).
+	"GET " + paths.PublicData: {scoped: true, want: all(200),
+		path: func(f *fixture, sc scope) string {
+			return paths.PublicData + "?body=" + id(f.body[sc]) + "&under=" + id(f.body[sc])
+		}},
+	"GET " + paths.PublicDataCSV: {scoped: true, want: all(200),
+		path: func(f *fixture, sc scope) string { return paths.PublicDataCSV + "?under=" + id(f.body[sc]) }},
+	"GET " + paths.PublicDataBulkCSV:  {path: fixed(paths.PublicDataBulkCSVURL(2024)), want: all(200)},
+	"GET " + paths.PublicDataBulkJSON: {path: fixed(paths.PublicDataBulkJSONURL(2024)), want: all(200)},
+	// The draft as Word: whoever may read the report.
+	"GET " + paths.ReportDOCXPattern: {scoped: true, want: viewers(200),
+		path: func(f *fixture, sc scope) string { return paths.ReportDOCX(f.report[sc]) }},
+	"GET " + paths.ReportPortalPattern: {scoped: true, want: viewers(200),
+		path: func(f *fixture, sc scope) string { return paths.ReportPortal(f.report[sc]) }},
+	// Recording the portal address (回填): the body's clerk and those who
+	// may publish its reports; the fixture's drafts are not published, so
+	// those who may are told so (409).
+	"POST " + paths.ReportPortalPattern: {scoped: true, want: portalRecorders,
+		path: func(f *fixture, sc scope) string { return paths.ReportPortal(f.report[sc]) },
+		form: func(*fixture, scope) url.Values {
+			return url.Values{"revision": {"1"}, "url": {"https://www.example.gov.cn/art/1.html"}}
+		}},
 	"GET " + paths.ReportViewPattern: {scoped: true, want: viewers(200),
 		path: func(f *fixture, sc scope) string { return paths.ReportView(f.report[sc]) }},
 	// Submitting the fixture's draft: only its clerk may, and is refused
@@ -351,6 +382,21 @@ func onlyWhere(allowed role, scopes []scope, ok int) func(role, scope) int {
 		}
 		return http.StatusNotFound
 	}
+}
+
+// portalRecorders: the clerk and reviewer of the body, administrators of
+// it or above, may record a portal address (409 here: nothing published);
+// other readers are refused, others do not see the report.
+func portalRecorders(r role, sc scope) int {
+	switch {
+	case r == anon:
+		return http.StatusSeeOther
+	case (r == clerk || r == reviewer) && sc == own, r == admin && sc != unrelated:
+		return http.StatusConflict
+	case mayRead(r, sc):
+		return http.StatusForbidden
+	}
+	return http.StatusNotFound
 }
 
 // boardUsers: the board is for supervisors and administrators.

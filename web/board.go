@@ -27,9 +27,14 @@ func (s *Server) board(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	portals, err := s.store.LatestPortalLinks(c.Request().Context(), q.Year)
+	if err != nil {
+		return err
+	}
 	in := make([]board.RowIn, len(rows))
 	for i, r := range rows {
 		in[i] = boardRow(r, q.Year)
+		in[i].PortalURL = portals[r.ReportID].URL
 	}
 	p := board.Build(s.page(c, "年度报告进度"), in, q, now)
 	for y := now.In(workflow.ChinaTime).Year(); y >= 2021; y-- {

@@ -58,7 +58,8 @@ func (s *Server) publicBody(c echo.Context) error {
 
 func revisionItem(p store.Publication) public.RevisionItem {
 	return public.RevisionItem{Revision: p.Revision, Date: publishedDate(p), Correction: p.Correction,
-		URL: paths.PublicRevisionURL(p.BodyID, p.Year, p.Revision), PDFURL: paths.PublicPDFURL(p.BodyID, p.Year, p.Revision)}
+		URL: paths.PublicRevisionURL(p.BodyID, p.Year, p.Revision), PDFURL: paths.PublicPDFURL(p.BodyID, p.Year, p.Revision),
+		DOCXURL: paths.PublicDOCXURL(p.BodyID, p.Year, p.Revision)}
 }
 
 func publishedDate(p store.Publication) string {
@@ -83,7 +84,16 @@ func (s *Server) publicReport(c echo.Context) error {
 	p := public.ReportPage{Frame: s.publicFrame(c, r.DisplayTitle()), BodyName: pub.BodyName, BodyURL: paths.PublicBodyURL(pub.BodyID),
 		Revision: pub.Revision, Date: publishedDate(*pub), SHA256: pub.SHA256, PDFSize: sizeText(len(pdf)),
 		PDFURL:  paths.PublicPDFURL(pub.BodyID, pub.Year, pub.Revision),
-		JSONURL: paths.PublicJSONURL(pub.BodyID, pub.Year, pub.Revision), Doc: document.NewView(r)}
+		JSONURL: paths.PublicJSONURL(pub.BodyID, pub.Year, pub.Revision), Doc: document.NewView(r),
+		DOCXURL: paths.PublicDOCXURL(pub.BodyID, pub.Year, pub.Revision),
+		XLSXURL: paths.PublicXLSXURL(pub.BodyID, pub.Year, pub.Revision),
+		CSVURL:  paths.PublicCSVURL(pub.BodyID, pub.Year, pub.Revision),
+		DataURL: dataQuery{Bodies: []int64{pub.BodyID}}.URL(paths.PublicData)}
+	portals, err := s.store.PortalURLs(c.Request().Context(), pub.ReportID)
+	if err != nil {
+		return err
+	}
+	p.PortalURL = portals[pub.Revision]
 	if latest, err := s.store.Publication(c.Request().Context(), pub.BodyID, pub.Year, 0); err == nil && latest.Revision != pub.Revision {
 		p.Newer = paths.PublicRevisionURL(pub.BodyID, pub.Year, latest.Revision)
 	}
@@ -117,11 +127,19 @@ func (s *Server) publicJSON(c echo.Context) error {
 // published sets the headers of a published file: a download name, and
 // long caching (a published revision never changes).
 func published(c echo.Context, pub *store.Publication, ext string) {
-	name := fmt.Sprintf("%s%d年政府信息公开工作年度报告（第%d版）.%s", pub.BodyName, pub.Year, pub.Revision, ext)
+	attachment(c, fmt.Sprintf("%s%d年政府信息公开工作年度报告（第%d版）.%s", pub.BodyName, pub.Year, pub.Revision, ext))
 	h := c.Response().Header()
-	h.Set("Content-Disposition", "attachment; filename*=UTF-8''"+url.PathEscape(name))
 	h.Set("Cache-Control", "public, max-age=86400")
-	h.Set("ETag", `"`+pub.SHA256+`"`)
+	tag := pub.SHA256
+	if ext != "pdf" {
+		tag += "-" + ext // each file of the revision has its own tag
+	}
+	h.Set("ETag", `"`+tag+`"`)
+}
+
+// attachment offers the response as a download under a (Chinese) name.
+func attachment(c echo.Context, name string) {
+	c.Response().Header().Set("Content-Disposition", "attachment; filename*=UTF-8''"+url.PathEscape(name))
 }
 
 // publicationFor finds the publication a public address names; revision

@@ -97,6 +97,7 @@ func (s *Server) editorPageWith(c echo.Context, rec *store.ReportRecord, d *draf
 		CheckURL: paths.ReportCheckURL(rec.ID),
 		BackURL:  paths.Home,
 		ViewURL:  paths.ReportView(rec.ID),
+		DocxURL:  paths.ReportDOCX(rec.ID),
 		Report:   d.Report,
 		Version:  d.Version,
 		Saved:    editor.SaveState{Version: d.Version, At: d.SavedAt.In(workflow.ChinaTime), Problem: d.Problem},

@@ -83,8 +83,11 @@ func (s *Server) reviewInput(c echo.Context, rec *store.ReportRecord, acc access
 
 func (s *Server) reviewURLs(rec *store.ReportRecord, acc access) review.URLs {
 	state := rec.State
-	u := review.URLs{State: paths.ReportStateURL(rec.ID),
+	u := review.URLs{State: paths.ReportStateURL(rec.ID), Docx: paths.ReportDOCX(rec.ID),
 		Resolve: func(id int64) string { return paths.ReportResolveURL(rec.ID, id) }}
+	if state == workflow.Published || rec.Revision > 1 {
+		u.Portal = paths.ReportPortal(rec.ID) // a revision is (or was) published
+	}
 	if acc.roles.Clerk && state.Editable() {
 		u.Edit = paths.ReportEdit(rec.ID)
 	}

@@ -27,6 +27,14 @@ func (s *Server) routes(e *echo.Echo) {
 	e.GET(paths.PublicRevision, s.publicReport)
 	e.GET(paths.PublicRevisionPDF, s.publicPDF)
 	e.GET(paths.PublicRevisionJSON, s.publicJSON)
+	e.GET(paths.PublicRevisionDOCX, s.publicDOCX)
+	e.GET(paths.PublicRevisionXLSX, s.publicXLSX)
+	e.GET(paths.PublicRevisionCSV, s.publicCSV)
+	e.GET(paths.PublicRevisionEmbed, s.publicEmbed)
+	e.GET(paths.PublicData, s.publicData)
+	e.GET(paths.PublicDataCSV, s.publicDataCSV)
+	e.GET(paths.PublicDataBulkCSV, s.publicBulkCSV)
+	e.GET(paths.PublicDataBulkJSON, s.publicBulkJSON)
 
 	login := requireLogin
 	e.GET(paths.AccountPassword, s.passwordForm, login)
@@ -56,6 +64,9 @@ func (s *Server) routes(e *echo.Echo) {
 	e.GET(paths.ReportEditPattern, s.reportEdit, login)
 	e.POST(paths.ReportCheckPattern, s.reportCheck, login)
 	e.POST(paths.ReportSave, s.reportSave, login)
+	e.GET(paths.ReportDOCXPattern, s.reportDOCX, login)
+	e.GET(paths.ReportPortalPattern, s.reportPortal, login)
+	e.POST(paths.ReportPortalPattern, s.reportPortalSave, login)
 
 	e.GET(paths.BodyReference, s.referenceForm, login)
 	e.POST(paths.BodyReferencePreview, s.referencePreview, login)

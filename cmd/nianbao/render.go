@@ -5,21 +5,26 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
+	"nianbao/internal/docx"
 	"nianbao/internal/pdf"
 	"nianbao/internal/report"
+	"nianbao/internal/sheet"
 	"nianbao/views/document"
 )
 
 var renderCommand = command{
 	name:  "render",
-	usage: "--format pdf|html 报告.json [-o 输出文件]",
-	zh: "把一份报告（JSON）排成可发布的PDF，或一个不依赖其他文件的HTML页面，与网站发布的相同。" +
+	usage: "--format pdf|html|docx|xlsx|csv 报告.json [-o 输出文件]",
+	zh: "把一份报告（JSON）排成可发布的PDF，或一个不依赖其他文件的HTML页面，与网站发布的相同；" +
+		"或官方版式的Word文档（docx），表格的Excel工作簿（xlsx）或CSV（每个单元格一行）。" +
 		"不给 -o 时写到标准输出。参数有误或报告无法读取时退出码为2，无法排版或写入时为1。",
 	en: "Typeset a report (JSON) as the publishable PDF, or as an HTML page that needs no other file, " +
-		"the same as the app publishes. Without -o it writes to standard output. " +
+		"the same as the app publishes; or as a Word document (docx) in the official layout, " +
+		"its tables as an Excel workbook (xlsx) or as CSV (a line per cell). Without -o it writes to standard output. " +
 		"Exit 2 for bad arguments or an unreadable report, 1 if it cannot be typeset or written.",
 	run: runRender,
 }
@@ -28,7 +33,7 @@ var renderCommand = command{
 const exitFailed = 1
 
 func runRender(ctx context.Context, e *env, fs *flag.FlagSet, args []string) int {
-	format := fs.String("format", "pdf", "输出格式：pdf 或 html / output format: pdf or html")
+	format := fs.String("format", "pdf", "输出格式：pdf、html、docx、xlsx 或 csv / output format: pdf, html, docx, xlsx or csv")
 	out := fs.String("o", "", "输出文件，省略或为 - 时写到标准输出 / output file; standard output if omitted or -")
 	files, code, ok := parseInterspersed(fs, args)
 	if !ok {
@@ -39,8 +44,8 @@ func runRender(ctx context.Context, e *env, fs *flag.FlagSet, args []string) int
 		fs.Usage()
 		return exitUsage
 	}
-	if *format != "pdf" && *format != "html" {
-		fmt.Fprintf(e.stderr, "nianbao render：不支持的格式“%s”，应为 pdf 或 html / unknown format %q\n", *format, *format)
+	if _, ok := writers[*format]; !ok {
+		fmt.Fprintf(e.stderr, "nianbao render：不支持的格式“%s”，应为 pdf、html、docx、xlsx 或 csv / unknown format %q\n", *format, *format)
 		return exitUsage
 	}
 	r, err := readReport(files[0])
@@ -65,15 +70,19 @@ func runRender(ctx context.Context, e *env, fs *flag.FlagSet, args []string) int
 	return exitOK
 }
 
+// writers make each format, the same as the app offers for download.
+var writers = map[string]func(context.Context, io.Writer, *report.Report) error{
+	"pdf":  func(_ context.Context, w io.Writer, r *report.Report) error { return pdf.Render(r, w) },
+	"html": document.WriteStandalone,
+	"docx": func(_ context.Context, w io.Writer, r *report.Report) error { return docx.Write(w, r) },
+	"xlsx": func(_ context.Context, w io.Writer, r *report.Report) error { return sheet.WriteReportXLSX(w, r) },
+	"csv":  func(_ context.Context, w io.Writer, r *report.Report) error { return sheet.WriteReportCSV(w, r) },
+}
+
 // typeset makes the document the app publishes for the report.
 func typeset(ctx context.Context, r *report.Report, format string) ([]byte, error) {
 	var buf bytes.Buffer
-	var err error
-	if format == "html" {
-		err = document.WriteStandalone(ctx, &buf, r)
-	} else {
-		err = pdf.Render(r, &buf)
-	}
+	err := writers[format](ctx, &buf, r)
 	return buf.Bytes(), err
 }
 

@@ -29,6 +29,9 @@ type RowIn struct {
 	Activity  time.Time // zero when none
 	Deadline  time.Time
 	Published time.Time // zero until published
+	// PortalURL is where the body posted its published report on a portal
+	// (回填); empty until recorded.
+	PortalURL string
 }
 
 // Query is what the reader asked for: filters, sort order, page.
@@ -80,6 +83,7 @@ type Row struct {
 	Due          string // 还有12天 / 逾期3天 / 按期发布 / 逾期5天发布
 	Late         bool
 	URL          string
+	PortalURL    string
 }
 
 var states = []workflow.State{workflow.NotStarted, workflow.Draft, workflow.Submitted, workflow.Returned,
@@ -173,7 +177,7 @@ func (q Query) sort(rows []RowIn) {
 
 func row(r RowIn, now time.Time, tree bool) Row {
 	out := Row{Name: r.Name, State: r.State.Label(), StateClass: "state-" + stateParam(r.State), Errors: r.Errors,
-		Deadline: r.Deadline.Format("2006-01-02"), URL: r.ReportURL}
+		Deadline: r.Deadline.Format("2006-01-02"), URL: r.ReportURL, PortalURL: r.PortalURL}
 	if tree {
 		out.Indent = strings.Repeat("　", r.Depth)
 	}

@@ -24,7 +24,9 @@ type Page struct {
 	SaveURL  string // plain form post (works without JavaScript)
 	CheckURL string // htmx live check
 	BackURL  string
-	Report   *report.Report
+	// DocxURL is the draft as a Word document, for the leader's signature.
+	DocxURL string
+	Report  *report.Report
 	// Version is the stored version the form is based on.
 	Version int
 	Saved   SaveState

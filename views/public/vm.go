@@ -43,6 +43,7 @@ type RevisionItem struct {
 	Correction string
 	URL        string
 	PDFURL     string
+	DOCXURL    string
 }
 
 // ReportPage is one published revision.
@@ -54,8 +55,16 @@ type ReportPage struct {
 	Date     string
 	PDFURL   string
 	JSONURL  string
+	DOCXURL  string
+	XLSXURL  string
+	CSVURL   string
 	SHA256   string
 	PDFSize  string
+	// PortalURL is where the body posted this revision on its portal
+	// (回填); empty until recorded.
+	PortalURL string
+	// DataURL opens the body's figures in the open data.
+	DataURL string
 	// Newer links to the latest revision when this one was corrected.
 	Newer string
 	Doc   document.View

@@ -51,7 +51,10 @@ type CommentIn struct {
 // URLs are the addresses the page links to; empty ones are not offered.
 type URLs struct {
 	Edit, State, Comment, History, Board string
-	Resolve                              func(commentID int64) string
+	// Docx is the version shown as a Word document; Portal the
+	// publication page (links, embed code, portal address) once published.
+	Docx, Portal string
+	Resolve      func(commentID int64) string
 }
 
 // NewPage builds the review page.
@@ -59,7 +62,8 @@ func NewPage(in Input) *Page {
 	r := in.Report
 	p := &Page{Frame: in.Frame, Title: r.DisplayTitle(), State: in.State.Label(), Revision: in.Revision, Version: in.Version,
 		Correction: in.Correction, Deadline: in.Deadline, Refusal: in.Refusal, EditURL: in.URLs.Edit,
-		HistoryURL: in.URLs.History, BoardURL: in.URLs.Board, CommentURL: in.URLs.Comment, CommentAt: in.At}
+		HistoryURL: in.URLs.History, BoardURL: in.URLs.Board, CommentURL: in.URLs.Comment, CommentAt: in.At,
+		DocxURL: in.URLs.Docx, PortalURL: in.URLs.Portal}
 	p.Actions = actions(in)
 	p.Findings = findingList(in)
 	changedCells := map[string]bool{}

@@ -29,6 +29,8 @@ type Page struct {
 	EditURL    string // set when the reader may edit now
 	HistoryURL string // set when the reader may read the history
 	BoardURL   string // set for a supervisor: back to the board
+	DocxURL    string // the version shown as Word (for the leader's signature)
+	PortalURL  string // the publication page, once published
 	Actions    []Action
 
 	Findings findings.List

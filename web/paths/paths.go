@@ -41,12 +41,28 @@ const (
 	Board                 = "/board"
 
 	// The public pages: no login.
-	Public             = "/public"
-	PublicBody         = "/public/bodies/:id"
-	PublicYear         = "/public/bodies/:id/:year"
-	PublicRevision     = "/public/bodies/:id/:year/r/:rev"
-	PublicRevisionPDF  = "/public/bodies/:id/:year/r/:rev/report.pdf"
-	PublicRevisionJSON = "/public/bodies/:id/:year/r/:rev/report.json"
+	Public              = "/public"
+	PublicBody          = "/public/bodies/:id"
+	PublicYear          = "/public/bodies/:id/:year"
+	PublicRevision      = "/public/bodies/:id/:year/r/:rev"
+	PublicRevisionPDF   = "/public/bodies/:id/:year/r/:rev/report.pdf"
+	PublicRevisionJSON  = "/public/bodies/:id/:year/r/:rev/report.json"
+	PublicRevisionDOCX  = "/public/bodies/:id/:year/r/:rev/report.docx"
+	PublicRevisionXLSX  = "/public/bodies/:id/:year/r/:rev/report.xlsx"
+	PublicRevisionCSV   = "/public/bodies/:id/:year/r/:rev/report.csv"
+	PublicRevisionEmbed = "/public/bodies/:id/:year/r/:rev/embed.html"
+
+	// Open data: figures of many bodies and years side by side, and a
+	// yearly bulk file of every published report.
+	PublicData         = "/public/data"
+	PublicDataCSV      = "/public/data/figures.csv"
+	PublicDataBulkCSV  = "/public/data/:year/reports.csv"
+	PublicDataBulkJSON = "/public/data/:year/reports.json"
+
+	// A report's draft as Word, and its publication's links, embed code
+	// and portal address (回填).
+	ReportDOCXPattern   = "/reports/:id/report.docx"
+	ReportPortalPattern = "/reports/:id/portal"
 
 	BodyReference        = "/bodies/:id/reference"
 	BodyReferencePreview = "/bodies/:id/reference/preview"
@@ -160,3 +176,41 @@ func PublicPDFURL(body int64, year, rev int) string {
 func PublicJSONURL(body int64, year, rev int) string {
 	return PublicRevisionURL(body, year, rev) + "/report.json"
 }
+
+// PublicDOCXURL is the Word document of a published revision.
+func PublicDOCXURL(body int64, year, rev int) string {
+	return PublicRevisionURL(body, year, rev) + "/report.docx"
+}
+
+// PublicXLSXURL is the tables of a published revision as a workbook.
+func PublicXLSXURL(body int64, year, rev int) string {
+	return PublicRevisionURL(body, year, rev) + "/report.xlsx"
+}
+
+// PublicCSVURL is the cells of a published revision as CSV.
+func PublicCSVURL(body int64, year, rev int) string {
+	return PublicRevisionURL(body, year, rev) + "/report.csv"
+}
+
+// PublicEmbedURL is the HTML fragment of a published revision, for a
+// portal's CMS.
+func PublicEmbedURL(body int64, year, rev int) string {
+	return PublicRevisionURL(body, year, rev) + "/embed.html"
+}
+
+// PublicDataBulkCSVURL is the year's bulk CSV of every published report.
+func PublicDataBulkCSVURL(year int) string {
+	return PublicData + "/" + strconv.Itoa(year) + "/reports.csv"
+}
+
+// PublicDataBulkJSONURL is the year's bulk JSON of every published report.
+func PublicDataBulkJSONURL(year int) string {
+	return PublicData + "/" + strconv.Itoa(year) + "/reports.json"
+}
+
+// ReportDOCX is a report's current version as a Word document.
+func ReportDOCX(id int64) string { return withID(ReportDOCXPattern, id) }
+
+// ReportPortal is a report's publication page: permanent links, embed code
+// and the portal address.
+func ReportPortal(id int64) string { return withID(ReportPortalPattern, id) }
