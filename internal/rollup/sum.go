@@ -123,3 +123,11 @@ func (s *Sum) Unsummed() []Unsummed {
 	}
 	return out
 }
+
+// Take decides a summary's coverage of the members below root and sums the
+// reports that count.
+func Take(members []Member, root int64, scope report.Scope) (Coverage, *Sum, error) {
+	cov := Cover(members, root, scope)
+	sum, err := Add(report.T2021, cov.Parts())
+	return cov, sum, err
+}
