@@ -118,7 +118,7 @@ func (k ChangeKind) Label() string {
 	case Removed:
 		return "不再计入"
 	}
-	return "数字有更改"
+	return "数字有变化"
 }
 
 func abs(n int64) int64 {

@@ -83,7 +83,7 @@ func TestCompare(t *testing.T) {
 	for _, ch := range changes {
 		got = append(got, ch.Name+ch.Kind.Label())
 	}
-	want := []string{"乙局数字有更改", "丁局新计入", "丙局不再计入"}
+	want := []string{"乙局数字有变化", "丁局新计入", "丙局不再计入"}
 	if !slices.Equal(got, want) {
 		t.Fatalf("changes %v, want %v", got, want)
 	}
@@ -120,7 +120,7 @@ func TestSummaryRules(t *testing.T) {
 	if !slices.Equal(rules, want) {
 		t.Fatalf("findings %v, want %v", rules, want)
 	}
-	for i, sub := range []string{"相差2", "相差1", "迟交局（未开始）", "甲局（数字有更改）", "汇总"} {
+	for i, sub := range []string{"相差2", "相差1", "迟交局（未开始）", "甲局（数字有变化）", "汇总"} {
 		if !strings.Contains(fs[i].Message, sub) {
 			t.Errorf("%s: %q lacks %q", fs[i].Rule, fs[i].Message, sub)
 		}

@@ -247,8 +247,10 @@ func (s *Store) OverrideCell(ctx context.Context, reportID int64, baseVersion in
 		if saved, version, err = s.saveDraftTx(ctx, tx, reportID, baseVersion, r, by); err != nil {
 			return err
 		}
-		if err := s.reasonsTx(ctx, tx, StateChange{ReportID: reportID, By: by, Reasons: map[string]string{finding: reason}}); err != nil {
-			return err
+		if reason != "" { // a figure set back to its sum needs none
+			if err := s.reasonsTx(ctx, tx, StateChange{ReportID: reportID, By: by, Reasons: map[string]string{finding: reason}}); err != nil {
+				return err
+			}
 		}
 		return s.auditReportTx(ctx, tx, reportID, ActRollupOverride, detail, by)
 	})
@@ -265,4 +267,24 @@ func (s *Store) auditReportTx(ctx context.Context, tx *sql.Tx, reportID int64, a
 		return notFound(err)
 	}
 	return s.auditTx(ctx, tx, AuditEntry{UserID: by, BodyID: bodyID, ReportID: reportID, Action: action, Detail: detail})
+}
+
+// ChildCount is how many bodies sit right below a body.
+func (s *Store) ChildCount(ctx context.Context, id int64) (int, error) {
+	var n int
+	if err := s.queryRow(ctx, `SELECT COUNT(*) FROM bodies WHERE parent_id = $1`, id).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store.ChildCount(%d): %w", id, err)
+	}
+	return n, nil
+}
+
+// ChildrenLatestYear is the latest year of a report of a body right below
+// a body; 0 when they have none.
+func (s *Store) ChildrenLatestYear(ctx context.Context, id int64) (int, error) {
+	var y sql.NullInt64
+	err := s.queryRow(ctx, `SELECT MAX(r.year) FROM reports r JOIN bodies b ON b.id = r.body_id WHERE b.parent_id = $1`, id).Scan(&y)
+	if err != nil {
+		return 0, fmt.Errorf("store.ChildrenLatestYear(%d): %w", id, err)
+	}
+	return int(y.Int64), nil
 }

@@ -29,6 +29,7 @@ type Page struct {
 	EditURL    string // set when the reader may edit now
 	HistoryURL string // set when the reader may read the history
 	BoardURL   string // set for a supervisor: back to the board
+	RollupURL  string // set for a 汇总 report: its sums and parts
 	Actions    []Action
 
 	Findings findings.List
