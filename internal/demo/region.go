@@ -71,6 +71,20 @@ func seedRegion(ctx context.Context, st *store.Store, ids map[string]int64) erro
 	return nil
 }
 
+// Counted are the bodies of the region whose reports a summary counts
+// (approved or published).
+var Counted = []string{Office, Police, Market, Town}
+
+// RegionReportOf is the report the demo gives a body of the region.
+func RegionReportOf(name string) *report.Report {
+	for _, b := range region {
+		if b.name == name {
+			return RegionReport(name, b.size)
+		}
+	}
+	return nil
+}
+
 // RegionReport is a complete, consistent report of a body of the demo
 // region, its numbers scaled by size; the police's and market
 // regulation's each count the documents issued jointly.

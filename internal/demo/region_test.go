@@ -15,8 +15,8 @@ import (
 // TestRegionReportsCheckClean: every report of the demo region could be
 // approved.
 func TestRegionReportsCheckClean(t *testing.T) {
-	for i, name := range []string{demo.Office, demo.Police, demo.Market, demo.Town} {
-		r := demo.RegionReport(name, int64(i+1))
+	for _, name := range demo.Counted {
+		r := demo.RegionReportOf(name)
 		for _, f := range report.Check(r, report.Options{Final: true}) {
 			t.Errorf("%s: %s %s", name, f.Rule, f.Message)
 		}
@@ -55,8 +55,7 @@ func TestRegionCanBeSummed(t *testing.T) {
 	}
 	slices.Sort(counted)
 	slices.Sort(missing)
-	wantCounted := []string{demo.Town, demo.Police, demo.Office, demo.Market}
-	slices.Sort(wantCounted)
+	wantCounted := slices.Sorted(slices.Values(demo.Counted))
 	wantMissing := []string{demo.Housing + "/未开始", demo.Education + "/草稿", demo.County + "/未开始"}
 	slices.Sort(wantMissing)
 	if !slices.Equal(counted, wantCounted) || !slices.Equal(missing, wantMissing) {
@@ -64,8 +63,8 @@ func TestRegionCanBeSummed(t *testing.T) {
 	}
 	issued := report.T2021.Lookup("active.normative_docs.issued")
 	var want int64
-	for i, name := range []string{demo.Office, demo.Police, demo.Market, demo.Town} {
-		want += demo.RegionReport(name, []int64{3, 5, 4, 1}[i]).Values[issued].N
+	for _, name := range demo.Counted {
+		want += demo.RegionReportOf(name).Values[issued].N
 	}
 	if got := sum.Values[issued]; got != report.Num(want) {
 		t.Errorf("normative documents issued: %v, want %d (the joint one twice)", got, want)
