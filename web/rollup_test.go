@@ -200,3 +200,51 @@ func TestSummaryNeedsSubordinates(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// TestSeedsRegionInTheApp: the four seeds as the approved reports of one
+// government's departments; its clerk creates the region's summary in the
+// app, whose tables equal an independent sum of the seeds, and which,
+// once its texts are written, checks clean — the usual arithmetic and the
+// summary's rules.
+func TestSeedsRegionInTheApp(t *testing.T) {
+	app := webtest.Start(t)
+	ctx := t.Context()
+	gov := app.Body(t, 0, "某市人民政府", org.LocalGovernment)
+	want := map[string]int64{}
+	for _, name := range []string{"000", "002", "003", "004"} {
+		r := seedReport(t, name)
+		dept := app.Body(t, gov, r.Org, org.Department)
+		rec, err := app.Store.CreateReport(ctx, dept, 2024, r, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := demo.Advance(ctx, app.Store, rec.ID, workflow.Approved); err != nil {
+			t.Fatal(err)
+		}
+		for _, def := range report.T2021.Cells {
+			v, _ := r.Get(def.Path)
+			want[def.Path] += v.N
+		}
+	}
+	app.User(t, "gov-clerk", auth.Grant{Body: gov, Role: auth.Clerk})
+	c := app.Client(t, "gov-clerk")
+	if res := c.PostForm(t, paths.BodyReportsURL(gov), url.Values{"year": {"2024"}, "scope": {"region"}}); res.Status != 303 {
+		t.Fatalf("create: %d %.300s", res.Status, res.Body)
+	}
+	id := reportOf(t, app, gov)
+	for _, def := range report.T2021.Cells {
+		if got := cellValue(t, app, id, def.Path); got != want[def.Path] {
+			t.Errorf("%s: %d, want %d", def.Path, got, want[def.Path])
+		}
+	}
+	rec, _ := app.Store.Report(ctx, id)
+	form := url.Values{"base_version": {strconv.Itoa(rec.Version)}, "narrative.overview": {"全市总体情况。"},
+		"narrative.problems": {"存在的问题。"}, "narrative.other": {"本年度未收取信息处理费。"}}
+	if res := c.PostForm(t, paths.ReportSaveURL(id), form); res.Status != 303 {
+		t.Fatalf("save: %d", res.Status)
+	}
+	view := c.Get(t, paths.ReportView(id)).Doc(t)
+	if got := view.Find("#findings .summary").Text(); got != "没有发现问题" {
+		t.Errorf("the summary's findings: %s — %v", got, view.Find("#findings li.finding").Map(func(_ int, s *goquery.Selection) string { return s.Text() }))
+	}
+}

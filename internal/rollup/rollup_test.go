@@ -260,3 +260,33 @@ func TestCompactForm(t *testing.T) {
 		}
 	}
 }
+
+// TestMatrix: a row per body in scope, the counted ones with their
+// numbers, which add up to the sum row.
+func TestMatrix(t *testing.T) {
+	ms := region(t)
+	ms = append(ms, rollup.Member{ID: 9, Parent: 1, Name: "未开始的局", Kind: org.Department})
+	cov, sum, err := rollup.Take(ms, 1, report.ScopeRegion)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := rollup.NewMatrix(cov, sum)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Rows) != 5 {
+		t.Fatalf("%d rows, want 5", len(m.Rows))
+	}
+	var total int64
+	for _, r := range m.Rows {
+		if (r.Values == nil) != (r.Entry.Name == "未开始的局") {
+			t.Errorf("%s: values %v", r.Entry.Name, r.Values != nil)
+		}
+		if r.Values != nil {
+			total += r.Values[7].N
+		}
+	}
+	if total != m.Sum[7].N {
+		t.Errorf("rows add up to %d, the sum row is %d", total, m.Sum[7].N)
+	}
+}

@@ -246,6 +246,9 @@ type Cell struct {
 	Aria        string
 }
 
+// Headers are the ids of a value cell's header cells (headers="…").
+func (c Cell) Headers() string { return strings.Join(c.G.Headers, " ") }
+
 // NewPage builds the page; cell is the cell whose parts are open (NoCell:
 // none).
 func NewPage(frame layout.Page, in Input, cell report.CellID, typed *Override) Page {
