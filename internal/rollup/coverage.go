@@ -24,16 +24,16 @@ func (s Source) IsZero() bool { return s.Version == 0 && s.Publication == 0 }
 
 // Countable says what of a body's report of the year counts in a summary:
 // an approved or published report as it stands; a report being corrected
-// (a later revision not yet approved) its latest published revision; any
+// (published before, in review again) its latest published revision; any
 // other report (a draft, a submitted or returned one never published)
 // nothing.
-func Countable(state workflow.State, report int64, version, revision int, lastPublication int64) Source {
+func Countable(state workflow.State, report int64, version int, lastPublication int64) Source {
 	switch {
 	case report == 0:
 		return Source{}
 	case state == workflow.Approved || state == workflow.Published:
 		return Source{Report: report, Version: version}
-	case revision > 1 && lastPublication != 0:
+	case lastPublication != 0:
 		return Source{Report: report, Publication: lastPublication}
 	}
 	return Source{}
@@ -46,9 +46,8 @@ type Member struct {
 	Name       string
 	Kind       org.Kind
 	// State is the state of the year's report (workflow.NotStarted when
-	// there is none) and Revision the revision worked on.
-	State    workflow.State
-	Revision int
+	// there is none).
+	State workflow.State
 	// Source is what counts of the report (zero: nothing); Scope and Cells
 	// are the counted content's scope (a summary counts for its scope) and
 	// its numbers in the compact form.

@@ -39,7 +39,7 @@ func region(t testing.TB) []rollup.Member {
 		r := seed(t, name)
 		id := int64(i + 2)
 		ms = append(ms, rollup.Member{ID: id, Parent: parents[i], Name: r.Org, Kind: kinds[i],
-			State: workflow.Published, Revision: 1, Source: rollup.Source{Report: id, Version: 3}, Cells: rollup.Encode(r.Values)})
+			State: workflow.Published, Source: rollup.Source{Report: id, Version: 3}, Cells: rollup.Encode(r.Values)})
 	}
 	return ms
 }
@@ -220,24 +220,23 @@ func TestNestedSummary(t *testing.T) {
 
 func TestCountable(t *testing.T) {
 	tests := []struct {
-		state    workflow.State
-		revision int
-		pub      int64
-		want     rollup.Source
+		state workflow.State
+		pub   int64
+		want  rollup.Source
 	}{
-		{workflow.Approved, 1, 0, rollup.Source{Report: 7, Version: 5}},
-		{workflow.Published, 1, 3, rollup.Source{Report: 7, Version: 5}},
-		{workflow.Draft, 2, 3, rollup.Source{Report: 7, Publication: 3}},
-		{workflow.Submitted, 2, 3, rollup.Source{Report: 7, Publication: 3}},
-		{workflow.Draft, 1, 0, rollup.Source{}},
-		{workflow.Returned, 1, 0, rollup.Source{}},
+		{workflow.Approved, 0, rollup.Source{Report: 7, Version: 5}},
+		{workflow.Published, 3, rollup.Source{Report: 7, Version: 5}},
+		{workflow.Draft, 3, rollup.Source{Report: 7, Publication: 3}},
+		{workflow.Submitted, 3, rollup.Source{Report: 7, Publication: 3}},
+		{workflow.Draft, 0, rollup.Source{}},
+		{workflow.Returned, 0, rollup.Source{}},
 	}
 	for _, tc := range tests {
-		if got := rollup.Countable(tc.state, 7, 5, tc.revision, tc.pub); got != tc.want {
-			t.Errorf("%s r%d: %v, want %v", tc.state, tc.revision, got, tc.want)
+		if got := rollup.Countable(tc.state, 7, 5, tc.pub); got != tc.want {
+			t.Errorf("%s p%d: %v, want %v", tc.state, tc.pub, got, tc.want)
 		}
 	}
-	if !rollup.Countable(workflow.NotStarted, 0, 0, 0, 0).IsZero() {
+	if !rollup.Countable(workflow.NotStarted, 0, 0, 0).IsZero() {
 		t.Error("no report counts")
 	}
 }

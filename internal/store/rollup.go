@@ -37,7 +37,10 @@ func (s *Store) RegionMembers(ctx context.Context, root int64, year int) ([]roll
 }
 
 // regionRows reads the region in one query; todo are the indexes of the
-// members that count but whose numbers are not kept yet. The join with
+// members that count but whose numbers are not kept yet. Of a report it
+// reads only the columns before its JSON, so that SQLite never reads the
+// JSON's overflow pages; its latest publication is the last one published
+// (ids grow). The join with
 // report_cells looks for the source rollup.Countable will name (a version
 // of an approved or published report, else the last published revision);
 // should the two ever disagree, the numbers are only decoded again.
@@ -47,10 +50,10 @@ func (s *Store) regionRows(ctx context.Context, root int64, year int) ([]rollup.
 			UNION ALL
 			SELECT b.id, sub.depth + 1 FROM bodies b JOIN sub ON b.parent_id = sub.id WHERE sub.depth < $3)
 		SELECT b.id, COALESCE(b.parent_id, 0), b.name, b.kind, COALESCE(r.id, 0), COALESCE(r.state, ''),
-			COALESCE(r.version, 0), COALESCE(r.revision, 0), COALESCE(p.id, 0), COALESCE(c.scope, ''), COALESCE(c.cells, '')
+			COALESCE(r.version, 0), COALESCE(p.id, 0), COALESCE(c.scope, ''), COALESCE(c.cells, '')
 		FROM sub JOIN bodies b ON b.id = sub.id
 		LEFT JOIN reports r ON r.body_id = b.id AND r.year = $2
-		LEFT JOIN publications p ON p.report_id = r.id AND p.revision = r.revision - 1
+		LEFT JOIN publications p ON p.id = (SELECT MAX(q.id) FROM publications q WHERE q.report_id = r.id)
 		LEFT JOIN report_cells c ON c.report_id = r.id
 			AND c.version = CASE WHEN r.state IN ($4, $5) THEN r.version ELSE 0 END
 			AND c.publication_id = CASE WHEN r.state IN ($4, $5) THEN 0 ELSE COALESCE(p.id, 0) END`,
@@ -66,12 +69,12 @@ func (s *Store) regionRows(ctx context.Context, root int64, year int) ([]rollup.
 		var kind, state, scope string
 		var reportID, pubID int64
 		var version int
-		if err := rows.Scan(&m.ID, &m.Parent, &m.Name, &kind, &reportID, &state, &version, &m.Revision, &pubID,
+		if err := rows.Scan(&m.ID, &m.Parent, &m.Name, &kind, &reportID, &state, &version, &pubID,
 			&scope, &m.Cells); err != nil {
 			return nil, nil, err
 		}
 		m.Kind, m.State, m.Scope = org.Kind(kind), workflow.State(state), report.Scope(scope)
-		m.Source = rollup.Countable(m.State, reportID, version, m.Revision, pubID)
+		m.Source = rollup.Countable(m.State, reportID, version, pubID)
 		if m.Source.IsZero() {
 			m.Cells, m.Scope = "", report.ScopeOwn
 		} else if m.Cells == "" {
@@ -193,6 +196,19 @@ func (s *Store) rollupParts(ctx context.Context, reportID int64) ([]rollup.Part,
 // with the parts they were taken from, replacing those taken before, in one
 // transaction, audited with what the take did (detail).
 func (s *Store) TakeRollup(ctx context.Context, reportID int64, baseVersion int, r *report.Report, sum *rollup.Sum, detail string, by int64) (int, error) {
+	v, err := s.saveWith(ctx, reportID, baseVersion, r, by, ActRollupTake, detail, func(tx *sql.Tx) error {
+		return s.keepRollupTx(ctx, tx, reportID, r.Scope, sum, by)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("store.TakeRollup(%d, v%d): %w", reportID, baseVersion, err)
+	}
+	return v, nil
+}
+
+// saveWith saves r as the report's next version (as SaveDraft does) with
+// more written in the same transaction, and audits action.
+func (s *Store) saveWith(ctx context.Context, reportID int64, baseVersion int, r *report.Report, by int64,
+	action, detail string, more func(tx *sql.Tx) error) (int, error) {
 	var saved *report.Report
 	var version int
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -200,13 +216,13 @@ func (s *Store) TakeRollup(ctx context.Context, reportID int64, baseVersion int,
 		if saved, version, err = s.saveDraftTx(ctx, tx, reportID, baseVersion, r, by); err != nil {
 			return err
 		}
-		if err := s.keepRollupTx(ctx, tx, reportID, r.Scope, sum, by); err != nil {
+		if err := more(tx); err != nil {
 			return err
 		}
-		return s.auditReportTx(ctx, tx, reportID, ActRollupTake, detail, by)
+		return s.auditReportTx(ctx, tx, reportID, action, detail, by)
 	})
 	if err != nil {
-		return 0, fmt.Errorf("store.TakeRollup(%d, v%d): %w", reportID, baseVersion, err)
+		return 0, err
 	}
 	s.cache.put(reportID, version, saved)
 	return version, nil
@@ -240,25 +256,16 @@ func (s *Store) keepRollupTx(ctx context.Context, tx *sql.Tx, reportID int64, sc
 // report.Finding key), so that it reaches the reviewer as any warning's
 // reason does; in one transaction, audited with detail.
 func (s *Store) OverrideCell(ctx context.Context, reportID int64, baseVersion int, r *report.Report, finding, reason, detail string, by int64) (int, error) {
-	var saved *report.Report
-	var version int
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		var err error
-		if saved, version, err = s.saveDraftTx(ctx, tx, reportID, baseVersion, r, by); err != nil {
-			return err
+	v, err := s.saveWith(ctx, reportID, baseVersion, r, by, ActRollupOverride, detail, func(tx *sql.Tx) error {
+		if reason == "" { // a figure set back to its sum needs none
+			return nil
 		}
-		if reason != "" { // a figure set back to its sum needs none
-			if err := s.reasonsTx(ctx, tx, StateChange{ReportID: reportID, By: by, Reasons: map[string]string{finding: reason}}); err != nil {
-				return err
-			}
-		}
-		return s.auditReportTx(ctx, tx, reportID, ActRollupOverride, detail, by)
+		return s.reasonsTx(ctx, tx, StateChange{ReportID: reportID, By: by, Reasons: map[string]string{finding: reason}})
 	})
 	if err != nil {
 		return 0, fmt.Errorf("store.OverrideCell(%d, v%d): %w", reportID, baseVersion, err)
 	}
-	s.cache.put(reportID, version, saved)
-	return version, nil
+	return v, nil
 }
 
 func (s *Store) auditReportTx(ctx context.Context, tx *sql.Tx, reportID int64, action, detail string, by int64) error {
