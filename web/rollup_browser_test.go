@@ -91,6 +91,7 @@ func TestSummaryInBrowser(t *testing.T) {
 		t.Errorf("the start page proposes %q, want %d", got, demo.ReportYear)
 	}
 	office.do(chromedp.Click(chromedp.ID(fmt.Sprintf("body-%d-scope-region", city))))
+	testenv.ViewScreenshot(t, office.ctx, "summary-create")
 	office.submitVia(fmt.Sprintf(`form[action="%s"] button[type=submit]`, paths.BodyReportsURL(city)))
 	office.waitFor("the coverage panel", `!!document.getElementById('rollup')`)
 	panel := office.text("#rollup")

@@ -1,7 +1,9 @@
 package web
 
 import (
+	"context"
 	"errors"
+	"io"
 	"log/slog"
 
 	"github.com/a-h/templ"
@@ -130,15 +132,19 @@ func (s *Server) summaryInput(c echo.Context, rec *store.ReportRecord, r *report
 }
 
 // summaryAside is the coverage panel beside a summary's tables in the
-// editor; nil for a body's own report (or, logged, when it cannot be read).
+// editor; nil for a body's own report. It is built when the page renders
+// (a live check, which renders no panel, pays nothing); where it cannot be
+// read, the error is logged and the page goes without it.
 func (s *Server) summaryAside(c echo.Context, rec *store.ReportRecord, r *report.Report) templ.Component {
 	if !r.Scope.IsSummary() {
 		return nil
 	}
-	in, err := s.summaryInput(c, rec, r)
-	if err != nil {
-		s.log.Error("summary panel", slog.Int64("report", rec.ID), slog.Any("error", err))
-		return nil
-	}
-	return summary.CoveragePanel(summary.NewPanel(in, "edit"))
+	return templ.ComponentFunc(func(ctx context.Context, w io.Writer) error {
+		in, err := s.summaryInput(c, rec, r)
+		if err != nil {
+			s.log.Error("summary panel", slog.Int64("report", rec.ID), slog.Any("error", err))
+			return nil
+		}
+		return summary.CoveragePanel(summary.NewPanel(in, "edit")).Render(ctx, w)
+	})
 }
