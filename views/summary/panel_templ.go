@@ -160,7 +160,7 @@ func CoveragePanel(p Panel) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 10, "\" class=\"rollup-parts\" aria-live=\"polite\"><p class=\"help\">把光标移到表中的单元格，这里列出各单位的数；也可<a href=\"")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 10, "\" class=\"rollup-parts\" role=\"region\" aria-label=\"当前单元格的构成\"><p class=\"help\">把光标移到表中的单元格，这里列出各单位的数；也可<a href=\"")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
