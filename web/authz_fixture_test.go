@@ -47,6 +47,8 @@ type fixture struct {
 	clients map[role]*webtest.Client
 	n       int
 	years   int
+	// summaries are the scopes' 汇总 reports (rollup_test.go).
+	summaries map[scope]int64
 }
 
 func secret(sc scope) string { return "草稿秘密-" + string(sc) }

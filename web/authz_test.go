@@ -242,6 +242,17 @@ var expectations = map[string]expectation{
 		path: bodyPath(paths.BodyReferencePreview), form: publishedText},
 	"POST " + paths.BodyReference: {scoped: true, want: bodyAction(clerk, 303),
 		path: bodyPath(paths.BodyReference), form: publishedText},
+	// A 汇总 report's sums (a 2023 summary of each scope's body): read by
+	// its readers, refreshed and overridden by its clerk.
+	"GET " + paths.ReportRollupPattern: {scoped: true, want: viewers(200),
+		path: func(f *fixture, sc scope) string { return paths.ReportRollup(f.summary(sc)) }},
+	"POST " + paths.ReportRollupRefresh: {scoped: true, want: bodyAction(clerk, 303),
+		path: func(f *fixture, sc scope) string { return paths.ReportRollupRefreshURL(f.summary(sc)) }},
+	"POST " + paths.ReportRollupOverride: {scoped: true, want: bodyAction(clerk, 303),
+		path: func(f *fixture, sc scope) string { return paths.ReportRollupOverrideURL(f.summary(sc)) },
+		form: func(*fixture, scope) url.Values {
+			return url.Values{"cell": {"active.rules.issued"}, "figure": {"0"}, "reason": {"矩阵测试调整"}}
+		}},
 	"GET " + paths.CheckText:  {path: fixed(paths.CheckText), want: reportWorkers(200)},
 	"POST " + paths.CheckText: {path: fixed(paths.CheckText), want: reportWorkers(200), form: publishedText},
 }

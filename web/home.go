@@ -70,6 +70,11 @@ func (s *Server) dashboard(ctx context.Context, u *auth.User) (home.DashboardVM,
 				return vm, err
 			}
 		}
+		if bv.CanCreate {
+			if err := s.offerSummary(ctx, &bv); err != nil {
+				return vm, err
+			}
+		}
 		if bv.CanCreate && !slices.ContainsFunc(bv.Reports, func(r home.ReportVM) bool { return r.Year == bv.NextYear-1 }) {
 			bv.ImportYear = bv.NextYear - 1
 			bv.ImportURL = paths.BodyReferenceURL(id, bv.ImportYear)

@@ -12,6 +12,7 @@ import (
 
 	"nianbao/internal/auth"
 	"nianbao/internal/report"
+	"nianbao/internal/rollup"
 	"nianbao/internal/store"
 	"nianbao/views/home"
 	"nianbao/web/paths"
@@ -34,7 +35,14 @@ func (s *Server) reportCreate(c echo.Context) error {
 	if problem != "" {
 		return s.renderYearProblem(c, u, id, problem)
 	}
-	rec, filled, err := s.createReport(ctx, id, year, u.ID, formText(c, "prefill") == "1")
+	scope, err := s.newReportScope(ctx, id, formText(c, "scope"))
+	if err != nil {
+		return err
+	}
+	rec, filled, err := s.createReport(ctx, id, year, u.ID, formText(c, "prefill") == "1" && !scope.IsSummary(), scope)
+	if err == nil && scope.IsSummary() {
+		err = s.firstSums(c, rec, u.ID)
+	}
 	if err == nil && filled > 0 {
 		s.flash(ctx, fmt.Sprintf("已从%d年报告带入“上年结转”和“现行有效件数”共%d个数，请核对。", year-1, filled))
 	}
@@ -53,14 +61,16 @@ func (s *Server) reportCreate(c echo.Context) error {
 // usual title filled in, every cell blank — or, with prefill and last
 // year's report at hand (written in nianbao, or imported from its published
 // text), its carried-over numbers (report.CarryOver).
+// A 汇总 report (scope) starts with a preface that says what it sums.
 // It returns how many cells it prefilled.
-func (s *Server) createReport(ctx context.Context, bodyID int64, year int, by int64, prefill bool) (*store.ReportRecord, int, error) {
+func (s *Server) createReport(ctx context.Context, bodyID int64, year int, by int64, prefill bool, scope report.Scope) (*store.ReportRecord, int, error) {
 	b, err := s.store.Body(ctx, bodyID)
 	if err != nil {
 		return nil, 0, err
 	}
 	r := report.New(report.T2021)
 	r.Org, r.Year, r.Title = b.Name, year, report.DefaultTitle(b.Name, year)
+	r.Scope, r.Preface = scope, rollup.Preface(b.Name, scope)
 	filled := 0
 	if prefill {
 		last, err := s.reportBefore(ctx, bodyID, year)

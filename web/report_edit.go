@@ -102,7 +102,8 @@ func (s *Server) editorPageWith(c echo.Context, rec *store.ReportRecord, d *draf
 		Version:  d.Version,
 		Saved:    editor.SaveState{Version: d.Version, At: d.SavedAt.In(workflow.ChinaTime), Problem: d.Problem},
 		Refused:  d.Refused,
-		Findings: report.Check(d.Report, report.Options{LastYear: last}),
+		Findings: s.editorFindings(c, rec, d.Report, report.Options{LastYear: last}),
+		Aside:    s.summaryAside(c, rec, d.Report),
 		LastYear: last,
 		Notice:   d.notice(rec.Version),
 

@@ -87,7 +87,11 @@ func (s *Server) stateChange(c echo.Context, rec *store.ReportRecord, act workfl
 	}
 	// The submit form shows every warning with the reason given before, so
 	// what it sends is the whole set of reasons.
-	for _, f := range report.Check(rec.Report, report.Options{Final: true, LastYear: last}) {
+	fs, err := s.findings(c, rec, rec.Report, report.Options{Final: true, LastYear: last})
+	if err != nil {
+		return ch, facts, err
+	}
+	for _, f := range fs {
 		switch {
 		case f.Severity == report.Error:
 			facts.Errors++

@@ -67,10 +67,14 @@ func (s *Server) reviewInput(c echo.Context, rec *store.ReportRecord, acc access
 		return review.Input{}, err
 	}
 	state := rec.State
+	fs, err := s.findings(c, rec, rec.Report, report.Options{Final: true, LastYear: last})
+	if err != nil {
+		return review.Input{}, err
+	}
 	in := review.Input{
 		Frame: s.page(c, fmt.Sprintf("%d年度报告", rec.Year)), Report: rec.Report, State: state,
 		Revision: rec.Revision, Version: rec.Version, Correction: rec.Correction, Roles: acc.roles, Reasons: reasons,
-		Findings: report.Check(rec.Report, report.Options{Final: true, LastYear: last}),
+		Findings: fs,
 		Deadline: deadlineText(body.Deadline(rec.Year), s.store.Now()),
 		URLs:     s.reviewURLs(rec, acc),
 	}
@@ -99,6 +103,9 @@ func (s *Server) reviewURLs(rec *store.ReportRecord, acc access) review.URLs {
 	}
 	if acc.board {
 		u.Board = paths.BoardYear(rec.Year)
+	}
+	if rec.Report.Scope.IsSummary() {
+		u.Rollup = paths.ReportRollup(rec.ID)
 	}
 	return u
 }

@@ -73,4 +73,8 @@ func (s *Server) routes(e *echo.Echo) {
 	e.POST(paths.BodyReference, s.referenceSave, login)
 	e.GET(paths.CheckText, s.checkForm, login)
 	e.POST(paths.CheckText, s.checkText, login)
+
+	e.GET(paths.ReportRollupPattern, s.rollupPage, login)
+	e.POST(paths.ReportRollupRefresh, s.rollupRefresh, login)
+	e.POST(paths.ReportRollupOverride, s.rollupOverride, login)
 }

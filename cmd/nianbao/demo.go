@@ -22,7 +22,7 @@ func seedDemo(ctx context.Context, st *store.Store, w io.Writer) error {
 	}
 	fmt.Fprintf(w, "演示用户（密码都是 / every password is）：%s\n", demo.Password)
 	for _, a := range demo.Accounts {
-		fmt.Fprintf(w, "  %-16s %s · %s\n", a.Username, a.Role.Label(), a.Body)
+		fmt.Fprintf(w, "  %-22s %s · %s\n", a.Username, a.Role.Label(), a.Body)
 	}
 	return nil
 }

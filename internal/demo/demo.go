@@ -49,6 +49,9 @@ var Accounts = []Account{
 	{"demo-reviewer", auth.Reviewer, Education},
 	{"demo-supervisor", auth.Supervisor, City},
 	{"demo-admin", auth.Admin, City},
+	// The city's 政务公开 office writes and reviews its 汇总 report.
+	{"demo-office", auth.Clerk, City},
+	{"demo-office-reviewer", auth.Reviewer, City},
 }
 
 // ReportYear is the year of the demo report (of Education).
@@ -85,6 +88,9 @@ func Seed(ctx context.Context, st *store.Store) (bool, error) {
 		return false, err
 	}
 	if _, err := st.CreateReport(ctx, ids[Education], ReportYear, r, 0); err != nil {
+		return false, fmt.Errorf("demo.Seed: %w", err)
+	}
+	if err := seedRegion(ctx, st, ids); err != nil {
 		return false, fmt.Errorf("demo.Seed: %w", err)
 	}
 	return true, nil

@@ -26,7 +26,7 @@ func TestSeedIsIdempotent(t *testing.T) {
 	}
 	users, _ := st.Users(ctx)
 	bodies, _ := st.Bodies(ctx)
-	if len(users) != len(demo.Accounts) || len(bodies) != 5 {
+	if len(users) != len(demo.Accounts) || len(bodies) != 8 {
 		t.Errorf("%d users, %d bodies after two runs", len(users), len(bodies))
 	}
 }

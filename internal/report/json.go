@@ -22,6 +22,10 @@ func (r *Report) MarshalJSON() ([]byte, error) {
 	w.str("format", r.Format)
 	w.str("org", r.Org)
 	w.raw("year", strconv.Itoa(r.Year))
+	if r.Scope.IsSummary() { // a body's own report leaves both out, as before 汇总 reports
+		w.str("kind", KindSummaryJSON)
+		w.str("scope", string(r.Scope))
+	}
 	w.str("title", r.Title)
 	w.str("preface", r.Preface)
 	w.open("narrative")
@@ -242,13 +246,16 @@ func (d *decoder) report(root *node) (*Report, error) {
 			return nil, err
 		}
 	}
+	if err := d.kindScope(root); err != nil {
+		return nil, err
+	}
 	return d.rep, nil
 }
 
 func (d *decoder) member(t *Template, key string, n *node) error {
 	r := d.rep
 	switch key {
-	case "format":
+	case "format", "kind", "scope": // kind and scope: kindScope
 		return nil
 	case "org":
 		return n.asString(key, &r.Org)

@@ -102,6 +102,9 @@ type Report struct {
 	// as a number, so that a draft keeps it until it is corrected. It is
 	// never published or exported (MarshalJSON leaves it out).
 	Unread map[CellID]string
+	// Scope is ScopeOwn for a body's own report, or the scope of a 汇总
+	// report (JSON "kind" and "scope").
+	Scope Scope
 }
 
 // New returns an empty report (every cell blank) in a format.

@@ -167,39 +167,47 @@ func (s *Store) CreateReport(ctx context.Context, bodyID int64, year int, r *rep
 func (s *Store) SaveDraft(ctx context.Context, id int64, baseVersion int, r *report.Report, by int64) (newVersion int, err error) {
 	var saved *report.Report
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		var bodyID int64
-		var version, year int
-		var state workflow.State
-		err := s.txQueryRow(ctx, tx, `SELECT body_id, year, version, state FROM reports WHERE id = $1`, id).
-			Scan(&bodyID, &year, &version, &state)
-		switch {
-		case err != nil:
-			return notFound(err)
-		case version != baseVersion:
-			return ErrStale
-		case !state.Editable():
-			return ErrNotEditable
-		}
-		saved = withYear(r, year)
-		data, err := saved.MarshalJSON()
-		if err != nil {
-			return err
-		}
-		newVersion = version + 1
-		errs, warns := counts(saved)
-		_, err = s.txExec(ctx, tx, `UPDATE reports SET version = $1, data = $2, unread = $3, updated_at = $4,
-			updated_by = $5, errors = $6, warnings = $7 WHERE id = $8`,
-			newVersion, string(data), unreadJSON(r), s.now(), nullID(by), errs, warns, id)
-		if err != nil {
-			return err
-		}
-		return s.keepVersionTx(ctx, tx, id, newVersion, data, unreadJSON(r), by, ActReportSave, bodyID)
+		saved, newVersion, err = s.saveDraftTx(ctx, tx, id, baseVersion, r, by)
+		return err
 	})
 	if err != nil {
 		return 0, fmt.Errorf("store.SaveDraft(%d, v%d): %w", id, baseVersion, err)
 	}
 	s.cache.put(id, newVersion, saved)
 	return newVersion, nil
+}
+
+// saveDraftTx is SaveDraft within a transaction, for saves that commit
+// together with more (a summary's sums); the caller puts the saved report
+// into the cache once the transaction has committed.
+func (s *Store) saveDraftTx(ctx context.Context, tx *sql.Tx, id int64, baseVersion int, r *report.Report, by int64) (*report.Report, int, error) {
+	var bodyID int64
+	var version, year int
+	var state workflow.State
+	err := s.txQueryRow(ctx, tx, `SELECT body_id, year, version, state FROM reports WHERE id = $1`, id).
+		Scan(&bodyID, &year, &version, &state)
+	switch {
+	case err != nil:
+		return nil, 0, notFound(err)
+	case version != baseVersion:
+		return nil, 0, ErrStale
+	case !state.Editable():
+		return nil, 0, ErrNotEditable
+	}
+	saved := withYear(r, year)
+	data, err := saved.MarshalJSON()
+	if err != nil {
+		return nil, 0, err
+	}
+	newVersion := version + 1
+	errs, warns := counts(saved)
+	_, err = s.txExec(ctx, tx, `UPDATE reports SET version = $1, data = $2, unread = $3, updated_at = $4,
+		updated_by = $5, errors = $6, warnings = $7 WHERE id = $8`,
+		newVersion, string(data), unreadJSON(r), s.now(), nullID(by), errs, warns, id)
+	if err != nil {
+		return nil, 0, err
+	}
+	return saved, newVersion, s.keepVersionTx(ctx, tx, id, newVersion, data, unreadJSON(r), by, ActReportSave, bodyID)
 }
 
 // keepVersionTx adds a row to report_versions and audits the save.

@@ -11,6 +11,8 @@ var actionWords = map[string]string{
 	"report.comment":         "提出审核意见",
 	"report.comment.resolve": "将审核意见标记为已处理",
 	"report.publish":         "发布",
+	"report.rollup":          "更新汇总数",
+	"report.rollup.override": "调整汇总发布数",
 }
 
 // workflowWords names the workflow's actions and states.

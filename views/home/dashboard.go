@@ -1,6 +1,10 @@
 package home
 
-import "nianbao/views/layout"
+import (
+	"github.com/a-h/templ"
+
+	"nianbao/views/layout"
+)
 
 // DashboardVM is a logged-in user's start page: each body they hold a role
 // at, with its reports.
@@ -36,6 +40,9 @@ type BodyVM struct {
 	ImportYear int
 	// Imported says that report was imported already.
 	Imported bool
+	// ScopeChoice, for a body with subordinate bodies, chooses the new
+	// report's kind and scope (本机关 or 汇总).
+	ScopeChoice templ.Component
 }
 
 // ReportVM is one report in the list.

@@ -55,6 +55,8 @@ type URLs struct {
 	// publication page (links, embed code, portal address) once published.
 	Docx, Portal string
 	Resolve      func(commentID int64) string
+	// Rollup is a 汇总 report's page of sums and parts.
+	Rollup string
 }
 
 // NewPage builds the review page.
@@ -62,7 +64,7 @@ func NewPage(in Input) *Page {
 	r := in.Report
 	p := &Page{Frame: in.Frame, Title: r.DisplayTitle(), State: in.State.Label(), Revision: in.Revision, Version: in.Version,
 		Correction: in.Correction, Deadline: in.Deadline, Refusal: in.Refusal, EditURL: in.URLs.Edit,
-		HistoryURL: in.URLs.History, BoardURL: in.URLs.Board, CommentURL: in.URLs.Comment, CommentAt: in.At,
+		HistoryURL: in.URLs.History, BoardURL: in.URLs.Board, RollupURL: in.URLs.Rollup, CommentURL: in.URLs.Comment, CommentAt: in.At,
 		DocxURL: in.URLs.Docx, PortalURL: in.URLs.Portal}
 	p.Actions = actions(in)
 	p.Findings = findingList(in)

@@ -31,6 +31,7 @@ type Page struct {
 	BoardURL   string // set for a supervisor: back to the board
 	DocxURL    string // the version shown as Word (for the leader's signature)
 	PortalURL  string // the publication page, once published
+	RollupURL  string // set for a 汇总 report: its sums and parts
 	Actions    []Action
 
 	Findings findings.List

@@ -67,6 +67,12 @@ const (
 	BodyReference        = "/bodies/:id/reference"
 	BodyReferencePreview = "/bodies/:id/reference/preview"
 	CheckText            = "/check"
+
+	// A 汇总 report's sums: the page of its parts, taking new sums, and a
+	// figure that differs from its sum.
+	ReportRollupPattern  = "/reports/:id/rollup"
+	ReportRollupRefresh  = "/reports/:id/rollup/refresh"
+	ReportRollupOverride = "/reports/:id/rollup/override"
 )
 
 func withID(pattern string, id int64) string {
@@ -214,3 +220,17 @@ func ReportDOCX(id int64) string { return withID(ReportDOCXPattern, id) }
 // ReportPortal is a report's publication page: permanent links, embed code
 // and the portal address.
 func ReportPortal(id int64) string { return withID(ReportPortalPattern, id) }
+
+// ReportRollup is a 汇总 report's page of sums and parts.
+func ReportRollup(id int64) string { return withID(ReportRollupPattern, id) }
+
+// ReportRollupCell is that page opened at a cell's parts (dotted path).
+func ReportRollupCell(id int64, cell string) string {
+	return ReportRollup(id) + "?cell=" + url.QueryEscape(cell) + "#parts"
+}
+
+// ReportRollupRefreshURL takes new sums into a 汇总 report.
+func ReportRollupRefreshURL(id int64) string { return withID(ReportRollupRefresh, id) }
+
+// ReportRollupOverrideURL sets a 汇总 report's figure that differs from its sum.
+func ReportRollupOverrideURL(id int64) string { return withID(ReportRollupOverride, id) }
