@@ -91,8 +91,8 @@ type Panel struct {
 	// per body).
 	XLSXURL string
 	Back    string
-	CSRF     string
-	Version  int
+	CSRF    string
+	Version int
 }
 
 const maxCellsPerChange = 8
