@@ -33,24 +33,27 @@ type MatrixRow struct {
 	Report *report.Report
 }
 
-// BodyRow is a body's line in a supervisor's matrix.
+// BodyRow is a body's line in a supervisor's matrix: its name, the state
+// of its report, whether (and how) its numbers count, and those numbers
+// (nil: every cell empty).
 type BodyRow struct {
-	Body, State string
-	Report      *report.Report
+	Body, State, Counted string
+	Report               *report.Report
 }
 
 // Leading column headers of AddBodies.
 const (
-	HeadBody  = "机关"
-	HeadState = "状态"
+	HeadBody    = "机关"
+	HeadState   = "状态"
+	HeadCounted = "计入情况"
 )
 
-// AddBodies adds the supervisor's matrix: a row per body with its state,
-// then every cell of its report.
+// AddBodies adds the supervisor's matrix: a row per body with its state
+// and whether it counts, then every cell of its report.
 func (b *Book) AddBodies(name string, t *report.Template, rows []BodyRow) error {
-	m := Matrix{Template: t, Lead: []string{HeadBody, HeadState}, Rows: make([]MatrixRow, len(rows))}
+	m := Matrix{Template: t, Lead: []string{HeadBody, HeadState, HeadCounted}, Rows: make([]MatrixRow, len(rows))}
 	for i, r := range rows {
-		m.Rows[i] = MatrixRow{Lead: []string{r.Body, r.State}, Report: r.Report}
+		m.Rows[i] = MatrixRow{Lead: []string{r.Body, r.State, r.Counted}, Report: r.Report}
 	}
 	return b.AddMatrix(name, m)
 }

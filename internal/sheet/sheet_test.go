@@ -200,16 +200,16 @@ func TestMatrix(t *testing.T) {
 	if len(got) != len(rows)+2 {
 		t.Fatalf("%d rows, want %d", len(got), len(rows)+2)
 	}
-	if got[0][2] != tp.Cells[0].Name() || got[1][2] != tp.Cells[0].Path {
-		t.Errorf("headers %q / %q", got[0][2], got[1][2])
+	if got[0][3] != tp.Cells[0].Name() || got[1][3] != tp.Cells[0].Path || got[0][2] != sheet.HeadCounted {
+		t.Errorf("headers %q / %q", got[0][:4], got[1][:4])
 	}
 	for i, br := range rows {
-		line := pad(got[i+2], 2+len(tp.Cells))
+		line := pad(got[i+2], 3+len(tp.Cells))
 		if line[0] != br.Body || line[1] != br.State {
 			t.Errorf("row %d: %q %q", i, line[0], line[1])
 		}
 		for j := range tp.Cells {
-			if want := expected(br.Report, tp, j); line[2+j] != want {
+			if want := expected(br.Report, tp, j); line[3+j] != want {
 				t.Errorf("%s %s: %q, want %q", br.Body, tp.Cells[j].Path, line[2+j], want)
 			}
 		}
