@@ -2,6 +2,7 @@ package importer
 
 import (
 	"errors"
+	"strings"
 
 	"nianbao/internal/report"
 )
@@ -53,10 +54,14 @@ func (rd *reader) assign(row *report.Row, cells []cell, unsure bool) {
 
 func (rd *reader) noteBlanks(row *report.Row, cells []cell) {
 	t := rd.rep.Template()
+	var cols []string
 	for i, c := range cells {
 		if c.tok == nil {
-			rd.note(c.at, Info, "%s：原文这一格是空的，读作空白（未填写，不是0）", t.Cell(row.Cells[i]).Name())
+			cols = append(cols, t.Cell(row.Cells[i]).ColName())
 		}
+	}
+	if len(cols) > 0 {
+		rd.note(cells[0].at, Info, "“%s”行：原文%s这%d格是空的，读作空白（未填写，不是0）", rd.rowName(row), strings.Join(cols, "、"), len(cols))
 	}
 }
 

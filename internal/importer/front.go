@@ -82,6 +82,17 @@ func parseTitle(title string) (org string, year int) {
 		}
 	}
 	org = strings.Trim(string(orig[:p]), "《〈 \t\u3000")
+	if year == 0 { // 2019年上海市人民政府办公厅政府信息公开工作年度报告
+		if len(f) > 5 && f[4] == '年' {
+			if y := yearOf(f[:4]); y > 0 {
+				n := 5
+				if f[5] == '度' {
+					n = 6
+				}
+				year, org = y, strings.Trim(string(orig[n:p]), "《〈 \t\u3000")
+			}
+		}
+	}
 	return org, year
 }
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"nianbao/internal/extract"
 	"nianbao/internal/report"
 )
 
@@ -82,12 +83,19 @@ type Note struct {
 	Line int
 	Kind NoteKind
 	Msg  string
+	// Where is the line's place in a table of a web page or Word file
+	// (表3第5行), empty for a line of text.
+	Where string `json:",omitempty"`
 }
 
-// String writes the note as the command line prints it: 第12行：….
+// String writes the note as the command line prints it: 第12行：…, or
+// 第12行（表3第5行）：… for a row of a table.
 func (n Note) String() string {
-	if n.Line == 0 {
+	switch {
+	case n.Line == 0:
 		return "全文：" + n.Msg
+	case n.Where != "":
+		return fmt.Sprintf("第%d行（%s）：%s", n.Line, n.Where, n.Msg)
 	}
 	return fmt.Sprintf("第%d行：%s", n.Line, n.Msg)
 }
@@ -100,7 +108,24 @@ var ErrNotReport = errors.New("没有找到年度报告的任何一个部分标�
 // is not recognisably a report (ErrNotReport); everything else it cannot
 // read is left blank and said in a note.
 func Import(text string) (*Result, error) {
-	rd := newReader(text)
+	return importReader(newReader(text))
+}
+
+// ImportDocument reads a file read by extract: its Lines, a table row a
+// line, with the blank cells of a table row read as blank cells and the
+// notes naming the table row they are about.
+func ImportDocument(d *extract.Document) (*Result, error) {
+	lines := d.Lines()
+	rd := &reader{lines: make([]string, len(lines)), grid: make([]bool, len(lines)), where: make([]string, len(lines)), res: &Result{}}
+	for i, l := range lines {
+		rd.lines[i] = strings.ToValidUTF8(l.Text, "\ufffd")
+		rd.grid[i] = l.Table > 0
+		rd.where[i] = l.Where()
+	}
+	return importReader(rd)
+}
+
+func importReader(rd *reader) (*Result, error) {
 	if !rd.findHeadings() {
 		return nil, fmt.Errorf("importer: %w", ErrNotReport)
 	}
@@ -120,6 +145,8 @@ func Import(text string) (*Result, error) {
 // reader holds one import in progress.
 type reader struct {
 	lines []string // the text's lines, 0-based (line n of the text is lines[n-1])
+	grid  []bool   // lines that are rows of a table grid; nil for a text
+	where []string // each line's place in a table, for notes; nil for a text
 	head  [6]int   // 0-based line of each heading, -1 when missing
 	hEnd  [6]int   // last line of each heading (a heading may wrap once)
 	toks  [3][]token
@@ -151,7 +178,11 @@ func Lines(text string) []string {
 
 // note adds a note at a 0-based line index (-1 for the whole text).
 func (rd *reader) note(idx int, kind NoteKind, format string, args ...any) {
-	rd.res.Notes = append(rd.res.Notes, Note{Line: idx + 1, Kind: kind, Msg: fmt.Sprintf(format, args...)})
+	n := Note{Line: idx + 1, Kind: kind, Msg: fmt.Sprintf(format, args...)}
+	if idx >= 0 && idx < len(rd.where) {
+		n.Where = rd.where[idx]
+	}
+	rd.res.Notes = append(rd.res.Notes, n)
 }
 
 // set stores a cell's value and where it came from.

@@ -30,6 +30,12 @@ func valueRun(toks []token, i int) ([]cell, int) {
 			if t.at == lastAt {
 				empties++
 			}
+		case tBlank:
+			for ; empties > 0; empties-- {
+				cells = append(cells, cell{at: t.at})
+			}
+			lastAt = t.at
+			cells = append(cells, cell{at: t.at})
 		case tValue:
 			for ; t.at == lastAt && empties > 0; empties-- {
 				cells = append(cells, cell{at: t.at})
@@ -48,7 +54,7 @@ func (rd *reader) readRows(tb *report.Table, toks []token, heading int) {
 	found := map[*report.Row]bool{}
 	labelFrom := 0
 	for i := 0; i < len(toks); {
-		if toks[i].kind != tValue {
+		if !toks[i].isValue() {
 			i++
 			continue
 		}
@@ -67,6 +73,9 @@ func (rd *reader) readRow(tb *report.Table, label []token, cells []cell, found m
 	k := labelKey(label)
 	row := matchRow(tb, k)
 	at := cells[0].at
+	if len(printedOnly(cells)) == 0 && (row == nil || found[row]) {
+		return nil // blank cells under a header, or a repeated blank row: nothing was printed
+	}
 	switch {
 	case row == nil:
 		rd.note(at, Unreadable, "读到%d个数（%s），但前面没有可以识别的行名，未读入", len(cells), printed(cells))
@@ -103,7 +112,7 @@ func prevText(toks []token, i int) int {
 		switch toks[i].kind {
 		case tText:
 			return i
-		case tValue:
+		case tValue, tBlank:
 			return -1
 		}
 	}
@@ -130,6 +139,9 @@ func (rd *reader) markSplit(row *report.Row, t token, first bool) {
 		}
 	}
 }
+
+// isValue: a printed value or a blank value cell of a grid row.
+func (t token) isValue() bool { return t.kind == tValue || t.kind == tBlank }
 
 // labelKey joins the matching forms of the last text cells before a run:
 // enough for a group cell and a label wrapped over several lines, without
@@ -171,7 +183,7 @@ func printedLabel(label []token, row *report.Row) string {
 }
 
 func matchAnchor(k string, row *report.Row) bool {
-	for _, a := range anchors[row.Key] {
+	for _, a := range row.Anchors {
 		if strings.Contains(k, a) {
 			return true
 		}

@@ -68,7 +68,7 @@ func (rd *reader) readReviews(tb *report.Table, toks []token, heading int) {
 // valueRuns returns every run of values in toks, and all of them in one.
 func valueRuns(toks []token) (runs [][]cell, all []cell) {
 	for i := 0; i < len(toks); {
-		if toks[i].kind != tValue {
+		if !toks[i].isValue() {
 			i++
 			continue
 		}

@@ -22,6 +22,10 @@ const (
 	tText tokKind = iota
 	tValue
 	tEmpty
+	// tBlank is an empty cell of a table row read from a grid (a web page,
+	// a Word table) after the row's label: a blank value cell, where the
+	// grid leaves no doubt that it is one.
+	tBlank
 )
 
 type token struct {
@@ -38,19 +42,21 @@ var tableSections = [3]int{1, 2, 3}
 func (rd *reader) tokenizeTables() {
 	for i, j := range tableSections {
 		if from, to, ok := rd.section(j); ok {
-			rd.toks[i] = tokenize(rd.lines, from, to)
+			rd.toks[i] = tokenize(rd.lines, rd.grid, from, to)
 		}
 	}
 }
 
-// tokenize splits lines [from, to) into cells.
-func tokenize(lines []string, from, to int) []token {
+// tokenize splits lines [from, to) into cells. On a grid line (grid[i]),
+// the empty cells after the row's last text cell are blank value cells.
+func tokenize(lines []string, grid []bool, from, to int) []token {
 	var toks []token
 	for i := from; i < to; i++ {
 		line := lines[i]
 		if trim(line) == "" {
 			continue
 		}
+		first := len(toks)
 		start := 0
 		for j, r := range line {
 			if isSeparator(r) {
@@ -59,8 +65,21 @@ func tokenize(lines []string, from, to int) []token {
 			}
 		}
 		toks = appendCell(toks, trim(line[start:]), i)
+		if i < len(grid) && grid[i] {
+			markBlanks(toks[first:])
+		}
 	}
 	return toks
+}
+
+// markBlanks turns the empty cells of one grid row that follow its last
+// text cell into blank value cells.
+func markBlanks(row []token) {
+	for k := len(row) - 1; k >= 0 && row[k].kind != tText; k-- {
+		if row[k].kind == tEmpty {
+			row[k].kind = tBlank
+		}
+	}
 }
 
 // isSeparator separates cells on a line; empty cells are kept.

@@ -1,0 +1,3 @@
+package extract
+
+func readDocx([]byte) (*Document, error) { return nil, ErrNotDocx }
