@@ -57,8 +57,11 @@ type Document struct {
 	Encoding string
 	Blocks   []Block
 	// PDFLayout marks text read by pdftotext -layout (columns kept by
-	// spaces), which the importer reads by the same lines.
+	// spaces).
 	PDFLayout bool
+	// Alternatives are other readings of the same file (a PDF's -layout
+	// text); the importer keeps the reading that reads best.
+	Alternatives []*Document
 }
 
 // Block is a paragraph (Table nil) or a table.

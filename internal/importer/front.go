@@ -25,10 +25,16 @@ func (rd *reader) frontMatter() {
 	}
 	start := 0
 	if title >= 0 {
+		first := title
 		rd.rep.Title = trim(rd.lines[title])
 		rd.rep.Org, rd.rep.Year = parseTitle(rd.rep.Title)
-		if skipped := firstNonEmpty(rd.lines, 0, title); skipped >= 0 {
-			rd.note(skipped, Info, "标题之前的%d行（网页导航等）未读入", title-skipped)
+		if p := prevNonEmpty(rd.lines, title); rd.rep.Org == "" && p >= 0 && isOrgLine(rd.lines[p]) {
+			// the org on a line of its own above 2024年政府信息公开工作年度报告 (a PDF's title)
+			first, rd.rep.Title = p, trim(rd.lines[p])+rd.rep.Title
+			rd.rep.Org, rd.rep.Year = parseTitle(rd.rep.Title)
+		}
+		if skipped := firstNonEmpty(rd.lines, 0, first); skipped >= 0 {
+			rd.note(skipped, Info, "标题之前的%d行（网页导航等）未读入", first-skipped)
 		}
 		start = title + 1
 	}
@@ -36,6 +42,23 @@ func (rd *reader) frontMatter() {
 	if rd.rep.Org == "" || rd.rep.Year == 0 {
 		rd.inferOrgYear(title)
 	}
+}
+
+// prevNonEmpty is the last non-empty line before i, or -1.
+func prevNonEmpty(lines []string, i int) int {
+	for i--; i >= 0; i-- {
+		if trim(lines[i]) != "" {
+			return i
+		}
+	}
+	return -1
+}
+
+// isOrgLine: a short line with no sentence punctuation and no digit — an
+// org's name printed above the rest of the title.
+func isOrgLine(line string) bool {
+	s := trim(line)
+	return s != "" && utf8.RuneCountInString(s) <= 30 && !strings.ContainsAny(s, "。，,；;：:、|0123456789") && strings.ContainsFunc(s, isHan)
 }
 
 // isTitle: a short line, not a sentence, ending in the report's name.

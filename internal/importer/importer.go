@@ -115,6 +115,18 @@ func Import(text string) (*Result, error) {
 // line, with the blank cells of a table row read as blank cells and the
 // notes naming the table row they are about.
 func ImportDocument(d *extract.Document) (*Result, error) {
+	best, err := importOne(d)
+	for _, alt := range d.Alternatives {
+		res, aerr := importOne(alt)
+		if aerr == nil && (err != nil || res.score().better(best.score())) {
+			best, err = res, nil
+		}
+	}
+	return best, err
+}
+
+// importOne imports one reading of a document.
+func importOne(d *extract.Document) (*Result, error) {
 	lines := d.Lines()
 	rd := &reader{lines: make([]string, len(lines)), grid: make([]bool, len(lines)), where: make([]string, len(lines)), res: &Result{}}
 	for i, l := range lines {
@@ -123,6 +135,38 @@ func ImportDocument(d *extract.Document) (*Result, error) {
 		rd.where[i] = l.Where()
 	}
 	return importReader(rd)
+}
+
+// readScore ranks readings of one file: fewer cells left unread first,
+// then fewer cells to check, then fewer notes of things not read.
+type readScore struct{ blank, unsure, unreadable int }
+
+func (a readScore) better(b readScore) bool {
+	if a.blank != b.blank {
+		return a.blank < b.blank
+	}
+	if a.unsure != b.unsure {
+		return a.unsure < b.unsure
+	}
+	return a.unreadable < b.unreadable
+}
+
+func (res *Result) score() readScore {
+	var s readScore
+	for id, src := range res.Cells {
+		switch {
+		case !src.Read() && res.Report.Values[id].State == report.Blank:
+			s.blank++
+		case src.Unsure:
+			s.unsure++
+		}
+	}
+	for _, n := range res.Notes {
+		if n.Kind == Unreadable {
+			s.unreadable++
+		}
+	}
+	return s
 }
 
 func importReader(rd *reader) (*Result, error) {
