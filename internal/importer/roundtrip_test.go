@@ -3,8 +3,12 @@ package importer_test
 import (
 	"bytes"
 	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"testing"
 
+	"nianbao/internal/docx"
 	"nianbao/internal/extract"
 	"nianbao/internal/importer"
 	"nianbao/internal/pdf"
@@ -101,6 +105,69 @@ func TestRoundTripPDF(t *testing.T) {
 					t.Errorf("%s marked to check", want.Template().Cells[id].Path)
 				}
 			}
+		})
+	}
+}
+
+// TestRoundTripDocx: each seed as nianbao's Word file reads back equal,
+// and so does the PDF that Word's stand-in (LibreOffice) makes of it —
+// a Word-made PDF, with its own line breaks and spacing (2022 年).
+func TestRoundTripDocx(t *testing.T) {
+	dir := t.TempDir()
+	var docxPaths []string
+	for _, name := range roundTripSeeds {
+		want := testenv.Seed(t, name)
+		var buf bytes.Buffer
+		if err := docx.Write(&buf, want); err != nil {
+			t.Fatal(err)
+		}
+		t.Run(name, func(t *testing.T) {
+			d, err := extract.Read(buf.Bytes())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Kind != extract.DOCX {
+				t.Fatalf("kind %s", d.Kind)
+			}
+			res, err := importer.ImportDocument(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameReport(t, want, res)
+			for _, n := range res.Notes {
+				if (n.Kind == importer.Unreadable || n.Kind == importer.Unsure) && !(name == "001" && n.Msg == legacyMissing) {
+					t.Errorf("note %s", n)
+				}
+			}
+		})
+		path := filepath.Join(dir, name+".docx")
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		docxPaths = append(docxPaths, path)
+	}
+	soffice := testenv.LibreOffice(t)
+	testenv.Poppler(t, "pdftotext")
+	cmd := exec.Command(soffice, append([]string{"--headless", "-env:UserInstallation=file://" + filepath.Join(dir, "profile"),
+		"--convert-to", "pdf", "--outdir", dir}, docxPaths...)...)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	for _, name := range roundTripSeeds {
+		t.Run(name+" word pdf", func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join(dir, name+".pdf"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := extract.Read(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := importer.ImportDocument(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameReport(t, testenv.Seed(t, name), res)
 		})
 	}
 }
