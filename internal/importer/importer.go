@@ -32,6 +32,14 @@ type Result struct {
 	// Signature is the trailing 落款 (body and date) when the text ends
 	// with one; it is not part of section 六.
 	Signature string
+	// Kind is the kind of file the report was read from (extract.Text for
+	// Import); Layout marks a PDF read in its -layout text.
+	Kind   extract.Kind
+	Layout bool
+	// Text is the text the lines of the notes and Cells number: the text
+	// given to Import, or the Lines of the document's reading that was
+	// kept, joined by newlines.
+	Text string
 }
 
 // Evidence is the label that decided the format, and its line; Line is 0
@@ -108,7 +116,9 @@ var ErrNotReport = errors.New("没有找到年度报告的任何一个部分标�
 // is not recognisably a report (ErrNotReport); everything else it cannot
 // read is left blank and said in a note.
 func Import(text string) (*Result, error) {
-	return importReader(newReader(text))
+	rd := newReader(text)
+	rd.res.Text, rd.res.Kind = text, extract.Text
+	return importReader(rd)
 }
 
 // ImportDocument reads a file read by extract: its Lines, a table row a
@@ -134,6 +144,8 @@ func importOne(d *extract.Document) (*Result, error) {
 		rd.grid[i] = l.Table > 0
 		rd.where[i] = l.Where()
 	}
+	rd.res.Text = strings.Join(rd.lines, "\n")
+	rd.res.Kind, rd.res.Layout = d.Kind, d.PDFLayout
 	return importReader(rd)
 }
 

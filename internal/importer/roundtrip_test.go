@@ -37,6 +37,21 @@ func sameReport(t *testing.T, want *report.Report, res *importer.Result) {
 
 const legacyMissing = "第二部分（2019年格式）没有读到表格"
 
+// sameLines: a document written as HTML (how the web app carries a
+// file's reading to the confirm step) reads back to the same lines.
+func sameLines(t *testing.T, want, got *extract.Document) {
+	t.Helper()
+	w, g := want.Lines(), got.Lines()
+	if len(w) != len(g) {
+		t.Fatalf("%d lines, want %d", len(g), len(w))
+	}
+	for i := range w {
+		if w[i] != g[i] {
+			t.Errorf("line %d: %+v, want %+v", i+1, g[i], w[i])
+		}
+	}
+}
+
 // TestRoundTripHTML: each seed as nianbao publishes it on the web (the
 // standalone page of nianbao render --format html) reads back equal.
 func TestRoundTripHTML(t *testing.T) {
@@ -129,6 +144,7 @@ func TestRoundTripDocx(t *testing.T) {
 			if d.Kind != extract.DOCX {
 				t.Fatalf("kind %s", d.Kind)
 			}
+			sameLines(t, d, extract.ReadString(d.HTML()))
 			res, err := importer.ImportDocument(d)
 			if err != nil {
 				t.Fatal(err)
