@@ -17,6 +17,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"html"
 	"strings"
 
 	"nianbao/internal/textfile"
@@ -57,8 +58,11 @@ type Document struct {
 	Encoding string
 	Blocks   []Block
 	// PDFLayout marks text read by pdftotext -layout (columns kept by
-	// spaces), which the importer reads by the same lines.
+	// spaces).
 	PDFLayout bool
+	// Alternatives are other readings of the same file (a PDF's -layout
+	// text); the importer keeps the reading that reads best.
+	Alternatives []*Document
 }
 
 // Block is a paragraph (Table nil) or a table.
@@ -153,6 +157,8 @@ var (
 	ErrDoc = errors.New("这是旧版Word的.doc文件，无法直接读取。请在Word或WPS中另存为.docx后再上传")
 	// ErrEmpty: nothing to read.
 	ErrEmpty = errors.New("文件是空的")
+	// ErrUnknown: binary data of no kind extract reads.
+	ErrUnknown = errors.New("无法识别这个文件：它不是纯文本、网页、PDF或Word（.docx）文件。WPS的文件请先另存为.docx或PDF")
 )
 
 // Read reads a file's bytes into a Document, deciding its kind by content.
@@ -168,6 +174,9 @@ func Read(data []byte) (*Document, error) {
 		return nil, ErrDoc
 	}
 	text, enc, err := textfile.Decode(data)
+	if errors.Is(err, textfile.ErrBinary) {
+		return nil, ErrUnknown
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -201,4 +210,40 @@ func normalizeNewlines(s string) string {
 		return s
 	}
 	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+}
+
+// HTML writes the document as a plain web page — a <p> a paragraph, a
+// <table> a table with each row's own cells and no spans — that reads
+// back (ReadString) to the same Lines. It is how a file's reading travels
+// through a form to the next step.
+func (d *Document) HTML() string {
+	var b strings.Builder
+	b.WriteString("<!DOCTYPE html>\n<html><body>\n")
+	for _, bl := range d.Blocks {
+		if bl.Table == nil {
+			for _, l := range strings.Split(bl.Para, "\n") {
+				b.WriteString("<p>" + html.EscapeString(l) + "</p>\n")
+			}
+			continue
+		}
+		b.WriteString("<table>\n")
+		for _, row := range bl.Table.Rows {
+			b.WriteString("<tr>")
+			for _, c := range row {
+				if !c.Covered {
+					b.WriteString("<td>" + html.EscapeString(c.Text) + "</td>")
+				}
+			}
+			b.WriteString("</tr>\n")
+		}
+		b.WriteString("</table>\n")
+	}
+	b.WriteString("</body></html>\n")
+	return b.String()
+}
+
+// IsDocumentFile: data is a PDF or a zip (a .docx) by its signature — a
+// file whose size says nothing about the length of its text.
+func IsDocumentFile(data []byte) bool {
+	return bytes.HasPrefix(data, []byte("%PDF-")) || bytes.HasPrefix(data, []byte("PK\x03\x04"))
 }

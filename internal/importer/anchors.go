@@ -2,6 +2,7 @@ package importer
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"nianbao/internal/report"
 )
@@ -32,21 +33,84 @@ var tableAnchors = func() map[*report.Table][]rowAnchor {
 // text (the label nearest the numbers wins over headers and group cells
 // before it), or nil.
 func matchRow(tb *report.Table, label string) *report.Row {
+	return bestAnchor(tb, label, func(label, a string) int {
+		if i := strings.LastIndex(label, a); i >= 0 {
+			return i + len(a)
+		}
+		return -1
+	})
+}
+
+// matchRowLoose is matchRow for a label that a PDF's layout has broken
+// up: an anchor of four or more characters also matches with a few other
+// characters between its own (逾期（六）不补正, where the vertical group
+// cell of the next column was printed inside the label's line; 另行 果
+// 无法提供 制作, a wrapped label with the group cell beside it).
+func matchRowLoose(tb *report.Table, label string) *report.Row {
+	return bestAnchor(tb, label, func(label, a string) int {
+		if utf8.RuneCountInString(a) < 4 {
+			return -1
+		}
+		return looseEnd(label, a, maxGap)
+	})
+}
+
+// maxGap is how many foreign characters a loose anchor may have inside.
+const maxGap = 8
+
+// bestAnchor returns the row whose anchor ends last in label by find
+// (which gives the byte offset after the anchor, or -1).
+func bestAnchor(tb *report.Table, label string, find func(label, a string) int) *report.Row {
 	var best *report.Row
 	bestEnd, bestLen := -1, 0
 	for _, ra := range tableAnchors[tb] {
-		row := ra.row
 		for _, a := range ra.anchors {
-			i := strings.LastIndex(label, a)
-			if i < 0 {
+			end := find(label, a)
+			if end < 0 {
 				continue
 			}
-			if end := i + len(a); end > bestEnd || end == bestEnd && len(a) > bestLen {
-				best, bestEnd, bestLen = row, end, len(a)
+			if end > bestEnd || end == bestEnd && len(a) > bestLen {
+				best, bestEnd, bestLen = ra.row, end, len(a)
 			}
 		}
 	}
 	return best
+}
+
+// looseEnd finds the last place where the runes of a occur in order in s
+// with at most gap other runes between them, and returns the byte offset
+// after it, or -1.
+func looseEnd(s, a string, gap int) int {
+	ar := []rune(a)
+	for end := len(s); end > 0; {
+		last, n := utf8.DecodeLastRuneInString(s[:end])
+		if last == ar[len(ar)-1] && looseMatch(s[:end-n], ar[:len(ar)-1], gap) {
+			return end
+		}
+		end -= n
+	}
+	return -1
+}
+
+// looseMatch: the runes of a end s, in order, with at most gap others
+// between them (and none after the last).
+func looseMatch(s string, a []rune, gap int) bool {
+	for k := len(a) - 1; k >= 0; k-- {
+		for {
+			r, n := utf8.DecodeLastRuneInString(s)
+			if n == 0 {
+				return false
+			}
+			s = s[:len(s)-n]
+			if r == a[k] {
+				break
+			}
+			if gap--; gap < 0 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // officialKeys are the rows' official labels in matching form, to notice a

@@ -32,6 +32,14 @@ type Result struct {
 	// Signature is the trailing 落款 (body and date) when the text ends
 	// with one; it is not part of section 六.
 	Signature string
+	// Kind is the kind of file the report was read from (extract.Text for
+	// Import); Layout marks a PDF read in its -layout text.
+	Kind   extract.Kind
+	Layout bool
+	// Text is the text the lines of the notes and Cells number: the text
+	// given to Import, or the Lines of the document's reading that was
+	// kept, joined by newlines.
+	Text string
 }
 
 // Evidence is the label that decided the format, and its line; Line is 0
@@ -108,13 +116,27 @@ var ErrNotReport = errors.New("没有找到年度报告的任何一个部分标�
 // is not recognisably a report (ErrNotReport); everything else it cannot
 // read is left blank and said in a note.
 func Import(text string) (*Result, error) {
-	return importReader(newReader(text))
+	rd := newReader(text)
+	rd.res.Text, rd.res.Kind = text, extract.Text
+	return importReader(rd)
 }
 
 // ImportDocument reads a file read by extract: its Lines, a table row a
 // line, with the blank cells of a table row read as blank cells and the
 // notes naming the table row they are about.
 func ImportDocument(d *extract.Document) (*Result, error) {
+	best, err := importOne(d)
+	for _, alt := range d.Alternatives {
+		res, aerr := importOne(alt)
+		if aerr == nil && (err != nil || res.score().better(best.score())) {
+			best, err = res, nil
+		}
+	}
+	return best, err
+}
+
+// importOne imports one reading of a document.
+func importOne(d *extract.Document) (*Result, error) {
 	lines := d.Lines()
 	rd := &reader{lines: make([]string, len(lines)), grid: make([]bool, len(lines)), where: make([]string, len(lines)), res: &Result{}}
 	for i, l := range lines {
@@ -122,7 +144,41 @@ func ImportDocument(d *extract.Document) (*Result, error) {
 		rd.grid[i] = l.Table > 0
 		rd.where[i] = l.Where()
 	}
+	rd.res.Text = strings.Join(rd.lines, "\n")
+	rd.res.Kind, rd.res.Layout = d.Kind, d.PDFLayout
 	return importReader(rd)
+}
+
+// readScore ranks readings of one file: fewer cells left unread first,
+// then fewer cells to check, then fewer notes of things not read.
+type readScore struct{ blank, unsure, unreadable int }
+
+func (a readScore) better(b readScore) bool {
+	if a.blank != b.blank {
+		return a.blank < b.blank
+	}
+	if a.unsure != b.unsure {
+		return a.unsure < b.unsure
+	}
+	return a.unreadable < b.unreadable
+}
+
+func (res *Result) score() readScore {
+	var s readScore
+	for id, src := range res.Cells {
+		switch {
+		case !src.Read() && res.Report.Values[id].State == report.Blank:
+			s.blank++
+		case src.Unsure:
+			s.unsure++
+		}
+	}
+	for _, n := range res.Notes {
+		if n.Kind == Unreadable {
+			s.unreadable++
+		}
+	}
+	return s
 }
 
 func importReader(rd *reader) (*Result, error) {

@@ -55,7 +55,8 @@ func wantCells(t *testing.T, r *report.Report, want map[string]int64) {
 // format, blank cells printed as &nbsp; (also a blank 总计 in a row with
 // values: kept blank, the checker says so).
 func TestRealShanghai2019(t *testing.T) {
-	_, res := importFile(t, "shanghai-2019.js")
+	d, res := importFile(t, "shanghai-2019.js")
+	sameLines(t, d, extract.ReadString(d.HTML()))
 	r := res.Report
 	if res.Format != report.Format2019 || r.Year != 2019 || r.Org != "上海市人民政府办公厅" {
 		t.Errorf("format %s year %d org %q", res.Format, r.Year, r.Org)

@@ -19,8 +19,18 @@ func (rd *reader) tables() {
 		}
 	}
 	if rd.head[2] >= 0 {
-		rd.readRows(t.Table("requests"), rd.toks[1], rd.head[2])
+		tb, mark, realigned := t.Table("requests"), len(rd.res.Notes), rd.realigned
+		rd.readRows(tb, rd.toks[1], rd.head[2])
 		rd.realignSummary(rd.head[2])
+		if rd.unreadableSince(mark) {
+			if p := readPositional(t, tb, rd.toks[1]); p != nil {
+				rd.clearTable(tb, mark)
+				rd.realigned = realigned
+				rd.applyPositional(p)
+				rd.note(rd.head[2], Repaired, "第三部分表格的行名和数字在原文中没有一一对齐（如PDF文字的阅读顺序），已按官方表格的行列顺序读入全部%d个数；"+
+					"每行的总计、各列的合计和“一+二=（七）+四”对这些数全部成立，读法是确定的", len(p.ids))
+			}
+		}
 	}
 	if rd.head[3] >= 0 {
 		rd.readReviews(t.Table("reviews"), rd.toks[2], rd.head[3])
