@@ -22,7 +22,9 @@ type BodyForm struct {
 	ID                         int64
 	Name, Parent, Kind         string
 	DeadlineMonth, DeadlineDay string
-	Parents, Kinds             []ui.Option
+	// SelfReview lets one person submit and review (edit form only).
+	SelfReview     bool
+	Parents, Kinds []ui.Option
 	Errors                     ui.Errors
 }
 
