@@ -25,7 +25,7 @@ type BodyForm struct {
 	// SelfReview lets one person submit and review (edit form only).
 	SelfReview     bool
 	Parents, Kinds []ui.Option
-	Errors                     ui.Errors
+	Errors         ui.Errors
 }
 
 // BodiesVM is the tree of the bodies an administrator manages, and the form
