@@ -69,7 +69,8 @@ func (s *Server) renderBodies(c echo.Context, status int, bodies []store.Body, f
 func readBodyForm(c echo.Context) (admin.BodyForm, store.Body) {
 	f := admin.BodyForm{Name: formText(c, "name"), Parent: formText(c, "parent"), Kind: formText(c, "kind"),
 		DeadlineMonth: formText(c, "deadline_month"), DeadlineDay: formText(c, "deadline_day"), Errors: ui.Errors{}}
-	b := store.Body{Name: f.Name, ParentID: formID(c, "parent")}
+	f.SelfReview = c.FormValue("self_review") == "1"
+	b := store.Body{Name: f.Name, ParentID: formID(c, "parent"), SelfReview: f.SelfReview}
 	if p := org.NameProblem(f.Name); p != "" {
 		f.Errors["name"] = p
 	}

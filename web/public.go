@@ -166,7 +166,7 @@ func (s *Server) publicationFor(c echo.Context) (*store.Publication, error) {
 
 // publicFrame is the frame of a public page: no CSRF token, no user.
 func (s *Server) publicFrame(_ echo.Context, title string) layout.Page {
-	return layout.Page{Title: title}
+	return layout.Page{Title: title, Public: true}
 }
 
 // sizeText says a file size: 182 KB.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -221,7 +222,10 @@ func NewMatrixCSV(w io.Writer, m Matrix) (*MatrixCSV, error) {
 
 // Write writes one row.
 func (mw *MatrixCSV) Write(mr MatrixRow) error {
-	line := append(mw.line[:0], mr.Lead...)
+	line := mw.line[:0]
+	for _, s := range mr.Lead {
+		line = append(line, SafeCSVText(s))
+	}
 	if mw.m.Rates {
 		for _, q := range ratesOf(mr.Report) {
 			line = append(line, q.Decimal())
@@ -244,6 +248,18 @@ func (mw *MatrixCSV) Flush() error {
 		return fmt.Errorf("csv: %w", err)
 	}
 	return nil
+}
+
+// SafeCSVText keeps a text cell of a CSV file from being taken for a
+// formula when the file is opened in Excel or WPS (CSV injection): a text
+// that starts with =, +, -, @, a tab or a carriage return gets a leading
+// apostrophe, which spreadsheets show as text and do not evaluate. Only
+// texts people typed (body names …) pass here; numbers never start so.
+func SafeCSVText(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
 
 // bom is the UTF-8 byte-order mark.

@@ -305,3 +305,31 @@ func TestTwoReportsInOneBook(t *testing.T) {
 		compareSheet(t, f, part, s, list[i+3])
 	}
 }
+
+// TestCSVInjection: a body's name that a spreadsheet would take for a
+// formula is written as text (a leading apostrophe); others as typed.
+func TestCSVInjection(t *testing.T) {
+	names := []struct{ in, want string }{
+		{`=HYPERLINK("http://evil.example","点击")`, `'=HYPERLINK("http://evil.example","点击")`},
+		{"+1+1", "'+1+1"},
+		{"-2+3", "'-2+3"},
+		{"@SUM(A1)", "'@SUM(A1)"},
+		{"\t=1", "'\t=1"},
+		{"示范市-教育局", "示范市-教育局"},
+		{"", ""},
+	}
+	m := sheet.Matrix{Template: report.T2021, Lead: []string{sheet.HeadBody}}
+	for _, n := range names {
+		m.Rows = append(m.Rows, sheet.MatrixRow{Lead: []string{n.in}})
+	}
+	var buf bytes.Buffer
+	if err := sheet.WriteMatrixCSV(&buf, m); err != nil {
+		t.Fatal(err)
+	}
+	lines := readCSV(t, buf.Bytes())
+	for i, n := range names {
+		if got := lines[i+1][0]; got != n.want {
+			t.Errorf("%q written as %q, want %q", n.in, got, n.want)
+		}
+	}
+}
