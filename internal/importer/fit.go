@@ -17,6 +17,10 @@ func (rd *reader) fit(tb *report.Table, row *report.Row, cells []cell) {
 	n := len(row.Cells)
 	vals := printedOnly(cells)
 	switch {
+	case rd.inline && n > 1 && len(vals) > 0 && runDigits(vals) != "":
+		// run-together text: its spaces are not cell boundaries; the
+		// arithmetic cuts the row (glued.go)
+		rd.pending = append(rd.pending, pendingRow{tb, row, cells})
 	case len(vals) == n:
 		rd.assign(row, vals, false)
 	case len(cells) == n:
@@ -26,9 +30,8 @@ func (rd *reader) fit(tb *report.Table, row *report.Row, cells []cell) {
 		rd.realign(row, vals)
 	case tb.Key == "requests" && len(vals) == n+1:
 		rd.dropSubtotal(row, vals)
-	default:
-		rd.note(cells[0].at, Unreadable, "“%s”行应有%d个数，读到%d个（%s），无法确定各数属于哪一列，该行未读入，请对照原文填写",
-			rd.rowName(row), n, len(vals), printed(cells))
+	default: // cut by the arithmetic, or noted, once the table is read (glued.go)
+		rd.pending = append(rd.pending, pendingRow{tb, row, cells})
 	}
 }
 
