@@ -187,14 +187,16 @@ func importReader(rd *reader) (*Result, error) {
 		rd.res.Notes, rd.res.Headings = nil, [6]int{}
 		if found = rd.findHeadings(); found {
 			rd.inline = true
-			rd.res.Text = strings.Join(rd.lines, "\n")
-			rd.note(-1, Info, "原文的标题和段落连在一起（如从网页复制或抓取的文字），已在各部分标题处分行；下面的行号指分行后的文字")
+			rd.note(-1, Info, "原文的标题和段落连在一起（如从网页复制或抓取的文字），已在各部分标题处分行，表格中数字之间的空格已去掉；下面的行号指这样整理后的文字")
 		}
 	}
 	if !found {
 		return nil, fmt.Errorf("importer: %w", ErrNotReport)
 	}
 	rd.tokenizeTables()
+	if rd.inline {
+		rd.res.Text = strings.Join(rd.lines, "\n") // as cut, and with the strays in numbers dropped
+	}
 	rd.detectFormat()
 	rd.rep = report.New(report.ByFormat(rd.res.Format))
 	rd.res.Report = rd.rep

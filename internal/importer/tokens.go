@@ -43,11 +43,10 @@ var tableSections = [3]int{1, 2, 3}
 func (rd *reader) tokenizeTables() {
 	for i, j := range tableSections {
 		if from, to, ok := rd.section(j); ok {
-			lines := rd.lines
 			if rd.inline {
-				lines = squeezeDigitSpaces(lines, from, to)
+				rd.lines = squeezeDigitSpaces(rd.lines, from, to)
 			}
-			rd.toks[i] = tokenize(lines, rd.grid, from, to)
+			rd.toks[i] = tokenize(rd.lines, rd.grid, from, to)
 		}
 	}
 }
