@@ -39,7 +39,11 @@ func (s *Server) reportSave(c echo.Context) error {
 	if err := s.withComments(c.Request().Context(), rec, p); err != nil {
 		return err
 	}
-	return render(c, http.StatusConflict, editor.EditPage(p))
+	status := http.StatusConflict
+	if d.TooLong != nil {
+		status = http.StatusUnprocessableEntity
+	}
+	return render(c, status, editor.EditPage(p))
 }
 
 // readForm reads the editor's form: the fields, base_version and, when

@@ -182,10 +182,21 @@ func (res *Result) score() readScore {
 }
 
 func importReader(rd *reader) (*Result, error) {
-	if !rd.findHeadings() {
+	found := rd.findHeadings()
+	if rd.headingsFound() < len(rd.head) && rd.splitInline() {
+		rd.res.Notes, rd.res.Headings = nil, [6]int{}
+		if found = rd.findHeadings(); found {
+			rd.inline = true
+			rd.note(-1, Info, "原文的标题和段落连在一起（如从网页复制或抓取的文字），已在各部分标题处分行，表格中数字之间的空格已去掉；下面的行号指这样整理后的文字")
+		}
+	}
+	if !found {
 		return nil, fmt.Errorf("importer: %w", ErrNotReport)
 	}
 	rd.tokenizeTables()
+	if rd.inline {
+		rd.res.Text = strings.Join(rd.lines, "\n") // as cut, and with the strays in numbers dropped
+	}
 	rd.detectFormat()
 	rd.rep = report.New(report.ByFormat(rd.res.Format))
 	rd.res.Report = rd.rep
@@ -210,6 +221,10 @@ type reader struct {
 	res   *Result
 	// realigned counts the section 三 rows repaired by realign.
 	realigned int
+	// pending are rows whose values did not fit, to be cut (glued.go).
+	pending []pendingRow
+	// inline: the text came run together and was cut at its headings.
+	inline bool
 }
 
 // newReader splits the text into lines (Lines).
@@ -230,6 +245,17 @@ func Lines(text string) []string {
 		text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
 	}
 	return strings.Split(text, "\n")
+}
+
+// headingsFound counts the headings found.
+func (rd *reader) headingsFound() int {
+	n := 0
+	for _, at := range rd.head {
+		if at >= 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // note adds a note at a 0-based line index (-1 for the whole text).
