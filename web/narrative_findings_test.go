@@ -93,3 +93,15 @@ func TestCheckTextNarrativeFigures(t *testing.T) {
 		t.Errorf("the finding points at %q (%q), not the heading of 第一部分", target, line.Text())
 	}
 }
+
+// correctedOverview is seed 002's 第一部分 as a correction of its 规范性文件
+// (制发 21, 现行有效 232) says it: the text goes with the table (W2).
+func correctedOverview(t *testing.T) string {
+	t.Helper()
+	text := seedForm(t, "002").Get("narrative.overview")
+	changed := strings.NewReplacer("的20件行政规范性文件", "的21件行政规范性文件", "现行有效规范性文件共231件", "现行有效规范性文件共232件").Replace(text)
+	if strings.Count(changed, "21件行政规范性文件")+strings.Count(changed, "共232件") != 2 {
+		t.Fatal("seed 002 no longer states its 规范性文件 as the correction expects")
+	}
+	return changed
+}
