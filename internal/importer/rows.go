@@ -60,23 +60,84 @@ func valueRun(toks []token, i int) ([]cell, int) {
 // before it. heading is the 0-based line of the section heading.
 func (rd *reader) readRows(tb *report.Table, toks []token, heading int) {
 	found := map[*report.Row]bool{}
-	labelFrom := 0
+	runs := valueRunsAt(toks)
+	after := labelsFollow(tb, toks, runs)
+	if after {
+		rd.note(toks[runs[0].from].at, Info, "第%s部分表格的行名印在各行数字之后（如OCR或PDF文字的顺序），按数字之后的行名读取", tb.Section)
+	}
+	for k, r := range runs {
+		cells, _ := valueRun(toks, r.from)
+		var label []token
+		tail := ""
+		switch {
+		case after:
+			label = toks[r.next:runEnd(runs, k+1, len(toks))]
+		case k == 0:
+			label, tail = toks[:r.from], tailText(toks, r.next)
+		default:
+			label, tail = toks[runs[k-1].next:r.from], tailText(toks, r.next)
+		}
+		if row := rd.readRow(tb, label, tail, cells, found); row != nil && !after {
+			rd.suspectSplit(row, toks, r.from, r.next)
+		}
+	}
+	rd.missingRows(tb, found, heading)
+}
+
+// span is a run of values: toks[from:next].
+type span struct{ from, next int }
+
+// valueRunsAt finds the runs of values of toks.
+func valueRunsAt(toks []token) []span {
+	var runs []span
 	for i := 0; i < len(toks); {
 		if !toks[i].isValue() {
 			i++
 			continue
 		}
-		cells, next := valueRun(toks, i)
-		if row := rd.readRow(tb, toks[labelFrom:i], tailText(toks, next), cells, found); row != nil {
-			rd.suspectSplit(row, toks, i, next)
-		}
-		labelFrom, i = next, next
+		_, next := valueRun(toks, i)
+		runs = append(runs, span{i, next})
+		i = next
 	}
-	rd.missingRows(tb, found, heading)
+	return runs
 }
 
-// readRow assigns one run of values to the row its label names, and
-// returns that row (nil when none).
+func runEnd(runs []span, k, n int) int {
+	if k < len(runs) {
+		return runs[k].from
+	}
+	return n
+}
+
+// labelsFollow: the table's labels are printed after their numbers — the
+// text after each run names strictly more rows than the text before it
+// (with labels before, the text after a run names the next row, and the
+// last run has none).
+func labelsFollow(tb *report.Table, toks []token, runs []span) bool {
+	if len(runs) == 0 || len(runs) > 4*len(tb.Rows) {
+		return false // no table: a text of numbers
+	}
+	score := func(after bool) int {
+		seen := map[*report.Row]bool{}
+		for k, r := range runs {
+			var label []token
+			switch {
+			case after:
+				label = toks[r.next:runEnd(runs, k+1, len(toks))]
+			case k == 0:
+				label = toks[:r.from]
+			default:
+				label = toks[runs[k-1].next:r.from]
+			}
+			if row := matchRow(tb, labelKey(label)); row != nil {
+				seen[row] = true
+			}
+		}
+		return len(seen)
+	}
+	return score(true) > score(false)
+}
+
 func (rd *reader) readRow(tb *report.Table, label []token, tail string, cells []cell, found map[*report.Row]bool) *report.Row {
 	k := labelKey(label)
 	row := matchRow(tb, k)
