@@ -105,3 +105,25 @@ func correctedOverview(t *testing.T) string {
 	}
 	return changed
 }
+
+// TestLiveCheckYearAndToken: last year's title and a 第五部分 of 无 are
+// warned of live, each linked to its field.
+func TestLiveCheckYearAndToken(t *testing.T) {
+	_, c, id := editorApp(t)
+	f := seedForm(t, "002")
+	f.Set("title", "瑞安市人民政府办公室2023年政府信息公开工作年度报告")
+	f.Set("narrative.problems", "无")
+	_, d := check(t, c, id, 1, f)
+	for rule, target := range map[string]string{"W7": "f-title", "W8": "f-narrative-problems"} {
+		a := d.Find(`#findings li.finding[data-rule="` + rule + `"] a`)
+		if a.Length() != 1 || a.AttrOr("data-focus", "") != target {
+			t.Errorf("%s: %d findings pointing at %q, want one at %s: %v", rule, a.Length(), a.AttrOr("data-focus", ""), target, findings(d))
+		}
+	}
+	page := c.Get(t, paths.ReportEdit(id)).Doc(t)
+	for _, target := range []string{"f-title", "f-narrative-problems"} {
+		if page.Find("#"+target).Length() != 1 {
+			t.Errorf("the editor has no #%s", target)
+		}
+	}
+}

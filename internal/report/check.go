@@ -32,6 +32,8 @@ type Finding struct {
 	// Paragraphs of it. Narrative is "" for a finding about the tables.
 	Narrative string
 	Para      int
+	// Field is the text field (title, preface) of a finding about one.
+	Field string
 
 	t *Template
 }
@@ -46,6 +48,7 @@ type findingJSON struct {
 	// Narrative and Paragraph (from 1) place a finding about the text.
 	Narrative string `json:"narrative,omitempty"`
 	Paragraph int    `json:"paragraph,omitempty"`
+	Field     string `json:"field,omitempty"`
 }
 
 // MarshalJSON names cells by their dotted JSON paths.
@@ -58,6 +61,7 @@ func (f Finding) MarshalJSON() ([]byte, error) {
 	if f.Narrative != "" {
 		out.Narrative, out.Paragraph = f.Narrative, f.Para+1
 	}
+	out.Field = f.Field
 	return json.Marshal(out)
 }
 
@@ -111,6 +115,9 @@ func Check(r *Report, opt Options) []Finding {
 	c.completeness()
 	c.feeNarrative()
 	c.narrativeFigures()
+	c.years()
+	c.tokenSections()
+	c.feeNotices()
 	if opt.LastYear != nil {
 		c.crossYear(opt.LastYear)
 	}

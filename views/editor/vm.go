@@ -195,6 +195,9 @@ func (p *Page) target(f report.Finding) string {
 	if f.Narrative != "" {
 		return FieldID(report.FieldNarrative + f.Narrative)
 	}
+	if f.Field != "" {
+		return FieldID(f.Field)
+	}
 	if f.Culprit != report.NoCell {
 		return InputID(p.def(f.Culprit).Path)
 	}
