@@ -210,14 +210,7 @@ func (rd *reader) solveCuts(tb *report.Table, rows []pendingRow, cands [][][]int
 	}
 	holds := func(rels []report.Relation) bool {
 		for _, rel := range rels {
-			var s int64
-			for _, id := range rel.Plus {
-				s += vals[id].N
-			}
-			for _, id := range rel.Minus {
-				s -= vals[id].N
-			}
-			if s != 0 {
+			if residual(rel, vals) != 0 {
 				return false
 			}
 		}

@@ -19,6 +19,12 @@ func importFile(t *testing.T, name string) (*extract.Document, *importer.Result)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return readDoc(t, data)
+}
+
+// readDoc extracts and imports a file's bytes.
+func readDoc(t *testing.T, data []byte) (*extract.Document, *importer.Result) {
+	t.Helper()
 	d, err := extract.Read(data)
 	if err != nil {
 		t.Fatal(err)

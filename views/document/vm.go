@@ -157,6 +157,9 @@ func paragraphs(s string) []string { return rpt.Paragraphs(s) }
 // ParaPrefix is the id prefix of a narrative section's paragraphs.
 func ParaPrefix(narrative string) string { return "p-" + narrative }
 
+// ParaAnchor is the id of paragraph i (from 0) of a narrative section.
+func ParaAnchor(narrative string, i int) string { return ParaPrefix(narrative) + "-" + strconv.Itoa(i) }
+
 // CellAnchor is the id of a value cell in the document, so that a finding,
 // a change or a comment can link to it: v-requests-granted-total.
 func CellAnchor(path string) string { return "v-" + strings.ReplaceAll(path, ".", "-") }
