@@ -94,10 +94,8 @@ func (rd *reader) printedBounds(vals []cell) []int {
 	return bounds
 }
 
-// cuts returns the ways (at most maxCuts) to cut digits into the groups.
-func cuts(digits string, groups []group) [][]int64 { return cutsWithin(digits, groups, nil) }
-
-// cutsWithin is cuts where no number may run across one of bounds.
+// cutsWithin returns the ways (at most maxCuts) to cut digits into the
+// groups where no number runs across one of bounds.
 func cutsWithin(digits string, groups []group, bounds []int) [][]int64 {
 	crosses := func(from, to int) bool {
 		for _, b := range bounds {
