@@ -32,6 +32,9 @@ type draft struct {
 	Conflicts       []report.Conflict
 	ConflictVersion int
 	Problem         string
+	// TooLong are the text fields over their length, with why; nothing
+	// was saved, and Report shows them as typed.
+	TooLong map[string]string
 }
 
 // checker checks a report as the editor shows it (the format's rules with
@@ -87,6 +90,9 @@ func readForm(c echo.Context) (formInput, error) {
 // and nothing is saved until the clerk chooses. (Only when another save
 // lands between our read and our write is the merged form checked again.)
 func (s *Server) saveDraft(ctx context.Context, rec *store.ReportRecord, in formInput, by int64, check checker) (*draft, error) {
+	if long := report.TextsTooLong(in.get); long != nil {
+		return tooLong(rec, in, long, check), nil
+	}
 	if in.base == rec.Version {
 		d, err := s.saveOnto(ctx, rec, rec.Report, in, by, check)
 		if !errors.Is(err, store.ErrStale) {
@@ -156,6 +162,27 @@ func (s *Server) mergeDraft(ctx context.Context, rec *store.ReportRecord, in for
 		d.Took = took
 	}
 	return d, err
+}
+
+// tooLong refuses a form with a text over its length: nothing is saved
+// (what one save may store stays bounded), the message is at each such
+// field, and the draft shows the texts as typed so that a page rendered
+// from it (the plain save) loses none of them.
+func tooLong(rec *store.ReportRecord, in formInput, long map[string]string, check checker) *draft {
+	shown := rec.Report.Clone()
+	for f := range long {
+		if text, ok := in.get(f); ok {
+			shown.SetText(f, text)
+		}
+	}
+	labels := make([]string, 0, len(long))
+	for _, f := range report.TextFields {
+		if long[f] != "" {
+			labels = append(labels, report.FieldLabel(f))
+		}
+	}
+	return &draft{Report: shown, Version: in.base, SavedAt: rec.UpdatedAt, Refused: rec.Report.Refusals(), Findings: check(shown), TooLong: long,
+		Problem: "未保存：" + strings.Join(labels, "、") + "超过字数上限，请删减后再保存"}
 }
 
 // notice tells the clerk what a merge took from the other save.

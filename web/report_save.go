@@ -38,5 +38,9 @@ func (s *Server) reportSave(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return render(c, http.StatusConflict, editor.EditPage(p))
+	status := http.StatusConflict
+	if d.TooLong != nil {
+		status = http.StatusUnprocessableEntity
+	}
+	return render(c, status, editor.EditPage(p))
 }

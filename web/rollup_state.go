@@ -121,6 +121,7 @@ func (s *Server) summaryInput(c echo.Context, rec *store.ReportRecord, r *report
 		CanEdit: rec.State.Editable() && auth.Can(u, auth.EditReport, rec.BodyID, anc),
 		URLs: summary.URLs{Page: paths.ReportRollup(rec.ID), Refresh: paths.ReportRollupRefreshURL(rec.ID),
 			Override: paths.ReportRollupOverrideURL(rec.ID), View: paths.ReportView(rec.ID),
+			XLSX: paths.ReportRollupXLSXURL(rec.ID),
 			Cell: func(path string) string { return paths.ReportRollupCell(rec.ID, path) }}}
 	if sm.taken != nil {
 		in.TakenAt = sm.taken.TakenAt

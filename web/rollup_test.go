@@ -2,18 +2,22 @@ package web_test
 
 import (
 	"context"
+	"fmt"
+	"html"
 	"net/url"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/xuri/excelize/v2"
 
 	"nianbao/internal/auth"
 	"nianbao/internal/demo"
 	"nianbao/internal/org"
 	"nianbao/internal/report"
 	"nianbao/internal/rollup"
+	"nianbao/internal/sheet"
 	"nianbao/internal/webtest"
 	"nianbao/internal/workflow"
 	"nianbao/web/paths"
@@ -108,6 +112,53 @@ func TestSummaryListsOnlyItsScope(t *testing.T) {
 	if res := app.Client(t, "dept-clerk").Get(t, paths.ReportRollup(id)); res.Status != 404 {
 		t.Errorf("a department's clerk opens the government's summary: %d", res.Status)
 	}
+
+	// The workbooks list the same bodies: the summary's (本级), and the
+	// board's of the whole region for the county's supervisor.
+	if got := workbookBodies(t, c.Get(t, paths.ReportRollupXLSXURL(id))); strings.Join(got, "、") != "某县教育局（草稿，报告尚未审核通过，0格有数）" {
+		t.Errorf("the summary's workbook lists %v", got)
+	}
+	app.User(t, "gov-super", auth.Grant{Body: gov, Role: auth.Supervisor})
+	sup := app.Client(t, "gov-super")
+	if !strings.Contains(sup.Get(t, paths.BoardYear(2024)).Body, html.EscapeString(paths.BoardRollup(gov, 2024))) {
+		t.Error("the board does not offer the region's workbook")
+	}
+	got := workbookBodies(t, sup.Get(t, paths.BoardRollup(gov, 2024)))
+	if strings.Join(got, "、") != "某县教育局（草稿，报告尚未审核通过，0格有数）、某镇人民政府（已审核，已计入，"+strconv.Itoa(len(report.T2021.Cells))+"格有数）" {
+		t.Errorf("the board's workbook lists %v", got)
+	}
+}
+
+// workbookBodies reads a roll-up workbook's bodies sheet: each body with
+// its state, whether it counts and how many of its cells hold a number.
+func workbookBodies(t *testing.T, res *webtest.Response) []string {
+	t.Helper()
+	if res.Status != 200 || !strings.Contains(res.Header.Get("Content-Disposition"), ".xlsx") {
+		t.Fatalf("workbook: %d %q", res.Status, res.Header.Get("Content-Disposition"))
+	}
+	f, err := excelize.OpenReader(strings.NewReader(res.Body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(sheet.BodiesSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, line := range rows[2:] {
+		if line[0] == sheet.RowSum {
+			break
+		}
+		filled := 0
+		for _, v := range line[3:] {
+			if v != "" {
+				filled++
+			}
+		}
+		out = append(out, fmt.Sprintf("%s（%s，%s，%d格有数）", strings.TrimSpace(line[0]), line[1], line[2], filled))
+	}
+	return out
 }
 
 // officeSummary is the demo city's 2024 region summary, created by its

@@ -64,7 +64,7 @@ func NewServer(d Deps) *Server {
 		e.IPExtractor = echo.ExtractIPFromXFFHeader()
 	}
 	e.HTTPErrorHandler = s.handleError
-	e.Use(s.recoverPanics, s.logRequests, securityHeaders, limitBody, s.loadUser, s.checkCSRF)
+	e.Use(s.recoverPanics, s.logRequests, securityHeaders, limitBody, parseForms, s.loadUser, s.checkCSRF)
 	s.routes(e)
 	// Sessions wrap the whole Echo handler (not Echo middleware), so that
 	// the session rides on the request's context everywhere. Static files

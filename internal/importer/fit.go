@@ -2,6 +2,7 @@ package importer
 
 import (
 	"errors"
+	"strings"
 
 	"nianbao/internal/report"
 )
@@ -16,6 +17,10 @@ func (rd *reader) fit(tb *report.Table, row *report.Row, cells []cell) {
 	n := len(row.Cells)
 	vals := printedOnly(cells)
 	switch {
+	case rd.inline && n > 1 && len(vals) > 0 && runDigits(vals) != "":
+		// run-together text: its spaces are not cell boundaries; the
+		// arithmetic cuts the row (glued.go)
+		rd.pending = append(rd.pending, pendingRow{tb, row, cells})
 	case len(vals) == n:
 		rd.assign(row, vals, false)
 	case len(cells) == n:
@@ -25,9 +30,8 @@ func (rd *reader) fit(tb *report.Table, row *report.Row, cells []cell) {
 		rd.realign(row, vals)
 	case tb.Key == "requests" && len(vals) == n+1:
 		rd.dropSubtotal(row, vals)
-	default:
-		rd.note(cells[0].at, Unreadable, "“%s”行应有%d个数，读到%d个（%s），无法确定各数属于哪一列，该行未读入，请对照原文填写",
-			rd.rowName(row), n, len(vals), printed(cells))
+	default: // cut by the arithmetic, or noted, once the table is read (glued.go)
+		rd.pending = append(rd.pending, pendingRow{tb, row, cells})
 	}
 }
 
@@ -53,10 +57,14 @@ func (rd *reader) assign(row *report.Row, cells []cell, unsure bool) {
 
 func (rd *reader) noteBlanks(row *report.Row, cells []cell) {
 	t := rd.rep.Template()
+	var cols []string
 	for i, c := range cells {
 		if c.tok == nil {
-			rd.note(c.at, Info, "%s：原文这一格是空的，读作空白（未填写，不是0）", t.Cell(row.Cells[i]).Name())
+			cols = append(cols, t.Cell(row.Cells[i]).ColName())
 		}
+	}
+	if len(cols) > 0 {
+		rd.note(cells[0].at, Info, "“%s”行：原文%s这%d格是空的，读作空白（未填写，不是0）", rd.rowName(row), strings.Join(cols, "、"), len(cols))
 	}
 }
 

@@ -7,13 +7,26 @@ import (
 	"nianbao/internal/report"
 )
 
-// headingKeys are the six official headings in matching form. Both formats
-// have the same ones.
-var headingKeys = func() (keys [6]string) {
+// headingKeys are the six official headings in matching form, each with
+// the variants published reports print (report.Section.Variants). Both
+// formats have the same ones.
+var headingKeys = func() (keys [6][]string) {
 	for i, s := range report.T2021.Sections {
-		keys[i] = key(s.Heading)
+		keys[i] = append(keys[i], key(s.Heading))
+		for _, v := range s.Variants {
+			keys[i] = append(keys[i], key(v))
+		}
 	}
 	return keys
+}()
+
+// headingWords are each section's number as a heading starts (一、) and
+// the keywords of its heading (report.Section.Keywords).
+var headingWords = func() (words [6][]string) {
+	for i, s := range report.T2021.Sections {
+		words[i] = append([]string{key(s.Number + "、")}, s.Keywords...)
+	}
+	return words
 }()
 
 // findHeadings finds the six section headings by their full text, each
@@ -32,7 +45,7 @@ func (rd *reader) findHeadings() bool {
 		}
 		k := key(rd.lines[i])
 		for j := next; j < len(headingKeys); j++ {
-			end, ok := rd.matchHeading(i, k, headingKeys[j])
+			end, ok := rd.matchAnyHeading(i, k, j)
 			if !ok {
 				continue
 			}
@@ -51,6 +64,27 @@ func (rd *reader) findHeadings() bool {
 		}
 	}
 	return true
+}
+
+// matchAnyHeading matches line i against section j's heading, its
+// variants, or (on a line of its own that is no sentence) the section's
+// number followed by all its keywords.
+func (rd *reader) matchAnyHeading(i int, k string, j int) (int, bool) {
+	for _, h := range headingKeys[j] {
+		if end, ok := rd.matchHeading(i, k, h); ok {
+			return end, true
+		}
+	}
+	w := headingWords[j]
+	if !strings.HasPrefix(k, w[0]) || utf8.RuneCountInString(k) > 30 || strings.ContainsAny(k, "。；;,，:：") {
+		return 0, false
+	}
+	for _, kw := range w[1:] {
+		if !strings.Contains(k, kw) {
+			return 0, false
+		}
+	}
+	return i, true
 }
 
 // matchHeading matches line i (whose key is k) against a heading, also

@@ -1,6 +1,8 @@
 package importer
 
 import (
+	"slices"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -30,6 +32,12 @@ func valueRun(toks []token, i int) ([]cell, int) {
 			if t.at == lastAt {
 				empties++
 			}
+		case tBlank:
+			for ; empties > 0; empties-- {
+				cells = append(cells, cell{at: t.at})
+			}
+			lastAt = t.at
+			cells = append(cells, cell{at: t.at})
 		case tValue:
 			for ; t.at == lastAt && empties > 0; empties-- {
 				cells = append(cells, cell{at: t.at})
@@ -48,12 +56,12 @@ func (rd *reader) readRows(tb *report.Table, toks []token, heading int) {
 	found := map[*report.Row]bool{}
 	labelFrom := 0
 	for i := 0; i < len(toks); {
-		if toks[i].kind != tValue {
+		if !toks[i].isValue() {
 			i++
 			continue
 		}
 		cells, next := valueRun(toks, i)
-		if row := rd.readRow(tb, toks[labelFrom:i], cells, found); row != nil {
+		if row := rd.readRow(tb, toks[labelFrom:i], tailText(toks, next), cells, found); row != nil {
 			rd.suspectSplit(row, toks, i, next)
 		}
 		labelFrom, i = next, next
@@ -63,10 +71,24 @@ func (rd *reader) readRows(tb *report.Table, toks []token, heading int) {
 
 // readRow assigns one run of values to the row its label names, and
 // returns that row (nil when none).
-func (rd *reader) readRow(tb *report.Table, label []token, cells []cell, found map[*report.Row]bool) *report.Row {
+func (rd *reader) readRow(tb *report.Table, label []token, tail string, cells []cell, found map[*report.Row]bool) *report.Row {
 	k := labelKey(label)
 	row := matchRow(tb, k)
+	for _, try := range []func(*report.Table, string) *report.Row{matchRow, matchRowLoose} {
+		if row != nil {
+			break
+		}
+		for _, s := range []string{k, k + tail} {
+			if row = try(tb, s); row != nil {
+				k = s
+				break
+			}
+		}
+	}
 	at := cells[0].at
+	if len(printedOnly(cells)) == 0 && (row == nil || found[row]) {
+		return nil // blank cells under a header, or a repeated blank row: nothing was printed
+	}
 	switch {
 	case row == nil:
 		rd.note(at, Unreadable, "读到%d个数（%s），但前面没有可以识别的行名，未读入", len(cells), printed(cells))
@@ -74,6 +96,9 @@ func (rd *reader) readRow(tb *report.Table, label []token, cells []cell, found m
 	case found[row]:
 		rd.note(at, Unreadable, "“%s”行再次出现，这次的数字（%s）未读入，以第一次为准", rd.rowName(row), printed(cells))
 		return nil
+	}
+	if rows := labelRows(tb, k); len(cells) > len(row.Cells) && rd.readBlock(tb, rows, row, cells, found) {
+		return row
 	}
 	found[row] = true
 	if official := officialKeys[row]; !strings.Contains(k, official) {
@@ -103,7 +128,7 @@ func prevText(toks []token, i int) int {
 		switch toks[i].kind {
 		case tText:
 			return i
-		case tValue:
+		case tValue, tBlank:
 			return -1
 		}
 	}
@@ -130,6 +155,112 @@ func (rd *reader) markSplit(row *report.Row, t token, first bool) {
 		}
 	}
 }
+
+// labelRows are the rows of tb whose anchors occur in the label text, in
+// the order they occur.
+func labelRows(tb *report.Table, label string) []*report.Row {
+	type at struct {
+		i   int
+		row *report.Row
+	}
+	var ats []at
+	for _, ra := range tableAnchors[tb] {
+		first := -1
+		for _, a := range ra.anchors {
+			if i := strings.Index(label, a); i >= 0 && (first < 0 || i < first) {
+				first = i
+			}
+		}
+		if first >= 0 {
+			ats = append(ats, at{first, ra.row})
+		}
+	}
+	sort.SliceStable(ats, func(a, b int) bool { return ats[a].i < ats[b].i })
+	rows := make([]*report.Row, len(ats))
+	for i, a := range ats {
+		rows[i] = a.row
+	}
+	return rows
+}
+
+// readBlock reads a block of rows printed as their labels followed by all
+// their numbers (规章 行政规范性文件 … 1 0 6 100 31 817, in a PDF's text
+// order): when the labels name rows not yet read, in the template's order,
+// ending with row, and the numbers are exactly theirs. The values are
+// marked to check — nothing but their order says which row they are of —
+// unless each row's total confirms them (section 三).
+func (rd *reader) readBlock(tb *report.Table, rows []*report.Row, row *report.Row, cells []cell, found map[*report.Row]bool) bool {
+	if len(rows) < 2 || rows[len(rows)-1] != row {
+		return false
+	}
+	n, last := 0, -1
+	for _, r := range rows {
+		i := slices.Index(tb.Rows, r)
+		if found[r] || i <= last {
+			return false
+		}
+		n, last = n+len(r.Cells), i
+	}
+	if n != len(cells) {
+		return false
+	}
+	unsure := tb.Key != "requests" || !rd.rowTotalsHold(rows, cells)
+	k := 0
+	var names []string
+	for _, r := range rows {
+		found[r] = true
+		rd.assign(r, cells[k:k+len(r.Cells)], unsure)
+		k += len(r.Cells)
+		names = append(names, "“"+rd.rowName(r)+"”")
+	}
+	if unsure {
+		rd.note(cells[0].at, Unsure, "%s这%d行的行名都在前面，后面跟着%d个数（%s）；已按行名的顺序依次读入，请对照原文核对", strings.Join(names, ""), len(rows), len(cells), printed(cells))
+	} else {
+		rd.note(cells[0].at, Repaired, "%s这%d行的行名都在前面，后面跟着%d个数；按行名的顺序依次读入，每行的总计都成立", strings.Join(names, ""), len(rows), len(cells))
+	}
+	return true
+}
+
+// rowTotalsHold: read row by row, every row's last value is the sum of
+// the others.
+func (rd *reader) rowTotalsHold(rows []*report.Row, cells []cell) bool {
+	k := 0
+	for _, r := range rows {
+		nums, ok := rd.numbers(r, printedOnly(cells[k:k+len(r.Cells)]))
+		if !ok || len(nums) != len(r.Cells) {
+			return false
+		}
+		var sum int64
+		for _, v := range nums[:len(nums)-1] {
+			sum += v
+		}
+		if sum != nums[len(nums)-1] {
+			return false
+		}
+		k += len(r.Cells)
+	}
+	return true
+}
+
+// tailText is the text that ends a wrapped label after its numbers: the
+// text cell at toks[i] (right after a run) when its line has no values —
+// in a PDF's layout the numbers stand on a label's middle line
+// (2.其他法律行政法规禁止 / 0 0 0 … / 公开).
+func tailText(toks []token, i int) string {
+	if i >= len(toks) || toks[i].kind != tText {
+		return ""
+	}
+	at := toks[i].at
+	for j := i; j < len(toks) && toks[j].at == at; j++ {
+		if toks[j].isValue() {
+			return ""
+		}
+	}
+	return toks[i].key
+}
+
+// isValue: a printed value or a blank value cell of a grid row.
+func (t token) isValue() bool { return t.kind == tValue || t.kind == tBlank }
 
 // labelKey joins the matching forms of the last text cells before a run:
 // enough for a group cell and a label wrapped over several lines, without
@@ -171,7 +302,7 @@ func printedLabel(label []token, row *report.Row) string {
 }
 
 func matchAnchor(k string, row *report.Row) bool {
-	for _, a := range anchors[row.Key] {
+	for _, a := range row.Anchors {
 		if strings.Contains(k, a) {
 			return true
 		}

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,6 +23,10 @@ const (
 	tText tokKind = iota
 	tValue
 	tEmpty
+	// tBlank is an empty cell of a table row read from a grid (a web page,
+	// a Word table) after the row's label: a blank value cell, where the
+	// grid leaves no doubt that it is one.
+	tBlank
 )
 
 type token struct {
@@ -38,19 +43,24 @@ var tableSections = [3]int{1, 2, 3}
 func (rd *reader) tokenizeTables() {
 	for i, j := range tableSections {
 		if from, to, ok := rd.section(j); ok {
-			rd.toks[i] = tokenize(rd.lines, from, to)
+			if rd.inline {
+				rd.lines = squeezeDigitSpaces(rd.lines, from, to)
+			}
+			rd.toks[i] = tokenize(rd.lines, rd.grid, from, to)
 		}
 	}
 }
 
-// tokenize splits lines [from, to) into cells.
-func tokenize(lines []string, from, to int) []token {
+// tokenize splits lines [from, to) into cells. On a grid line (grid[i]),
+// the empty cells after the row's last text cell are blank value cells.
+func tokenize(lines []string, grid []bool, from, to int) []token {
 	var toks []token
 	for i := from; i < to; i++ {
 		line := lines[i]
 		if trim(line) == "" {
 			continue
 		}
+		first := len(toks)
 		start := 0
 		for j, r := range line {
 			if isSeparator(r) {
@@ -59,8 +69,64 @@ func tokenize(lines []string, from, to int) []token {
 			}
 		}
 		toks = appendCell(toks, trim(line[start:]), i)
+		toks = append(toks[:first], joinDecimals(toks[first:])...)
+		if i < len(grid) && grid[i] {
+			markBlanks(toks[first:])
+		}
 	}
 	return toks
+}
+
+// digitSpaceRE is white space between two parts of a number.
+var digitSpaceRE = regexp.MustCompile(`([0-9０-９.．])[ \t\x{3000}]+([0-9０-９.．])`)
+
+// squeezeDigitSpaces drops, in lines [from, to), the spaces between
+// digits: in text that came run together they are strays (230 000023,
+// 43767. 7146), not cell boundaries; the arithmetic cuts the numbers.
+func squeezeDigitSpaces(lines []string, from, to int) []string {
+	out := append([]string(nil), lines...)
+	for i := from; i < to; i++ {
+		for s := ""; s != out[i]; {
+			s = out[i]
+			out[i] = digitSpaceRE.ReplaceAllString(s, "$1$2")
+		}
+	}
+	return out
+}
+
+// decimalTailRE is the decimals of a number cut off by a space (.7146).
+var decimalTailRE = regexp.MustCompile(`^[.．][0-9０-９]+$`)
+
+// joinDecimals puts together, on one line, a number that a stray space
+// cut at its decimal point: 43767. 7146 or 43767 .7146.
+func joinDecimals(row []token) []token {
+	out := row[:0]
+	for i := 0; i < len(row); i++ {
+		t := row[i]
+		if t.kind == tValue && i+1 < len(row) && row[i+1].kind == tText {
+			next := row[i+1].text
+			switch {
+			case decimalTailRE.MatchString(next):
+				t.text += next
+				i++
+			case (next == "." || next == "．") && i+2 < len(row) && row[i+2].kind == tValue && !strings.ContainsAny(row[i+2].text, ".．"):
+				t.text += next + row[i+2].text
+				i += 2
+			}
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// markBlanks turns the empty cells of one grid row that follow its last
+// text cell into blank value cells.
+func markBlanks(row []token) {
+	for k := len(row) - 1; k >= 0 && row[k].kind != tText; k-- {
+		if row[k].kind == tEmpty {
+			row[k].kind = tBlank
+		}
+	}
 }
 
 // isSeparator separates cells on a line; empty cells are kept.
@@ -86,14 +152,21 @@ func appendCell(toks []token, cell string, at int) []token {
 			_, n := utf8.DecodeRuneInString(cell[i:])
 			i += n
 		}
-		if w := cell[start:i]; w != "" && isValueWord(w) {
-			flush()
-			toks = append(toks, token{kind: tValue, text: w, at: at})
-		} else if w != "" {
-			if textFrom < 0 {
-				textFrom = start
+		w := cell[start:i]
+		pieces := []piece{{0, len(w), w != "" && isValueWord(w)}}
+		if w != "" && !pieces[0].value {
+			pieces = gluedPieces(w)
+		}
+		for _, p := range pieces {
+			if p.value {
+				flush()
+				toks = append(toks, token{kind: tValue, text: w[p.from:p.to], at: at})
+				continue
 			}
-			textTo = i
+			if textFrom < 0 {
+				textFrom = start + p.from
+			}
+			textTo = start + p.to
 		}
 		for i < len(cell) && isSpaceAt(cell, i) {
 			_, n := utf8.DecodeRuneInString(cell[i:])
@@ -145,4 +218,98 @@ func cutUnit(w string) (core, unit string) {
 		}
 	}
 	return w, ""
+}
+
+// piece is a span of a word: a value or text.
+type piece struct {
+	from, to int
+	value    bool
+}
+
+// gluedPieces cuts a word of crawled text in which labels and numbers run
+// together (一、本年新收政府信息公开申请数量640020470二、上年结转…) into its
+// text and its digit runs. A digit that begins a row's ordinal (00000002.
+// 其他…: the 2 of 2.) stays with the text after it; a number keeps its
+// decimals and a unit after it (14件). A word without a Chinese character
+// is left whole.
+func gluedPieces(w string) []piece {
+	if !strings.ContainsFunc(w, isHan) || !strings.ContainsFunc(w, isDigit) {
+		return []piece{{0, len(w), false}}
+	}
+	var out []piece
+	add := func(from, to int, value bool) {
+		if from >= to {
+			return
+		}
+		if n := len(out); n > 0 && !out[n-1].value && !value {
+			out[n-1].to = to
+			return
+		}
+		out = append(out, piece{from, to, value})
+	}
+	textFrom := 0
+	for i := 0; i < len(w); {
+		r, n := utf8.DecodeRuneInString(w[i:])
+		if !isDigit(r) {
+			i += n
+			continue
+		}
+		from := i
+		end := digitsEnd(w, i)
+		if next, _ := utf8.DecodeRuneInString(w[end:]); strings.ContainsRune(".．、", next) && end+utf8.RuneLen(next) < len(w) {
+			// an ordinal: its single digit starts the text after
+			_, ln := utf8.DecodeLastRuneInString(w[from:end])
+			add(textFrom, from, false)
+			add(from, end-ln, true)
+			textFrom, i = end-ln, end
+			continue
+		}
+		if prev, _ := utf8.DecodeLastRuneInString(w[:from]); prev == '第' || startsWithAny(w[end:], textCounters) {
+			i = end // 第3项, 保留4位小数, 2024年: part of the text
+			continue
+		}
+		for _, u := range units {
+			if strings.HasPrefix(w[end:], u) {
+				end += len(u)
+				break
+			}
+		}
+		add(textFrom, from, false)
+		add(from, end, true)
+		textFrom, i = end, end
+	}
+	add(textFrom, len(w), false)
+	return out
+}
+
+// textCounters after a number make it part of a label, not a value.
+var textCounters = []string{"位", "年", "月", "日", "号", "条", "项", "类", "种", "%", "％", "个工作日", "天"}
+
+func startsWithAny(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// digitsEnd is the end of the number starting at w[i]: digits, with
+// decimals after a point.
+func digitsEnd(w string, i int) int {
+	for i < len(w) {
+		r, n := utf8.DecodeRuneInString(w[i:])
+		if isDigit(r) {
+			i += n
+			continue
+		}
+		if strings.ContainsRune(".．", r) && i+n < len(w) {
+			if r2, _ := utf8.DecodeRuneInString(w[i+n:]); isDigit(r2) {
+				i += n
+				continue
+			}
+		}
+		break
+	}
+	return i
 }

@@ -32,13 +32,16 @@ type ReportRecord struct {
 	// SubmittedVersion is the version last submitted; ReviewedVersion the
 	// version a reviewer last returned or approved (0: none yet).
 	SubmittedVersion, ReviewedVersion int
+	// SubmittedBy is who submitted SubmittedVersion (0: nobody yet).
+	SubmittedBy int64
 	// Errors and Warnings count the findings of a final check at the last
 	// save.
 	Errors, Warnings int
 }
 
 const reportColumns = `id, body_id, year, state, version, data, unread, updated_at, COALESCE(updated_by, 0),
-	created_at, COALESCE(created_by, 0), revision, correction, submitted_version, reviewed_version, errors, warnings`
+	created_at, COALESCE(created_by, 0), revision, correction, submitted_version, reviewed_version, errors, warnings,
+	COALESCE(submitted_by, 0)`
 
 // scanReport reads a report row; with a cache, a current row whose version
 // is cached is not decoded again.
@@ -47,7 +50,8 @@ func scanReport(row scanner, cache *reportCache) (*ReportRecord, error) {
 	var data, unread string
 	err := row.Scan(&rec.ID, &rec.BodyID, &rec.Year, &rec.State, &rec.Version, &data, &unread,
 		&rec.UpdatedAt, &rec.UpdatedBy, &rec.CreatedAt, &rec.CreatedBy,
-		&rec.Revision, &rec.Correction, &rec.SubmittedVersion, &rec.ReviewedVersion, &rec.Errors, &rec.Warnings)
+		&rec.Revision, &rec.Correction, &rec.SubmittedVersion, &rec.ReviewedVersion, &rec.Errors, &rec.Warnings,
+		&rec.SubmittedBy)
 	if err != nil {
 		return nil, notFound(err)
 	}
@@ -227,7 +231,8 @@ func (s *Store) keepVersionTx(ctx context.Context, tx *sql.Tx, id int64, version
 func (s *Store) ReportVersion(ctx context.Context, id int64, version int) (*ReportRecord, error) {
 	rec, err := scanReport(s.queryRow(ctx, `SELECT r.id, r.body_id, r.year, r.state, v.version, v.data,
 		v.unread, v.saved_at, COALESCE(v.saved_by, 0), r.created_at, COALESCE(r.created_by, 0),
-		r.revision, r.correction, r.submitted_version, r.reviewed_version, r.errors, r.warnings
+		r.revision, r.correction, r.submitted_version, r.reviewed_version, r.errors, r.warnings,
+		COALESCE(r.submitted_by, 0)
 		FROM report_versions v JOIN reports r ON r.id = v.report_id
 		WHERE v.report_id = $1 AND v.version = $2`, id, version), nil)
 	if err != nil {

@@ -31,8 +31,11 @@ type Page struct {
 	Version int
 	Saved   SaveState
 	// Refused are inputs that could not be read, shown at their cells.
-	Refused  []*report.InputError
-	Findings []report.Finding
+	Refused []*report.InputError
+	// TextErrors are the text fields refused for their length, with why
+	// (their text stays in the box; nothing of the form was saved).
+	TextErrors map[string]string
+	Findings   []report.Finding
 	// LastYear, when known, gives hints beside the carried-over cells.
 	LastYear *report.Report
 	// ImportURL, when last year's report is not at hand, imports it from

@@ -32,6 +32,9 @@ type Input struct {
 	Comments        []CommentIn
 	URLs            URLs
 	Refusal         string
+	// Duties says who may review this version when it is not anyone
+	// (one's own submission) or when the body lets one person do both.
+	Duties string
 	// Typed keeps what the reader typed into a refused action's reasons.
 	Typed map[string]string
 	At    string // the comment form's starting place
@@ -63,7 +66,7 @@ type URLs struct {
 func NewPage(in Input) *Page {
 	r := in.Report
 	p := &Page{Frame: in.Frame, Title: r.DisplayTitle(), State: in.State.Label(), Revision: in.Revision, Version: in.Version,
-		Correction: in.Correction, Deadline: in.Deadline, Refusal: in.Refusal, EditURL: in.URLs.Edit,
+		Correction: in.Correction, Deadline: in.Deadline, Refusal: in.Refusal, Duties: in.Duties, EditURL: in.URLs.Edit,
 		HistoryURL: in.URLs.History, BoardURL: in.URLs.Board, RollupURL: in.URLs.Rollup, CommentURL: in.URLs.Comment, CommentAt: in.At,
 		DocxURL: in.URLs.Docx, PortalURL: in.URLs.Portal}
 	p.Actions = actions(in)
@@ -107,6 +110,9 @@ func actions(in Input) []Action {
 			act.Reason, act.ReasonHelp = "更正说明", "写明更正的内容和原因；更正版发布后会公开显示"
 		case workflow.Approve, workflow.Publish:
 			act.Primary = true
+		}
+		if in.Typed["action"] == act.Name {
+			act.Typed = in.Typed["reason"]
 		}
 		out = append(out, act)
 	}

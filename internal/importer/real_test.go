@@ -1,0 +1,97 @@
+package importer_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"nianbao/internal/extract"
+	"nianbao/internal/importer"
+	"nianbao/internal/report"
+)
+
+// importFile reads a file of testdata/real as the app does: extract, then
+// import.
+func importFile(t *testing.T, name string) (*extract.Document, *importer.Result) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "real", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := extract.Read(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := importer.ImportDocument(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d, res
+}
+
+// wantCells checks every cell of the report: the listed ones hold the
+// value, every other one is blank (printed blank, or &nbsp;).
+func wantCells(t *testing.T, r *report.Report, want map[string]int64) {
+	t.Helper()
+	tmpl := r.Template()
+	for path := range want {
+		if tmpl.Lookup(path) == report.NoCell {
+			t.Fatalf("no cell %s", path)
+		}
+	}
+	for id, def := range tmpl.Cells {
+		got := r.Values[id]
+		if n, ok := want[def.Path]; ok {
+			if got != report.Num(n) {
+				t.Errorf("%s = %s, want %d", def.Path, report.FormatValue(def.Kind, got), n)
+			}
+		} else if got.State != report.Blank {
+			t.Errorf("%s = %s, want blank", def.Path, report.FormatValue(def.Kind, got))
+		}
+	}
+}
+
+// TestRealShanghai2019: the report inside a JavaScript string, 2019
+// format, blank cells printed as &nbsp; (also a blank 总计 in a row with
+// values: kept blank, the checker says so).
+func TestRealShanghai2019(t *testing.T) {
+	d, res := importFile(t, "shanghai-2019.js")
+	sameLines(t, d, extract.ReadString(d.HTML()))
+	r := res.Report
+	if res.Format != report.Format2019 || r.Year != 2019 || r.Org != "上海市人民政府办公厅" {
+		t.Errorf("format %s year %d org %q", res.Format, r.Year, r.Org)
+	}
+	for j, at := range res.Headings {
+		if at == 0 {
+			t.Errorf("heading %d not found", j+1)
+		}
+	}
+	q := "requests."
+	wantCells(t, r, map[string]int64{
+		q + "new_received.natural_person": 821, q + "new_received.commercial": 35, q + "new_received.legal_services": 2, q + "new_received.other": 1, q + "new_received.total": 859,
+		q + "carried_over.natural_person": 18, q + "carried_over.total": 18,
+		q + "granted.natural_person": 258, q + "granted.commercial": 12, q + "granted.legal_services": 1, q + "granted.other": 1,
+		q + "partly_granted.natural_person":            3,
+		q + "withheld_state_secret.natural_person":     14,
+		q + "withheld_internal_affairs.natural_person": 5,
+		q + "withheld_process_info.natural_person":     3, q + "withheld_process_info.commercial": 1,
+		q + "withheld_inquiry.natural_person": 10, q + "withheld_inquiry.commercial": 2,
+		q + "unavailable_not_held.natural_person": 252, q + "unavailable_not_held.commercial": 12, q + "unavailable_not_held.legal_services": 1,
+		q + "unavailable_needs_creation.natural_person": 44, q + "unavailable_needs_creation.commercial": 3,
+		q + "unavailable_unclear.natural_person":    25,
+		q + "not_processed_petition.natural_person": 148, q + "not_processed_petition.commercial": 1,
+		q + "not_processed_duplicate.natural_person": 5, q + "not_processed_duplicate.commercial": 4,
+		q + "handled_total.natural_person": 767, q + "handled_total.commercial": 35, q + "handled_total.legal_services": 2, q + "handled_total.other": 1, q + "handled_total.total": 805,
+		q + "carried_forward.natural_person": 72, q + "carried_forward.total": 72,
+		"reviews.review.upheld": 5, "reviews.review.pending": 2, "reviews.review.total": 7,
+		"reviews.litigation_direct.upheld": 8, "reviews.litigation_direct.pending": 1, "reviews.litigation_direct.total": 9,
+	})
+	for _, n := range res.Notes {
+		if n.Kind == importer.Unreadable || n.Kind == importer.Unsure {
+			t.Errorf("note %s", n)
+		}
+	}
+	if r.Legacy2019 == nil {
+		t.Errorf("section 二 of the 2019 format not kept aside")
+	}
+}
