@@ -88,18 +88,22 @@ func TestLargeInputs(t *testing.T) {
 	glued := "一、总体情况三、收到和处理政府信息公开申请情况一、本年新收政府信息公开申请数量" + strings.Repeat("1234567890", 1<<20/10)
 	headings := strings.Repeat("一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n规章 1 2 3\n", 1<<20/100)
 	for name, data := range map[string][]byte{"page": []byte(page), "word": word.Bytes(), "glued": []byte(glued), "headings": []byte(headings)} {
-		start := time.Now()
-		d, err := extract.Read(data)
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
+		best := time.Hour // the best of three: the machine is shared with other tests
+		for range 3 {
+			start := time.Now()
+			d, err := extract.Read(data)
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			if _, err := importer.ImportDocument(d); err != nil && !errors.Is(err, importer.ErrNotReport) {
+				t.Fatalf("%s: %v", name, err)
+			}
+			best = min(best, time.Since(start))
 		}
-		if _, err := importer.ImportDocument(d); err != nil && !errors.Is(err, importer.ErrNotReport) {
-			t.Fatalf("%s: %v", name, err)
-		}
-		if el := time.Since(start); el > time.Second {
-			t.Errorf("%s (%d KB): %v", name, len(data)>>10, el)
+		if best > time.Second {
+			t.Errorf("%s (%d KB): %v", name, len(data)>>10, best)
 		} else {
-			t.Logf("%s (%d KB): %v", name, len(data)>>10, el)
+			t.Logf("%s (%d KB): %v", name, len(data)>>10, best)
 		}
 	}
 }

@@ -27,6 +27,11 @@ type Finding struct {
 	// would need for the rules it takes part in to hold.
 	Culprit CellID
 	Suggest int64
+	// Narrative and Para place a finding about the text: the section's key
+	// (overview, problems, other) and the paragraph's index in
+	// Paragraphs of it. Narrative is "" for a finding about the tables.
+	Narrative string
+	Para      int
 
 	t *Template
 	// finalError marks a warning that a final check reports as an error
@@ -41,6 +46,9 @@ type findingJSON struct {
 	Message  string   `json:"message"`
 	Cells    []string `json:"cells"`
 	Culprit  *string  `json:"culprit"`
+	// Narrative and Paragraph (from 1) place a finding about the text.
+	Narrative string `json:"narrative,omitempty"`
+	Paragraph int    `json:"paragraph,omitempty"`
 }
 
 // MarshalJSON names cells by their dotted JSON paths.
@@ -49,6 +57,9 @@ func (f Finding) MarshalJSON() ([]byte, error) {
 	if f.Culprit != NoCell {
 		p := f.t.Cell(f.Culprit).Path
 		out.Culprit = &p
+	}
+	if f.Narrative != "" {
+		out.Narrative, out.Paragraph = f.Narrative, f.Para+1
 	}
 	return json.Marshal(out)
 }
@@ -102,6 +113,7 @@ func Check(r *Report, opt Options) []Finding {
 	c.relations()
 	c.completeness()
 	c.feeNarrative()
+	c.narrativeFigures()
 	if opt.LastYear != nil {
 		c.crossYear(opt.LastYear)
 	}

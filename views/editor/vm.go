@@ -192,6 +192,9 @@ func (p *Page) findingList() findings.List { return findings.New(p.Findings, p.t
 // target is the DOM id a finding's link moves focus to: the culprit, or
 // the first cell involved, or the section's text.
 func (p *Page) target(f report.Finding) string {
+	if f.Narrative != "" {
+		return FieldID(report.FieldNarrative + f.Narrative)
+	}
 	if f.Culprit != report.NoCell {
 		return InputID(p.def(f.Culprit).Path)
 	}
