@@ -27,6 +27,9 @@ type draft struct {
 	// TooLong are the text fields over their length, with why; nothing
 	// was saved, and Report shows them as typed.
 	TooLong map[string]string
+	// Typed are the cells the form carried (the live check sends only
+	// what the clerk changed), for naming a typing slip.
+	Typed []report.CellID
 }
 
 // formInput is the editor's form: its fields, the version it was based on,
@@ -69,7 +72,7 @@ func (s *Server) saveOnto(ctx context.Context, rec *store.ReportRecord, base *re
 	report.FillTotals(r)
 	// Every text still unread is refused, not only those just posted: the
 	// marks of cells typed earlier must stay.
-	d := &draft{Report: r, Version: rec.Version, SavedAt: rec.UpdatedAt, Refused: refusedOf(r)}
+	d := &draft{Report: r, Version: rec.Version, SavedAt: rec.UpdatedAt, Refused: refusedOf(r), Typed: typedCells(r.Template(), in)}
 	if len(report.Diff(rec.Report, r)) == 0 {
 		return d, nil // nothing new: no version for an unchanged form
 	}
@@ -138,6 +141,20 @@ func tooLong(rec *store.ReportRecord, in formInput, long map[string]string) *dra
 	}
 	return &draft{Report: shown, Version: in.base, SavedAt: rec.UpdatedAt, Refused: refusedOf(rec.Report), TooLong: long,
 		Problem: "未保存：" + strings.Join(labels, "、") + "超过字数上限，请删减后再保存"}
+}
+
+// typedCells are the cells a form carries, up to two (a finding names a
+// slip only when one cell was typed).
+func typedCells(t *report.Template, in formInput) []report.CellID {
+	var out []report.CellID
+	for i := range t.Cells {
+		if _, ok := in.get(t.Cells[i].Path); ok && !t.Cells[i].Computed {
+			if out = append(out, report.CellID(i)); len(out) > 1 {
+				break
+			}
+		}
+	}
+	return out
 }
 
 // notice tells the clerk what a merge took from the other save.

@@ -103,7 +103,7 @@ func (s *Server) editorPageWith(c echo.Context, rec *store.ReportRecord, d *draf
 		Saved:      editor.SaveState{Version: d.Version, At: d.SavedAt.In(workflow.ChinaTime), Problem: d.Problem},
 		Refused:    d.Refused,
 		TextErrors: d.TooLong,
-		Findings:   s.editorFindings(c, rec, d.Report, report.Options{LastYear: last}),
+		Findings:   s.editorFindings(c, rec, d.Report, report.Options{LastYear: last, Typed: d.Typed}),
 		Aside:      s.summaryAside(c, rec, d.Report),
 		LastYear:   last,
 		Notice:     d.notice(rec.Version),
