@@ -38,6 +38,9 @@ type Finding struct {
 	Para      int
 
 	t *Template
+	// finalError marks a warning that a final check reports as an error
+	// (see TallyOf).
+	finalError bool
 }
 
 // findingJSON is the public JSON form of a finding (`nianbao check --json`).
@@ -174,16 +177,12 @@ func rangeRule(def *CellDef) string {
 // the cell has no value yet, so it blocks submission like any wrong number.
 func (c *checker) unread() {
 	for id := range c.t.Cells {
-		text, ok := c.r.Unread[CellID(id)]
-		if !ok {
+		e := c.r.Refusal(CellID(id))
+		if e == nil {
 			continue
 		}
 		def := &c.t.Cells[id]
-		_, reason := parseNumber(text, def.Kind)
-		if reason == "" {
-			continue
-		}
-		f := c.add(rangeRule(def), Error, fmt.Sprintf("%s：%s（填的是“%s”）", def.Name(), reason, text), CellID(id))
+		f := c.add(rangeRule(def), Error, fmt.Sprintf("%s：%s（填的是“%s”）", def.Name(), e.Reason, e.Input), CellID(id))
 		f.Culprit = CellID(id)
 	}
 }
