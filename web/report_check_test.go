@@ -164,6 +164,23 @@ func TestReportCheckFragments(t *testing.T) {
 	}
 }
 
+// TestReportCheckSavesItsTally: the live check saves the tally of its one
+// check (as a final check counts), which the status board shows.
+func TestReportCheckSavesItsTally(t *testing.T) {
+	app, c, id := editorApp(t)
+	f := seedForm(t, "002")
+	f.Set("requests.carried_forward.natural_person", "21") // two sums break
+	f.Set("narrative.problems", "")                        // a section a final check wants
+	check(t, c, id, 1, f)
+	rec, err := app.Store.Report(t.Context(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.Errors != 3 || rec.Warnings != 0 {
+		t.Errorf("after the check: %d errors, %d warnings; want 3 and 0", rec.Errors, rec.Warnings)
+	}
+}
+
 // TestReportCheckStaleMerges: a second tab's check, based on an old
 // version, takes over what the first saved and says so.
 func TestReportCheckStaleMerges(t *testing.T) {

@@ -58,7 +58,7 @@ func takeSums(id int64, app *webtest.App) {
 		panic(err)
 	}
 	rollup.Refresh(rec.Report, nil, sum.Values)
-	if _, err := app.Store.TakeRollup(context.Background(), id, rec.Version, rec.Report, sum, "测试", 0); err != nil {
+	if _, err := app.Store.TakeRollup(context.Background(), id, rec.Version, rec.Report, report.Tally{}, sum, "测试", 0); err != nil {
 		panic(err)
 	}
 }

@@ -27,8 +27,16 @@ type Finding struct {
 	// would need for the rules it takes part in to hold.
 	Culprit CellID
 	Suggest int64
+	// Narrative and Para place a finding about the text: the section's key
+	// (overview, problems, other) and the paragraph's index in
+	// Paragraphs of it. Narrative is "" for a finding about the tables.
+	Narrative string
+	Para      int
 
 	t *Template
+	// finalError marks a warning that a final check reports as an error
+	// (see TallyOf).
+	finalError bool
 }
 
 // findingJSON is the public JSON form of a finding (`nianbao check --json`).
@@ -38,6 +46,9 @@ type findingJSON struct {
 	Message  string   `json:"message"`
 	Cells    []string `json:"cells"`
 	Culprit  *string  `json:"culprit"`
+	// Narrative and Paragraph (from 1) place a finding about the text.
+	Narrative string `json:"narrative,omitempty"`
+	Paragraph int    `json:"paragraph,omitempty"`
 }
 
 // MarshalJSON names cells by their dotted JSON paths.
@@ -46,6 +57,9 @@ func (f Finding) MarshalJSON() ([]byte, error) {
 	if f.Culprit != NoCell {
 		p := f.t.Cell(f.Culprit).Path
 		out.Culprit = &p
+	}
+	if f.Narrative != "" {
+		out.Narrative, out.Paragraph = f.Narrative, f.Para+1
 	}
 	return json.Marshal(out)
 }
@@ -99,6 +113,7 @@ func Check(r *Report, opt Options) []Finding {
 	c.relations()
 	c.completeness()
 	c.feeNarrative()
+	c.narrativeFigures()
 	if opt.LastYear != nil {
 		c.crossYear(opt.LastYear)
 	}
@@ -152,16 +167,12 @@ func rangeRule(def *CellDef) string {
 // the cell has no value yet, so it blocks submission like any wrong number.
 func (c *checker) unread() {
 	for id := range c.t.Cells {
-		text, ok := c.r.Unread[CellID(id)]
-		if !ok {
+		e := c.r.Refusal(CellID(id))
+		if e == nil {
 			continue
 		}
 		def := &c.t.Cells[id]
-		_, reason := parseNumber(text, def.Kind)
-		if reason == "" {
-			continue
-		}
-		f := c.add(rangeRule(def), Error, fmt.Sprintf("%s：%s（填的是“%s”）", def.Name(), reason, text), CellID(id))
+		f := c.add(rangeRule(def), Error, fmt.Sprintf("%s：%s（填的是“%s”）", def.Name(), e.Reason, e.Input), CellID(id))
 		f.Culprit = CellID(id)
 	}
 }

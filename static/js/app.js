@@ -10,6 +10,26 @@
 // there and marks the line (without it, CSS marks the :target line).
 (function () {
   "use strict";
+  document.documentElement.classList.add("js");
+
+  // ---- below 1100 px the editor's findings are a drawer at the bottom:
+  // its button says what the findings say, and opens and closes it ----
+  document.addEventListener("DOMContentLoaded", function () {
+    var side = document.getElementById("side");
+    var toggle = side && side.querySelector(".drawer-toggle");
+    if (!toggle) return;
+    toggle.addEventListener("click", function () {
+      var open = side.classList.toggle("open");
+      toggle.setAttribute("aria-expanded", String(open));
+    });
+    function label() {
+      var s = side.querySelector(".findings .summary");
+      toggle.textContent = "检查结果：" + (s ? s.textContent.trim() : "");
+    }
+    label();
+    document.body.addEventListener("htmx:afterSettle", label);
+    document.body.addEventListener("htmx:oobAfterSwap", label);
+  });
 
   // htmx requests carry the CSRF token from the page's meta tag.
   document.addEventListener("htmx:configRequest", function (e) {
@@ -170,6 +190,12 @@
     var target = document.getElementById(id);
     if (!target) return;
     e.preventDefault();
+    var side = document.getElementById("side");
+    if (side && side.classList.contains("open") && side.contains(link)) {
+      side.classList.remove("open"); // the drawer (narrow screens) gives way to the place
+      var toggle = side.querySelector(".drawer-toggle");
+      if (toggle) toggle.setAttribute("aria-expanded", "false");
+    }
     target.scrollIntoView({ block: "center" });
     if (target.focus) target.focus();
     if (target.select) target.select();

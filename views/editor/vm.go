@@ -31,8 +31,11 @@ type Page struct {
 	Version int
 	Saved   SaveState
 	// Refused are inputs that could not be read, shown at their cells.
-	Refused  []*report.InputError
-	Findings []report.Finding
+	Refused []*report.InputError
+	// TextErrors are the text fields refused for their length, with why
+	// (their text stays in the box; nothing of the form was saved).
+	TextErrors map[string]string
+	Findings   []report.Finding
 	// LastYear, when known, gives hints beside the carried-over cells.
 	LastYear *report.Report
 	// ImportURL, when last year's report is not at hand, imports it from
@@ -189,6 +192,9 @@ func (p *Page) findingList() findings.List { return findings.New(p.Findings, p.t
 // target is the DOM id a finding's link moves focus to: the culprit, or
 // the first cell involved, or the section's text.
 func (p *Page) target(f report.Finding) string {
+	if f.Narrative != "" {
+		return FieldID(report.FieldNarrative + f.Narrative)
+	}
 	if f.Culprit != report.NoCell {
 		return InputID(p.def(f.Culprit).Path)
 	}
