@@ -126,10 +126,9 @@ func readReport(c echo.Context) (string, *importer.Result, ui.Errors, error) {
 	return p.carry, res, errs, err
 }
 
-// reading lays out a read text with the findings of a published report:
-// every rule, blank cells as errors.
-// The lines shown are the ones the notes number (res.Text), whatever the
-// form carries.
-func reading(_ string, res *importer.Result) *imported.Reading {
+// reading lays out a read report with the findings of a published
+// report (every rule, blank cells as errors), beside the lines the notes
+// number (res.Text), whatever the form carries.
+func reading(res *importer.Result) *imported.Reading {
 	return imported.NewReading(res.Text, res, report.Check(res.Report, report.Options{Final: true}))
 }

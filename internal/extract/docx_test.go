@@ -10,7 +10,7 @@ import (
 )
 
 // docxOf zips a document.xml body into a minimal .docx.
-func docxOf(t *testing.T, body string) []byte {
+func docxOf(t testing.TB, body string) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)

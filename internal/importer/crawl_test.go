@@ -16,8 +16,11 @@ var cellSepRE = regexp.MustCompile(`[ \t|　]+`)
 // crawled does to a seed's text what a crawler or a copy from a page does:
 // the whole report on one line, every separator between cells gone, and,
 // with the seed rng, stray spaces cut into some numbers (230 000023) and
-// some separators kept.
+// some separators kept (none with a nil rng).
 func crawled(text string, rng *rand.Rand) string {
+	if rng == nil {
+		rng = rand.New(zeroSource{})
+	}
 	var b strings.Builder
 	for _, line := range strings.Split(text, "\n") {
 		parts := cellSepRE.Split(strings.TrimSpace(line), -1)
@@ -69,6 +72,7 @@ func TestCrawledSeeds(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s/%d: %v", name, seed, err)
 			}
+			checkSources(t, res.Text, res)
 			wrong, exact, paths := wrongUnmarked(want, res)
 			if wrong > 0 {
 				t.Errorf("%s/%d: %d cells wrong and unmarked: %v", name, seed, wrong, paths)
@@ -110,3 +114,8 @@ func TestCrawledAmbiguous(t *testing.T) {
 		t.Errorf("（七）总计 %+v", v)
 	}
 }
+
+// zeroSource makes a rand.Rand whose IntN(n) is always n-1: no strays.
+type zeroSource struct{}
+
+func (zeroSource) Uint64() uint64 { return 1<<64 - 1 }

@@ -15,6 +15,8 @@ import (
 // shifted silently.
 func (rd *reader) fit(tb *report.Table, row *report.Row, cells []cell) {
 	n := len(row.Cells)
+	all := cells // with the empty cells before the first value
+	cells = withoutLead(cells)
 	vals := printedOnly(cells)
 	switch {
 	case rd.inline && n > 1 && len(vals) > 0 && runDigits(vals) != "":
@@ -26,13 +28,36 @@ func (rd *reader) fit(tb *report.Table, row *report.Row, cells []cell) {
 	case len(cells) == n:
 		rd.assign(row, cells, false)
 		rd.noteBlanks(row, cells)
-	case tb.Key == "requests" && len(vals) == n-1:
+	case tb.Key == "requests" && len(vals) == n-1 && (len(all) != n || rd.canRealign(row, vals)):
 		rd.realign(row, vals)
 	case tb.Key == "requests" && len(vals) == n+1:
 		rd.dropSubtotal(row, vals)
+	case len(all) == n:
+		// 二、上年结转… | | | | | | | 0 |: the empty cells after the label
+		// are the row's blank cells, the only way it has its count
+		rd.assign(row, all, false)
+		rd.noteBlanks(row, all)
 	default: // cut by the arithmetic, or noted, once the table is read (glued.go)
 		rd.pending = append(rd.pending, pendingRow{tb, row, cells})
 	}
+}
+
+// canRealign: a row one cell short is repaired by realign (§9.5).
+func (rd *reader) canRealign(row *report.Row, vals []cell) bool {
+	nums, ok := rd.numbers(row, vals)
+	return ok && nums[0] == nums[5] && nums[1]+nums[2]+nums[3]+nums[4] == 0
+}
+
+// withoutLead drops the empty cells before a row's first value that
+// its count does not need (label padding).
+func withoutLead(cells []cell) []cell {
+	out := cells[:0:0]
+	for _, c := range cells {
+		if !c.lead {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 func printedOnly(cells []cell) []cell {

@@ -210,14 +210,7 @@ func (rd *reader) solveCuts(tb *report.Table, rows []pendingRow, cands [][][]int
 	}
 	holds := func(rels []report.Relation) bool {
 		for _, rel := range rels {
-			var s int64
-			for _, id := range rel.Plus {
-				s += vals[id].N
-			}
-			for _, id := range rel.Minus {
-				s -= vals[id].N
-			}
-			if s != 0 {
+			if residual(rel, vals) != 0 {
 				return false
 			}
 		}
@@ -302,6 +295,14 @@ func (rd *reader) settleRow(p pendingRow, cands [][]int64, picks []int, say bool
 		// so, to check
 		rd.assign(p.row, vals, true)
 		rd.note(at, Unsure, "“%s”行的数字之间的空格（%s）不一定是单元格的分界，也可以切分为%d种其他读法；已按空格读入，请对照原文核对", name, printed(p.cells), len(picks)-1)
+		return false
+	}
+	if p.tb.Key == "active" && len(vals) > 1 && len(vals) < len(p.row.Cells) {
+		// No arithmetic confirms a cut of this table, and the spaces as
+		// printed separate fewer numbers than the row has cells: a cut
+		// would have to split a printed number (20 8 is not 2|0|8).
+		rd.note(at, Unreadable, "“%s”行应有%d个数，读到%d个（%s），无法确定各数属于哪一列，该行未读入，请对照原文填写",
+			name, len(p.row.Cells), len(vals), printed(p.cells))
 		return false
 	}
 	if len(picks) == 0 {

@@ -89,18 +89,23 @@ func relationsHold(t *report.Template, tb *report.Table, vals []report.Value) bo
 			continue
 		}
 		n++
-		var sum int64
-		for _, id := range rel.Plus {
-			sum += vals[id].N
-		}
-		for _, id := range rel.Minus {
-			sum -= vals[id].N
-		}
-		if sum != 0 {
+		if residual(rel, vals) != 0 {
 			return false
 		}
 	}
 	return n > 0
+}
+
+// residual is Plus − Minus of a relation over vals (0: it holds).
+func residual(rel report.Relation, vals []report.Value) int64 {
+	var sum int64
+	for _, id := range rel.Plus {
+		sum += vals[id].N
+	}
+	for _, id := range rel.Minus {
+		sum -= vals[id].N
+	}
+	return sum
 }
 
 func inTable(t *report.Template, tb *report.Table, rel report.Relation) bool {

@@ -3,6 +3,7 @@ package importer_test
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"nianbao/internal/extract"
@@ -18,6 +19,12 @@ func importFile(t *testing.T, name string) (*extract.Document, *importer.Result)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return readDoc(t, data)
+}
+
+// readDoc extracts and imports a file's bytes.
+func readDoc(t *testing.T, data []byte) (*extract.Document, *importer.Result) {
+	t.Helper()
 	d, err := extract.Read(data)
 	if err != nil {
 		t.Fatal(err)
@@ -94,4 +101,97 @@ func TestRealShanghai2019(t *testing.T) {
 	if r.Legacy2019 == nil {
 		t.Errorf("section 二 of the 2019 format not kept aside")
 	}
+}
+
+// zeros lists the cells of rows of a table as 0, for expectations.
+func zeros(table string, cols []string, rows ...string) map[string]int64 {
+	m := map[string]int64{}
+	for _, r := range rows {
+		for _, c := range cols {
+			m[table+"."+r+"."+c] = 0
+		}
+	}
+	return m
+}
+
+var requestCols = []string{"natural_person", "commercial", "research", "public_interest", "legal_services", "other", "total"}
+
+func merge(ms ...map[string]int64) map[string]int64 {
+	out := map[string]int64{}
+	for _, m := range ms {
+		for k, v := range m {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// activeZeros are section 二 of a 2021 report all 0 (规章 excepted when
+// given).
+func activeZeros(rules bool) map[string]int64 {
+	m := map[string]int64{"active.normative_docs.issued": 0, "active.normative_docs.repealed": 0, "active.normative_docs.in_force": 0,
+		"active.licensing.decisions": 0, "active.punishment.decisions": 0, "active.enforcement.decisions": 0, "active.fees.amount_wan": 0}
+	if rules {
+		m["active.rules.issued"], m["active.rules.repealed"], m["active.rules.in_force"] = 0, 0, 0
+	}
+	return m
+}
+
+// TestRealCrawledPages: the beginnings of four real published pages as a
+// crawler keeps their text (each cut where the stored copy ends, inside
+// section 三). Every cell they print is read as printed — blank cells
+// blank, / as 不适用 — and what they do not print is not made up.
+func TestRealCrawledPages(t *testing.T) {
+	na := func(r *report.Report, path string) bool {
+		return r.Values[r.Template().Lookup(path)].State == report.NotApplicable
+	}
+	t.Run("xian-tongji-2023: a cell a line, blank cells as lone |", func(t *testing.T) {
+		_, res := importFile(t, "xian-tongji-2023.txt")
+		r := res.Report
+		for _, p := range []string{"active.rules.issued", "active.rules.repealed", "active.rules.in_force"} {
+			if !na(r, p) {
+				t.Errorf("%s not 不适用", p)
+			}
+		}
+		want := merge(activeZeros(false), map[string]int64{"requests.new_received.total": 0, "requests.carried_over.total": 0})
+		for id, def := range r.Template().Cells {
+			if strings.HasPrefix(def.Path, "active.rules.") {
+				continue
+			}
+			n, ok := want[def.Path]
+			if got := r.Values[id]; ok && got != report.Num(n) || !ok && got.State != report.Blank {
+				t.Errorf("%s = %s", def.Path, report.FormatValue(def.Kind, got))
+			}
+		}
+	})
+	t.Run("xuwen-2023: cells between |, blank cells empty", func(t *testing.T) {
+		_, res := importFile(t, "xuwen-2023.txt")
+		want := merge(activeZeros(true), map[string]int64{"active.normative_docs.issued": 3, "active.normative_docs.in_force": 101,
+			"requests.new_received.natural_person": 0})
+		for _, row := range []string{"new_received", "carried_over", "granted", "partly_granted", "withheld_state_secret", "withheld_law_prohibited",
+			"withheld_security_stability", "withheld_third_party", "withheld_internal_affairs"} {
+			want["requests."+row+".total"] = 0
+		}
+		wantCells(t, res.Report, want)
+	})
+	t.Run("changchun-tiyu-2023: markdown rows with padding cells", func(t *testing.T) {
+		_, res := importFile(t, "changchun-tiyu-2023.txt")
+		want := merge(activeZeros(true), zeros("requests", requestCols, "new_received", "carried_over"))
+		want["requests.new_received.natural_person"], want["requests.new_received.total"] = 3, 3
+		wantCells(t, res.Report, want)
+	})
+	t.Run("owenbabies-2019: 2019 format, the rows of （三） without labels", func(t *testing.T) {
+		_, res := importFile(t, "owenbabies-2019.txt")
+		if res.Format != report.Format2019 || res.Report.Legacy2019 == nil || !strings.Contains(string(res.Report.Legacy2019), "减4") {
+			t.Errorf("format %s, legacy %s", res.Format, res.Report.Legacy2019)
+		}
+		wantCells(t, res.Report, zeros("requests", requestCols, "new_received", "carried_over", "granted", "partly_granted"))
+		found := false
+		for _, n := range res.Notes {
+			found = found || n.Kind == importer.Unreadable && strings.Contains(n.Msg, "读到64个数")
+		}
+		if !found {
+			t.Errorf("the 64 numbers after （三）不予公开 (8 rows have 56 cells) were not refused: %v", res.Notes)
+		}
+	})
 }

@@ -14,6 +14,9 @@ import (
 type cell struct {
 	tok *token
 	at  int
+	// lead marks an empty cell between the label and the first value
+	// (tLead), a blank only when the row needs it.
+	lead bool
 }
 
 // valueRun collects the run of values starting at toks[i], up to the next
@@ -32,6 +35,9 @@ func valueRun(toks []token, i int) ([]cell, int) {
 			if t.at == lastAt {
 				empties++
 			}
+		case tLead:
+			cells = append(cells, cell{at: t.at, lead: true})
+			lastAt = t.at
 		case tBlank:
 			for ; empties > 0; empties-- {
 				cells = append(cells, cell{at: t.at})
@@ -54,23 +60,84 @@ func valueRun(toks []token, i int) ([]cell, int) {
 // before it. heading is the 0-based line of the section heading.
 func (rd *reader) readRows(tb *report.Table, toks []token, heading int) {
 	found := map[*report.Row]bool{}
-	labelFrom := 0
+	runs := valueRunsAt(toks)
+	after := labelsFollow(tb, toks, runs)
+	if after {
+		rd.note(toks[runs[0].from].at, Info, "第%s部分表格的行名印在各行数字之后（如OCR或PDF文字的顺序），按数字之后的行名读取", tb.Section)
+	}
+	for k, r := range runs {
+		cells, _ := valueRun(toks, r.from)
+		var label []token
+		tail := ""
+		switch {
+		case after:
+			label = toks[r.next:runEnd(runs, k+1, len(toks))]
+		case k == 0:
+			label, tail = toks[:r.from], tailText(toks, r.next)
+		default:
+			label, tail = toks[runs[k-1].next:r.from], tailText(toks, r.next)
+		}
+		if row := rd.readRow(tb, label, tail, cells, found); row != nil && !after {
+			rd.suspectSplit(row, toks, r.from, r.next)
+		}
+	}
+	rd.missingRows(tb, found, heading)
+}
+
+// span is a run of values: toks[from:next].
+type span struct{ from, next int }
+
+// valueRunsAt finds the runs of values of toks.
+func valueRunsAt(toks []token) []span {
+	var runs []span
 	for i := 0; i < len(toks); {
 		if !toks[i].isValue() {
 			i++
 			continue
 		}
-		cells, next := valueRun(toks, i)
-		if row := rd.readRow(tb, toks[labelFrom:i], tailText(toks, next), cells, found); row != nil {
-			rd.suspectSplit(row, toks, i, next)
-		}
-		labelFrom, i = next, next
+		_, next := valueRun(toks, i)
+		runs = append(runs, span{i, next})
+		i = next
 	}
-	rd.missingRows(tb, found, heading)
+	return runs
 }
 
-// readRow assigns one run of values to the row its label names, and
-// returns that row (nil when none).
+func runEnd(runs []span, k, n int) int {
+	if k < len(runs) {
+		return runs[k].from
+	}
+	return n
+}
+
+// labelsFollow: the table's labels are printed after their numbers — the
+// text after each run names strictly more rows than the text before it
+// (with labels before, the text after a run names the next row, and the
+// last run has none).
+func labelsFollow(tb *report.Table, toks []token, runs []span) bool {
+	if len(runs) == 0 || len(runs) > 4*len(tb.Rows) {
+		return false // no table: a text of numbers
+	}
+	score := func(after bool) int {
+		seen := map[*report.Row]bool{}
+		for k, r := range runs {
+			var label []token
+			switch {
+			case after:
+				label = toks[r.next:runEnd(runs, k+1, len(toks))]
+			case k == 0:
+				label = toks[:r.from]
+			default:
+				label = toks[runs[k-1].next:r.from]
+			}
+			if row := matchRow(tb, labelKey(label)); row != nil {
+				seen[row] = true
+			}
+		}
+		return len(seen)
+	}
+	return score(true) > score(false)
+}
+
 func (rd *reader) readRow(tb *report.Table, label []token, tail string, cells []cell, found map[*report.Row]bool) *report.Row {
 	k := labelKey(label)
 	row := matchRow(tb, k)
@@ -90,6 +157,8 @@ func (rd *reader) readRow(tb *report.Table, label []token, tail string, cells []
 		return nil // blank cells under a header, or a repeated blank row: nothing was printed
 	}
 	switch {
+	case row == nil && rd.readGroupBlock(tb, k, cells, found):
+		return nil
 	case row == nil:
 		rd.note(at, Unreadable, "读到%d个数（%s），但前面没有可以识别的行名，未读入", len(cells), printed(cells))
 		return nil
@@ -128,7 +197,7 @@ func prevText(toks []token, i int) int {
 		switch toks[i].kind {
 		case tText:
 			return i
-		case tValue, tBlank:
+		case tValue, tBlank, tLead:
 			return -1
 		}
 	}
@@ -221,6 +290,70 @@ func (rd *reader) readBlock(tb *report.Table, rows []*report.Row, row *report.Ro
 	return true
 }
 
+// readGroupBlock reads the numbers printed after a group's label with
+// the labels of its rows left out ((三)不予公开 | 0 | 0 | … 56 numbers):
+// when the label ends with the group's name, none of its rows was read,
+// and the numbers are exactly theirs. They are read in the official
+// order of the rows; unless every row's numbers are the same (the order
+// then does not matter), they are marked to check.
+func (rd *reader) readGroupBlock(tb *report.Table, label string, cells []cell, found map[*report.Row]bool) bool {
+	for _, g := range groupRows(tb) {
+		if !strings.HasSuffix(label, g.key) {
+			continue
+		}
+		n := 0
+		for _, r := range g.rows {
+			if found[r] {
+				return false
+			}
+			n += len(r.Cells)
+		}
+		if n != len(cells) || len(printedOnly(cells)) != n {
+			return false
+		}
+		same := true
+		width := len(g.rows[0].Cells)
+		for i, c := range cells {
+			same = same && c.tok.text == cells[i%width].tok.text
+		}
+		k := 0
+		for _, r := range g.rows {
+			found[r] = true
+			rd.assign(r, cells[k:k+len(r.Cells)], !same)
+			k += len(r.Cells)
+		}
+		if same {
+			rd.note(cells[0].at, Repaired, "“%s”之后没有各行的行名，只有%d个数，正好是它的%d行；各行的数都相同，已依次读入", g.label, n, len(g.rows))
+		} else {
+			rd.note(cells[0].at, Unsure, "“%s”之后没有各行的行名，只有%d个数（%s），正好是它的%d行；已按官方表格的行序依次读入，请对照原文核对", g.label, n, printed(cells), len(g.rows))
+		}
+		return true
+	}
+	return false
+}
+
+// tableGroup is a merged group cell of a table and its rows in order.
+type tableGroup struct {
+	label, key string
+	rows       []*report.Row
+}
+
+// groupRows lists tb's groups of more than one row ((三)不予公开 …).
+func groupRows(tb *report.Table) []tableGroup {
+	var out []tableGroup
+	for _, r := range tb.Rows {
+		if len(r.Groups) < 2 {
+			continue
+		}
+		g := r.Groups[len(r.Groups)-1]
+		if len(out) == 0 || out[len(out)-1].label != g {
+			out = append(out, tableGroup{label: g, key: key(g)})
+		}
+		out[len(out)-1].rows = append(out[len(out)-1].rows, r)
+	}
+	return out
+}
+
 // rowTotalsHold: read row by row, every row's last value is the sum of
 // the others.
 func (rd *reader) rowTotalsHold(rows []*report.Row, cells []cell) bool {
@@ -260,7 +393,7 @@ func tailText(toks []token, i int) string {
 }
 
 // isValue: a printed value or a blank value cell of a grid row.
-func (t token) isValue() bool { return t.kind == tValue || t.kind == tBlank }
+func (t token) isValue() bool { return t.kind == tValue || t.kind == tBlank || t.kind == tLead }
 
 // labelKey joins the matching forms of the last text cells before a run:
 // enough for a group cell and a label wrapped over several lines, without

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -27,6 +28,10 @@ const (
 	// a Word table) after the row's label: a blank value cell, where the
 	// grid leaves no doubt that it is one.
 	tBlank
+	// tLead is an empty cell of a line of text between a label and the
+	// row's first value: a blank cell when the row's count needs it (二、
+	// 上年结转… | | | | | | | 0 |), else the padding of a label column.
+	tLead
 )
 
 type token struct {
@@ -43,11 +48,10 @@ var tableSections = [3]int{1, 2, 3}
 func (rd *reader) tokenizeTables() {
 	for i, j := range tableSections {
 		if from, to, ok := rd.section(j); ok {
-			lines := rd.lines
 			if rd.inline {
-				lines = squeezeDigitSpaces(lines, from, to)
+				rd.lines = squeezeDigitSpaces(rd.lines, from, to)
 			}
-			rd.toks[i] = tokenize(lines, rd.grid, from, to)
+			rd.toks[i] = tokenize(rd.lines, rd.grid, from, to)
 		}
 	}
 }
@@ -59,6 +63,10 @@ func tokenize(lines []string, grid []bool, from, to int) []token {
 	for i := from; i < to; i++ {
 		line := lines[i]
 		if trim(line) == "" {
+			continue
+		}
+		if loneBlank(lines, i, from, to) {
+			toks = append(toks, token{kind: tBlank, at: i})
 			continue
 		}
 		first := len(toks)
@@ -73,6 +81,8 @@ func tokenize(lines []string, grid []bool, from, to int) []token {
 		toks = append(toks[:first], joinDecimals(toks[first:])...)
 		if i < len(grid) && grid[i] {
 			markBlanks(toks[first:])
+		} else {
+			markLeadingBlanks(toks[first:])
 		}
 	}
 	return toks
@@ -118,6 +128,61 @@ func joinDecimals(row []token) []token {
 		out = append(out, t)
 	}
 	return out
+}
+
+// loneBlank: line i is a lone "|" that stands for a blank cell — in a
+// page's text printed one cell a line (本年新收… | / | / | / 0 |), a chain
+// of them after a label or a value that leads to a value. A lone "|"
+// that ends a row (0 | / | / 规章 |) leads to a label and is not one.
+func loneBlank(lines []string, i, from, to int) bool {
+	if !isLonePipe(lines[i]) {
+		return false
+	}
+	prev := i - 1
+	for prev >= from && (trim(lines[prev]) == "" || isLonePipe(lines[prev])) {
+		prev--
+	}
+	next := i + 1
+	for next < to && (trim(lines[next]) == "" || isLonePipe(lines[next])) {
+		next++
+	}
+	if prev < from || next >= to {
+		return false
+	}
+	return strings.HasSuffix(trim(lines[prev]), "|") && isValueLine(lines[next])
+}
+
+func isLonePipe(line string) bool { t := trim(line); return t == "|" || t == "｜" }
+
+// isValueLine: a line of one value cell (0 |).
+func isValueLine(line string) bool {
+	t := strings.TrimSpace(strings.TrimRight(trim(line), "|｜ "))
+	return t != "" && isValueWord(t)
+}
+
+// markLeadingBlanks marks the empty cells of a line of text between its
+// last text cell and its first value (tLead): 二、上年结转政府信息公开申请
+// 数量 | | | | | | | 0 | prints six blank cells before its total, where
+// seed 004 pads its label columns the same way. Empty cells before a
+// label (its group's merged cells) or after the last value (the row's
+// end) are not cells.
+func markLeadingBlanks(row []token) {
+	lastText := -1
+	for k, t := range row {
+		if t.kind == tText {
+			lastText = k
+		}
+	}
+	if lastText < 0 {
+		return
+	}
+	for k := lastText + 1; k < len(row) && row[k].kind != tValue; k++ {
+		if k+1 < len(row) && row[k].kind == tEmpty {
+			if slices.ContainsFunc(row[k+1:], func(t token) bool { return t.kind == tValue }) {
+				row[k].kind = tLead
+			}
+		}
+	}
 }
 
 // markBlanks turns the empty cells of one grid row that follow its last
@@ -191,6 +256,12 @@ func isValueWord(w string) bool {
 		return true
 	}
 	core, _ := cutUnit(w)
+	for _, p := range changePrefixes { // 减4 in the 2019 format's 本年增/减 column
+		if c, ok := strings.CutPrefix(core, p); ok && c != "" {
+			core = c
+			break
+		}
+	}
 	if last, _ := utf8.DecodeLastRuneInString(core); !isDigit(last) {
 		return false
 	}
@@ -205,6 +276,9 @@ func isValueWord(w string) bool {
 	}
 	return true
 }
+
+// changePrefixes mark a change printed in words (增3, 减4).
+var changePrefixes = []string{"增加", "减少", "增", "减"}
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
 

@@ -225,10 +225,18 @@ func LineDOMID(n int) string { return "line-" + strconv.Itoa(n) }
 // SourceID is the DOM id of the text's list of lines.
 const SourceID = "source-text"
 
-// target is where a finding points in the preview: the likely culprit,
-// or the first cell involved that is not a total; a finding on a section's
-// text points at the section's heading in the text.
+// target is where a finding points in the preview: a finding about a
+// figure of the text, its section's heading in the text; else the likely
+// culprit, or the first cell involved that is not a total; a finding on a
+// section's text points at the section's heading in the text.
 func (r *Reading) target(f report.Finding, headings [6]int) string {
+	if f.Narrative != "" { // a figure of the text: its section's heading
+		for i, s := range r.tmpl.Sections {
+			if s.Narrative == f.Narrative && headings[i] > 0 {
+				return LineDOMID(headings[i])
+			}
+		}
+	}
 	id := f.Culprit
 	for _, c := range f.Cells {
 		if id != report.NoCell {

@@ -123,6 +123,9 @@ func actions(in Input) []Action {
 // to its cell in the document and warnings with the clerk's reasons.
 func findingList(in Input) findings.List {
 	l := findings.New(in.Findings, func(f report.Finding) string {
+		if f.Narrative != "" {
+			return document.ParaAnchor(f.Narrative, f.Para)
+		}
 		if f.Culprit != report.NoCell {
 			return document.CellAnchor(f.CulpritPath())
 		}
@@ -154,7 +157,7 @@ func changes(old, cur *report.Report, changed map[string]bool) []Change {
 		}
 		for _, pc := range report.DiffParagraphs(c.Old, c.New) {
 			ch := Change{Label: fmt.Sprintf("%s 第%d段", c.Label, pc.Index+1), Paragraph: true,
-				Target: fmt.Sprintf("%s-%d", document.ParaPrefix(key), pc.Index)}
+				Target: document.ParaAnchor(key, pc.Index)}
 			if pc.Added {
 				ch.New = pc.Text
 			} else {
