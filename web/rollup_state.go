@@ -32,8 +32,8 @@ type sumsOf struct {
 
 const keySums = "nianbao.sums"
 
-// summaryOf works out a summary's state once per request (the live check
-// builds the editor's page twice).
+// summaryOf works out a summary's state once per request (the editor's
+// page asks for it for its findings and again for its panel).
 func (s *Server) summaryOf(c echo.Context, rec *store.ReportRecord) (*sumsOf, error) {
 	if sm, ok := c.Get(keySums).(*sumsOf); ok && sm.rec.ID == rec.ID {
 		return sm, nil

@@ -114,7 +114,7 @@ func TestRollupFromDatabase(t *testing.T) {
 		t.Fatal(err)
 	}
 	st.Close()
-	code, stdout, stderr := runCmd(t, "rollup", "--db", db, "--body", demo.City, "--year", "2024")
+	code, stdout, stderr := runCmd(t, "rollup", "--db", db, "--body", demo.City, "--year", strconv.Itoa(demo.ReportYear))
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -134,7 +134,7 @@ func TestRollupFromDatabase(t *testing.T) {
 	if r.Values[0].N != want {
 		t.Errorf("first cell %v, want %d", r.Values[0], want)
 	}
-	if code, _, stderr := runCmd(t, "rollup", "--db", db, "--body", "没有这个机关", "--year", "2024"); code != 2 || !strings.Contains(stderr, "没有名为") {
+	if code, _, stderr := runCmd(t, "rollup", "--db", db, "--body", "没有这个机关", "--year", strconv.Itoa(demo.ReportYear)); code != 2 || !strings.Contains(stderr, "没有名为") {
 		t.Errorf("unknown body: %d %s", code, stderr)
 	}
 	testRollupXLSX(t, db)
@@ -145,7 +145,7 @@ func TestRollupFromDatabase(t *testing.T) {
 // are the demo's report of that body.
 func testRollupXLSX(t *testing.T, db string) {
 	out := filepath.Join(t.TempDir(), "汇总.xlsx")
-	if code, _, stderr := runCmd(t, "rollup", "--db", db, "--body", demo.City, "--year", "2024", "--xlsx", out); code != 0 {
+	if code, _, stderr := runCmd(t, "rollup", "--db", db, "--body", demo.City, "--year", strconv.Itoa(demo.ReportYear), "--xlsx", out); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	f, err := excelize.OpenFile(out)

@@ -155,3 +155,21 @@ func TestShanghaiScript(t *testing.T) {
 		t.Errorf("script text leaked into the document")
 	}
 }
+
+// TestPageWithScriptContent: a CMS page whose article is written by a
+// script (var content = "…") with only menus in its markup is read from
+// the script; a page with the article in its markup ignores its scripts.
+func TestPageWithScriptContent(t *testing.T) {
+	table := `<table><tr><td>规章</td><td>1</td></tr><tr><td>行政规范性文件</td><td>2</td></tr><tr><td>行政许可</td><td>3</td></tr><tr><td>行政处罚</td><td>4</td></tr></table>`
+	script := strings.ReplaceAll(`<p>一、总体情况</p>`+table, `"`, `\"`)
+	page := `<html><body><ul><li>首页</li><li>信息公开</li></ul><div id="art"></div><script>var content = "` + script + `"; document.getElementById("art").innerHTML = content;</script></body></html>`
+	d := mustRead(t, []byte(page))
+	if d.Kind != extract.Script || !strings.Contains(d.Text(), "行政许可 | 3") || strings.Contains(d.Text(), "首页") {
+		t.Errorf("kind %s text\n%s", d.Kind, d.Text())
+	}
+	both := `<html><body><p>一、总体情况</p>` + table + `<script>var x = "<p>旧文</p><table><tr><td>a</td></tr></table>";</script></body></html>`
+	d = mustRead(t, []byte(both))
+	if d.Kind != extract.HTML || strings.Contains(d.Text(), "旧文") {
+		t.Errorf("kind %s text\n%s", d.Kind, d.Text())
+	}
+}

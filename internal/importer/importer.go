@@ -126,13 +126,49 @@ func Import(text string) (*Result, error) {
 // notes naming the table row they are about.
 func ImportDocument(d *extract.Document) (*Result, error) {
 	best, err := importOne(d)
+	var others []*Result
 	for _, alt := range d.Alternatives {
 		res, aerr := importOne(alt)
-		if aerr == nil && (err != nil || res.score().better(best.score())) {
+		switch {
+		case aerr != nil:
+		case err != nil || res.score().better(best.score()):
+			if err == nil {
+				others = append(others, best)
+			}
 			best, err = res, nil
+		default:
+			others = append(others, res)
+		}
+	}
+	if err == nil {
+		for _, o := range others {
+			best.markDisagreements(o)
 		}
 	}
 	return best, err
+}
+
+// markDisagreements marks to check every cell that another reading of the
+// same file read as another value: a PDF's two texts must agree on a
+// number for it to be certain.
+func (res *Result) markDisagreements(other *Result) {
+	if other.Format != res.Format {
+		return
+	}
+	t := res.Report.Template()
+	var names []string
+	for id, src := range res.Cells {
+		o := other.Cells[id]
+		if !src.Read() || !o.Read() || src.Unsure || res.Report.Values[id] == other.Report.Values[id] {
+			continue
+		}
+		res.Cells[id].Unsure = true
+		def := t.Cell(report.CellID(id))
+		names = append(names, fmt.Sprintf("%s（%s，另一种读法为%s）", def.Name(), report.FormatValue(def.Kind, res.Report.Values[id]), report.FormatValue(def.Kind, other.Report.Values[id])))
+	}
+	if len(names) > 0 {
+		res.Notes = append([]Note{{Kind: Unsure, Msg: fmt.Sprintf("同一文件的两种文字提取结果在%d格上不一致，这些格已标为需核对：%s", len(names), strings.Join(names, "；"))}}, res.Notes...)
+	}
 }
 
 // importOne imports one reading of a document.
@@ -225,6 +261,8 @@ type reader struct {
 	pending []pendingRow
 	// inline: the text came run together and was cut at its headings.
 	inline bool
+	// matched remembers the rows labels matched (match).
+	matched map[matchKey]*report.Row
 }
 
 // newReader splits the text into lines (Lines).

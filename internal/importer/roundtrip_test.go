@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"nianbao/internal/docx"
@@ -167,5 +168,29 @@ func TestRoundTripDocx(t *testing.T) {
 			_, res := readDoc(t, data)
 			sameReport(t, testenv.Seed(t, name), res)
 		})
+	}
+}
+
+// TestReadingsDisagree: where two readings of one file (a PDF's two
+// texts) read a cell differently, the kept reading marks it to check and
+// says both values.
+func TestReadingsDisagree(t *testing.T) {
+	text := readSeed(t, "002")
+	changed := strings.Replace(text, "(一)予以公开 | 39 |", "(一)予以公开 | 38 |", 1)
+	if changed == text {
+		t.Fatal("the row to change is not in the seed")
+	}
+	d := extract.ReadString(text)
+	d.Alternatives = []*extract.Document{extract.ReadString(changed)}
+	res, err := importer.ImportDocument(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := res.Report.Template().Lookup("requests.granted.natural_person")
+	if res.Report.Values[id] != report.Num(39) || !res.Cells[id].Unsure {
+		t.Errorf("予以公开 自然人 %+v unsure %v", res.Report.Values[id], res.Cells[id].Unsure)
+	}
+	if n := res.Notes[0]; n.Kind != importer.Unsure || !strings.Contains(n.Msg, "在1格上不一致") || !strings.Contains(n.Msg, "另一种读法为38") {
+		t.Errorf("first note %s", n)
 	}
 }

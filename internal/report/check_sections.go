@@ -40,7 +40,7 @@ func (c *checker) tokenSections() {
 		if !tokenSection(core) {
 			continue
 		}
-		f := c.add(RuleTokenSection, Warning, fmt.Sprintf("“%s”只写了“%s”（%d字），应如实写明本年度情况", s.Heading, excerptYear(text), utf8.RuneCountInString(core)))
+		f := c.add(RuleTokenSection, Warning, fmt.Sprintf("“%s”只写了“%s”（%d字），应如实写明本年度情况", s.Heading, quoteStart(text), utf8.RuneCountInString(core)))
 		f.Narrative, f.Para = s.Narrative, 0
 	}
 }
@@ -60,7 +60,7 @@ func (c *checker) feeNotices() {
 	for i, para := range Paragraphs(c.r.Narrative.Other) {
 		for _, sentence := range sentences(para) {
 			if containsAny(Simplify(sentence), noNoticeWords) {
-				f := c.add(RuleFeeNotices, Warning, fmt.Sprintf("第六部分写“%s”，但第三部分有%d件申请因逾期未按收费通知要求缴纳费用不再处理", excerptYear(sentence), c.r.Values[id].N), id)
+				f := c.add(RuleFeeNotices, Warning, fmt.Sprintf("第六部分写“%s”，但第三部分有%d件申请因逾期未按收费通知要求缴纳费用不再处理", quoteStart(sentence), c.r.Values[id].N), id)
 				f.Narrative, f.Para = NarrativeOther, i
 				return
 			}

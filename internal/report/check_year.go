@@ -2,28 +2,31 @@ package report
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
-// RuleYear is the check that the text speaks of the report's year as
-// 本年: a report copied from last year's keeps last year's year in its
-// title, its opening or its 本年 sentences (docs/checks.md).
+// RuleYear is the year check (docs/checks.md): a report whose title,
+// statistics period or narrative speaks of another year as its own — the
+// mark of a text carried over from last year's report.
 const RuleYear = "W7"
 
 func init() {
-	RuleTitles[RuleYear] = "标题和正文所称本年度与报告年度一致"
+	RuleTitles[RuleYear] = "标题、统计期限和正文中的“本年”与报告年度一致"
 }
 
-// yearAt is a year a text names (2022年) and its byte offset.
+// yearAt is a year written in a text (2023年, 二〇二三年) and where it
+// starts (byte offset).
 type yearAt struct {
-	year, at int
+	year, start int
+	// after is the text right after 年 (or 年度).
+	after string
 }
 
-// yearsIn finds the years (1900–2099, four digits before 年) a text names
-// outside titles in 《》.
+// yearsIn finds the years a text writes as four digits right before 年:
+// Arabic, full-width or Chinese numeral digits (2023年, ２０２３年, 二〇二三年),
+// with the spaces a PDF's text puts around them (2023 年).
 func yearsIn(s string) []yearAt {
-	s = blankTitles(s)
 	var out []yearAt
 	for off := 0; ; {
 		i := strings.Index(s[off:], "年")
@@ -31,123 +34,203 @@ func yearsIn(s string) []yearAt {
 			return out
 		}
 		at := off + i
-		if at >= 4 && allDigits(s[at-4:at]) && (at == 4 || s[at-5] < '0' || s[at-5] > '9') {
-			if n, _ := strconv.Atoi(s[at-4 : at]); n >= 1900 && n < 2100 {
-				out = append(out, yearAt{n, at - 4})
-			}
-		}
 		off = at + len("年")
+		if y, start, ok := yearBefore(s, at); ok {
+			after := strings.TrimLeft(s[off:], spaces)
+			after = strings.TrimLeft(strings.TrimPrefix(after, "度"), spaces)
+			out = append(out, yearAt{year: y, start: start, after: after})
+		}
 	}
 }
 
-// sinceWords after a year make it the start of a period (2021年以来), not
-// the year the text speaks of.
-var sinceWords = []string{"以来", "至今", "起", "至", "到", "—", "-", "～", "~"}
+// otherYearIn reports whether a text writes any year other than y: the
+// year check reads no further into a section that does not.
+func otherYearIn(s string, y int) bool {
+	for off := 0; ; {
+		i := strings.Index(s[off:], "年")
+		if i < 0 {
+			return false
+		}
+		at := off + i
+		off = at + len("年")
+		if n, _, ok := yearBefore(s, at); ok && n != y {
+			return true
+		}
+	}
+}
 
-// pastWords make a sentence speak of last year as last year.
-var pastWords = []string{"上年", "去年", "上一年", "同比", "较", "比", "以来", "对比", "相比", "前"}
+const spaces = " \u3000\u00a0"
 
-// thisYearWords are how a sentence speaks of the report's year.
-var thisYearWords = []string{"本年", "今年", "本年度", "全年"}
+// yearBefore reads the four-digit year that ends at byte offset end
+// (spaces between it and end skipped).
+func yearBefore(s string, end int) (year, start int, ok bool) {
+	i := len(strings.TrimRight(s[:end], spaces))
+	for k := 0; k < 4; k++ {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		d := yearDigit(r)
+		if d < 0 {
+			return 0, 0, false
+		}
+		year += d * pow10(k)
+		i -= size
+	}
+	if r, _ := utf8.DecodeLastRuneInString(s[:i]); yearDigit(r) >= 0 {
+		return 0, 0, false
+	}
+	return year, i, year >= 1990 && year < 2100
+}
 
-// years checks the title, the preface and the narrative for last year's
-// year used as this year's (W7). Only last year's year is taken as a slip:
-// a later year is a plan (2023年，我们将…), an earlier one history.
-func (c *checker) years() {
+// yearDigit is the value of a digit of a year, or -1.
+func yearDigit(r rune) int {
+	switch {
+	case r >= '0' && r <= '9':
+		return int(r - '0')
+	case r >= '０' && r <= '９':
+		return int(r - '０')
+	case r == '两':
+		return -1
+	}
+	return int(chineseDigit(r))
+}
+
+func pow10(k int) int {
+	n := 1
+	for ; k > 0; k-- {
+		n *= 10
+	}
+	return n
+}
+
+// yearCheck warns where the report speaks of a year other than its own as
+// its own (W7): the title's year, the statistics period of the preface
+// (自2022年1月1日起至2022年12月31日止), an explicit 本年（2022年）, and a
+// sentence of 一 or 六 that opens with an earlier year as its subject
+// (2022年，全市…; 2022年共收到…). Section 五 is left alone there: it
+// speaks of last year's problems by their year. Later years (plans) and
+// years inside a sentence (2021年政务公开第三方评估) say nothing.
+func (c *checker) yearCheck() {
 	y := c.r.Year
 	if y == 0 {
 		return
 	}
-	if ys := yearsIn(c.r.Title); len(ys) > 0 && !hasYear(ys, y) {
-		f := c.add(RuleYear, Warning, fmt.Sprintf("标题写的是%d年，报告年度是%d年", ys[0].year, y))
-		f.Field = FieldTitle
+	if ys := yearsIn(c.r.Title); len(ys) > 0 && ys[0].year != y {
+		c.add(RuleYear, Warning, fmt.Sprintf("标题“%s”写的是%d年，但报告年度是%d年", strings.TrimSpace(c.r.Title), ys[0].year, y)).Field = FieldTitle
 	}
-	for _, sentence := range sentences(strings.ReplaceAll(c.r.Preface, "\n", "。")) {
-		if containsAny(Simplify(sentence), []string{"现将", "本报告", "本年度报告"}) && c.lastYearAsThis(sentence, true) {
-			f := c.add(RuleYear, Warning, fmt.Sprintf("前言写“%s”，报告年度是%d年", excerptYear(sentence), y))
-			f.Field = FieldPreface
+	for _, ya := range yearsIn(blankTitles(c.r.Preface)) {
+		if ya.year == y {
+			continue
+		}
+		if periodBound(ya.after) {
+			c.add(RuleYear, Warning, fmt.Sprintf("前言所写统计期限是%d年，但报告年度是%d年", ya.year, y)).Field = FieldPreface
+			break
+		}
+		if namesReport(ya.after) {
+			c.add(RuleYear, Warning, fmt.Sprintf("前言称本报告为%d年的年度报告，但报告年度是%d年", ya.year, y)).Field = FieldPreface
+			break
 		}
 	}
-	last := strconv.Itoa(y - 1)
-	wide := strings.Map(func(r rune) rune { return r - '0' + '０' }, last)
-	names := func(s string) bool { return strings.Contains(s, last) || strings.Contains(s, wide) }
 	for _, s := range c.t.Sections {
 		if s.Narrative == "" {
 			continue
 		}
-		for i, para := range Paragraphs(c.r.Narrative.Text(s.Narrative)) {
-			if !names(para) {
+		text := c.r.Narrative.Text(s.Narrative)
+		if !otherYearIn(text, y) {
+			continue
+		}
+		for i, para := range Paragraphs(text) {
+			if !otherYearIn(para, y) {
 				continue
 			}
-			for _, sentence := range sentences(para) {
-				if !names(sentence) {
-					continue
-				}
-				if c.lastYearAsThis(sentence, false) {
-					f := c.add(RuleYear, Warning, fmt.Sprintf("第%s部分写“%s”，报告年度是%d年：是否沿用了上年的文字？", s.Number, excerptYear(sentence), y))
-					f.Narrative, f.Para = s.Narrative, i
-				}
+			if other, sentence := c.yearAsOwn(s.Narrative, para); other != 0 {
+				f := c.add(RuleYear, Warning, fmt.Sprintf("第%s部分写“%s”，把%d年当作本年，但报告年度是%d年：是否沿用了上年的文字？",
+					s.Number, quoteStart(sentence), other, y))
+				f.Narrative, f.Para = s.Narrative, i
 			}
 		}
 	}
 }
 
-// lastYearAsThis reports whether a sentence speaks of last year as this
-// year: it opens with last year's year (2021年，我县… / 2021年度未收取…),
-// or it says 本年/今年 of last year's year, or 截至 last year's year end;
-// thisSense says the sentence speaks of this year anyway (the preface's
-// 现将…年度报告).
-func (c *checker) lastYearAsThis(sentence string, thisSense bool) bool {
-	plain := Simplify(strings.TrimSpace(sentence))
-	last := c.r.Year - 1
-	ys := yearsIn(plain)
-	if len(ys) == 0 || hasYear(ys, c.r.Year) || containsAny(plain, pastWords) {
-		return false
-	}
-	for _, ya := range ys {
-		if ya.year != last {
-			continue
-		}
-		after := plain[ya.at+len("2021年"):]
-		if hasPrefixAny(after, sinceWords) || hasPrefixAny(strings.TrimPrefix(after, "度"), sinceWords) {
-			continue
-		}
-		before := plain[:ya.at]
-		switch {
-		case thisSense, ya.at == 0:
-			return true
-		case strings.HasSuffix(before, "截至") || strings.HasSuffix(before, "截止") || strings.HasSuffix(before, "截止到"):
-			return true
-		case containsAny(plain, thisYearWords):
-			return true
-		}
-	}
-	return false
+// namesReport reports whether the text after a year names the annual
+// report itself (现公布…2023年政府信息公开工作年度报告).
+func namesReport(after string) bool {
+	return strings.HasPrefix(after, "政府信息公开工作年度报告") || strings.HasPrefix(after, "政府信息公开年度报告")
 }
 
-func hasYear(ys []yearAt, y int) bool {
-	for _, ya := range ys {
-		if ya.year == y {
-			return true
-		}
+// periodBound reports whether the text after a year is the first or last
+// day of a statistics period (1月1日, 12月31日).
+func periodBound(after string) bool {
+	if len(after) > 24 {
+		after = after[:24]
 	}
-	return false
+	if strings.ContainsAny(after, spaces) {
+		after = strings.Map(func(r rune) rune {
+			if strings.ContainsRune(spaces, r) {
+				return -1
+			}
+			return r
+		}, after)
+	}
+	return strings.HasPrefix(after, "1月1日") || strings.HasPrefix(after, "12月31日")
 }
 
-func hasPrefixAny(s string, words []string) bool {
-	for _, w := range words {
-		if strings.HasPrefix(s, w) {
-			return true
+// ownYearOpeners are what follows an opening year when it is the subject
+// of what the sentence says of the year: 2022年，… 2022年全年… 2022年共…
+// 2022年我局… 2022年本机关… 2022年全市… 2022年度未收取… 2022年的…
+var ownYearOpeners = []string{"，", ",", "全年", "共", "我", "本", "全", "未", "没", "沒", "无", "無", "的"}
+
+// yearAsOwn finds, in one paragraph of the narrative section key, the first
+// year other than the report's that the text speaks of as its own, and the
+// sentence; 0 when there is none.
+func (c *checker) yearAsOwn(key, para string) (int, string) {
+	y := c.r.Year
+	for _, sentence := range sentences(para) {
+		for _, ya := range yearsIn(sentence) {
+			if ya.year == y {
+				continue
+			}
+			if explicitOwn(sentence[:ya.start]) {
+				return ya.year, sentence
+			}
+			if key == NarrativeProblems || ya.year > y || !opensSentence(sentence[:ya.start]) {
+				continue
+			}
+			for _, w := range ownYearOpeners {
+				if strings.HasPrefix(ya.after, w) && !strings.HasPrefix(ya.after, "全国") {
+					return ya.year, sentence
+				}
+			}
 		}
 	}
-	return false
+	return 0, ""
 }
 
-// excerptYear shortens a sentence for a year finding: its start.
-func excerptYear(s string) string {
-	s = strings.TrimSpace(s)
-	if r := []rune(s); len(r) > quoteMax {
-		return string(r[:quoteMax]) + "…"
+// explicitOwn reports whether the text before a year names it 本年 or 今年:
+// 本年度（2022年）, 今年(2022年).
+func explicitOwn(before string) bool {
+	before = strings.TrimRight(before, "（( ")
+	return strings.HasSuffix(before, "本年度") || strings.HasSuffix(before, "本年") || strings.HasSuffix(before, "今年")
+}
+
+// opensSentence reports whether what comes before a year is only the
+// numbering or the small heading of its sentence: （一）, 1., 一、, or a
+// heading that ends in 情况 (主动公开情况。 is split off already).
+func opensSentence(before string) bool {
+	before = strings.TrimSpace(before)
+	for before != "" {
+		r, size := utf8.DecodeRuneInString(before)
+		if !strings.ContainsRune("（()）、.．0123456789 ", r) && !isChineseNumeral(r) {
+			return false
+		}
+		before = before[size:]
 	}
-	return s
+	return true
+}
+
+// quoteStart quotes a sentence whole when short, else its start.
+func quoteStart(sentence string) string {
+	sentence = strings.TrimSpace(sentence)
+	if utf8.RuneCountInString(sentence) <= quoteMax {
+		return sentence
+	}
+	return string([]rune(sentence)[:quoteMax]) + "…"
 }

@@ -143,7 +143,8 @@ func (s *Store) CreateReport(ctx context.Context, bodyID int64, year int, r *rep
 		if err := s.txQueryRow(ctx, tx, `SELECT id FROM bodies WHERE id = $1`, bodyID).Scan(new(int64)); err != nil {
 			return notFound(err)
 		}
-		rec.Errors, rec.Warnings = counts(r)
+		t := report.TallyOf(report.Check(r, report.Options{Final: true}))
+		rec.Errors, rec.Warnings = t.Errors, t.Warnings
 		err := s.txQueryRow(ctx, tx, `INSERT INTO reports (body_id, year, state, version, data,
 			created_at, created_by, updated_at, updated_by, errors, warnings)
 			VALUES ($1, $2, $3, 1, $4, $5, $6, $5, $6, $7, $8) RETURNING id`,
@@ -167,11 +168,12 @@ func (s *Store) CreateReport(ctx context.Context, bodyID int64, year int, r *rep
 // report_versions, and audits it, in one transaction. A report that is
 // neither a draft nor returned is ErrNotEditable; a missing one
 // ErrNotFound. When SaveDraft returns without error the save is durable:
-// it survives a crash of the process.
-func (s *Store) SaveDraft(ctx context.Context, id int64, baseVersion int, r *report.Report, by int64) (newVersion int, err error) {
+// it survives a crash of the process. tally is the caller's check of r
+// (report.TallyOf): the store keeps the numbers, it does not check.
+func (s *Store) SaveDraft(ctx context.Context, id int64, baseVersion int, r *report.Report, tally report.Tally, by int64) (newVersion int, err error) {
 	var saved *report.Report
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		saved, newVersion, err = s.saveDraftTx(ctx, tx, id, baseVersion, r, by)
+		saved, newVersion, err = s.saveDraftTx(ctx, tx, id, baseVersion, r, tally, by)
 		return err
 	})
 	if err != nil {
@@ -184,7 +186,7 @@ func (s *Store) SaveDraft(ctx context.Context, id int64, baseVersion int, r *rep
 // saveDraftTx is SaveDraft within a transaction, for saves that commit
 // together with more (a summary's sums); the caller puts the saved report
 // into the cache once the transaction has committed.
-func (s *Store) saveDraftTx(ctx context.Context, tx *sql.Tx, id int64, baseVersion int, r *report.Report, by int64) (*report.Report, int, error) {
+func (s *Store) saveDraftTx(ctx context.Context, tx *sql.Tx, id int64, baseVersion int, r *report.Report, tally report.Tally, by int64) (*report.Report, int, error) {
 	var bodyID int64
 	var version, year int
 	var state workflow.State
@@ -204,10 +206,9 @@ func (s *Store) saveDraftTx(ctx context.Context, tx *sql.Tx, id int64, baseVersi
 		return nil, 0, err
 	}
 	newVersion := version + 1
-	errs, warns := counts(saved)
 	_, err = s.txExec(ctx, tx, `UPDATE reports SET version = $1, data = $2, unread = $3, updated_at = $4,
 		updated_by = $5, errors = $6, warnings = $7 WHERE id = $8`,
-		newVersion, string(data), unreadJSON(r), s.now(), nullID(by), errs, warns, id)
+		newVersion, string(data), unreadJSON(r), s.now(), nullID(by), tally.Errors, tally.Warnings, id)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -249,18 +250,4 @@ func withYear(r *report.Report, year int) *report.Report {
 	c := r.Clone()
 	c.Year = year
 	return c
-}
-
-// counts are the errors and warnings of a final check, kept with the report
-// for the status board (which must not read and check thousands of
-// reports to show a number each).
-func counts(r *report.Report) (errs, warns int) {
-	for _, f := range report.Check(r, report.Options{Final: true}) {
-		if f.Severity == report.Error {
-			errs++
-		} else {
-			warns++
-		}
-	}
-	return errs, warns
 }
