@@ -85,6 +85,7 @@ const (
 	markNone markKind = iota
 	markWarning
 	markInvolved
+	markLikely
 	markCulprit
 )
 
@@ -118,6 +119,8 @@ func (p *Page) markFinding(f report.Finding) {
 	if f.Culprit != report.NoCell {
 		p.marks[f.Culprit] = markCulprit
 		p.culprits[f.Culprit] = f.Suggest
+	} else if f.Place != report.NoCell {
+		p.marks[f.Place] = max(p.marks[f.Place], markLikely)
 	}
 }
 
@@ -139,6 +142,8 @@ func (p *Page) markState(id report.CellID) string {
 	switch p.marks[id] {
 	case markCulprit:
 		return "culprit"
+	case markLikely:
+		return "likely"
 	case markInvolved:
 		return "involved"
 	case markWarning:
@@ -156,6 +161,8 @@ func (p *Page) markText(id report.CellID) string {
 	switch p.marks[id] {
 	case markCulprit:
 		return "可能填错，按其他数字应为" + report.FormatValue(p.def(id).Kind, report.Num(p.culprits[id]))
+	case markLikely:
+		return "本列不平衡：多半是（一）至（六）中某一格填错"
 	case markInvolved:
 		return "与勾稽关系错误有关"
 	case markWarning:
@@ -197,6 +204,9 @@ func (p *Page) target(f report.Finding) string {
 	}
 	if f.Culprit != report.NoCell {
 		return InputID(p.def(f.Culprit).Path)
+	}
+	if f.Place != report.NoCell {
+		return InputID(p.def(f.Place).Path)
 	}
 	for _, id := range f.Cells {
 		if !p.def(id).Computed {
@@ -243,7 +253,7 @@ func (p *Page) markChanged(id report.CellID) bool {
 
 // totalChanged reports whether a computed total differs from what is shown.
 func (p *Page) totalChanged(id report.CellID) bool {
-	return p.Shown == nil || p.Report.Values[id] != p.Shown.Report.Values[id]
+	return p.Shown == nil || p.Report.Values[id] != p.Shown.Report.Values[id] || p.markState(id) != p.Shown.markState(id)
 }
 
 // cellComment is the open comments on a cell, as one text.
