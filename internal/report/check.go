@@ -124,6 +124,7 @@ func Check(r *Report, opt Options) []Finding {
 	c.completeness()
 	c.feeNarrative()
 	c.narrativeFigures()
+	c.yearCheck()
 	if opt.LastYear != nil {
 		c.crossYear(opt.LastYear)
 	}
