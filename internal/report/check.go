@@ -129,7 +129,7 @@ func Check(r *Report, opt Options) []Finding {
 	c.feeNarrative()
 	c.narrativeFigures()
 	c.yearCheck()
-	c.tokenSections()
+	c.tokenProblems()
 	c.feeNotices()
 	if opt.LastYear != nil {
 		c.crossYear(opt.LastYear)

@@ -2,47 +2,15 @@ package report
 
 import (
 	"fmt"
-	"strings"
-	"unicode"
-	"unicode/utf8"
 )
 
-// Rule ids of the checks of what a section says (docs/checks.md).
+// Rule id of the check of 六's fee notices (docs/checks.md).
 const (
-	RuleTokenSection = "W8" // 一 or 五 says only 无, /, 暂无 …, or less than a sentence
-	RuleFeeNotices   = "W9" // 六 says no fee notice was issued, but （六）2 counts lapsed fee notices
+	RuleFeeNotices = "W9" // 六 says no fee notice was issued, but （六）2 counts lapsed fee notices
 )
 
 func init() {
-	RuleTitles[RuleTokenSection] = "第一、五部分如实写明情况，不以“无”代替"
 	RuleTitles[RuleFeeNotices] = "第六部分所述收费通知情况与第三部分表格一致"
-}
-
-// tokenWords are what a section holds when it says nothing.
-var tokenWords = map[string]bool{"无": true, "暂无": true, "没有": true, "无问题": true, "不适用": true, "/": true, "-": true, "—": true, "略": true}
-
-// minSentence is the fewest characters (punctuation aside) of a section
-// that says something: shorter than one plain sentence is a token.
-const minSentence = 15
-
-// tokenSections warns of a 第一 or 第五部分 that is written but says nothing
-// (W8). An empty one is R8; a 第六部分 of 无 is W6.
-func (c *checker) tokenSections() {
-	for _, s := range c.t.Sections {
-		if s.Narrative != NarrativeOverview && s.Narrative != NarrativeProblems {
-			continue
-		}
-		text := strings.TrimSpace(c.r.Narrative.Text(s.Narrative))
-		if text == "" {
-			continue
-		}
-		core := strings.TrimFunc(text, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
-		if !tokenSection(core) {
-			continue
-		}
-		f := c.add(RuleTokenSection, Warning, fmt.Sprintf("“%s”只写了“%s”（%d字），应如实写明本年度情况", s.Heading, quoteStart(text), utf8.RuneCountInString(core)))
-		f.Narrative, f.Para = s.Narrative, 0
-	}
 }
 
 // noNoticeWords are how 六 says no fee notice was issued.
@@ -66,22 +34,4 @@ func (c *checker) feeNotices() {
 			}
 		}
 	}
-}
-
-// tokenSection reports whether a section's text (punctuation trimmed) is a
-// token: one of tokenWords, or fewer than minSentence characters besides
-// punctuation. It reads no more of the text than it needs.
-func tokenSection(core string) bool {
-	if len(core) <= len("不适用") && tokenWords[Simplify(core)] {
-		return true
-	}
-	n := 0
-	for _, r := range core {
-		if !unicode.IsPunct(r) && !unicode.IsSpace(r) {
-			if n++; n >= minSentence {
-				return false
-			}
-		}
-	}
-	return true
 }

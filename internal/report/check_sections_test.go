@@ -23,36 +23,12 @@ func ruleFindings(r *Report, rules ...string) []string {
 	return out
 }
 
-// TestSeedsNoSectionFindings: the seeds write their sections and do not
-// contradict their fee rows.
+// TestSeedsNoSectionFindings: the seeds do not contradict their fee rows.
 func TestSeedsNoSectionFindings(t *testing.T) {
 	for _, name := range []string{"000", "002", "003", "004"} {
-		if got := ruleFindings(seedReport(t, name), RuleTokenSection, RuleFeeNotices); got != nil {
+		if got := ruleFindings(seedReport(t, name), RuleFeeNotices); got != nil {
 			t.Errorf("seed %s: %v", name, got)
 		}
-	}
-}
-
-func TestTokenSections(t *testing.T) {
-	for _, tc := range []struct {
-		name, problems string
-		want           []string
-	}{
-		{"written", "依申请公开工作宣传力度需要进一步加强，网站建设还需进一步完善。", nil},
-		{"无", "无", []string{"W8 problems.0"}},
-		{"无。", " 无。", []string{"W8 problems.0"}},
-		{"slash", "/", []string{"W8 problems.0"}},
-		{"暂无 traditional", "暫無", []string{"W8 problems.0"}},
-		{"too short", "工作有待加强。", []string{"W8 problems.0"}},
-		{"blank is R8", "", nil},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			r := seedReport(t, "003")
-			r.Narrative.Problems = tc.problems
-			if got := ruleFindings(r, RuleTokenSection); fmt.Sprint(got) != fmt.Sprint(tc.want) {
-				t.Errorf("got %v, want %v", got, tc.want)
-			}
-		})
 	}
 }
 
