@@ -69,8 +69,9 @@ func (s *Server) renderBodies(c echo.Context, status int, bodies []store.Body, f
 func readBodyForm(c echo.Context) (admin.BodyForm, store.Body) {
 	f := admin.BodyForm{Name: formText(c, "name"), Parent: formText(c, "parent"), Kind: formText(c, "kind"),
 		DeadlineMonth: formText(c, "deadline_month"), DeadlineDay: formText(c, "deadline_day"), Errors: ui.Errors{}}
-	b := store.Body{Name: f.Name, ParentID: formID(c, "parent")}
-	if p := bodyNameProblem(f.Name); p != "" {
+	f.SelfReview = c.FormValue("self_review") == "1"
+	b := store.Body{Name: f.Name, ParentID: formID(c, "parent"), SelfReview: f.SelfReview}
+	if p := org.NameProblem(f.Name); p != "" {
 		f.Errors["name"] = p
 	}
 	kind, ok := org.ParseKind(f.Kind)
@@ -104,15 +105,4 @@ func deadlineFields(errs ui.Errors, m, d string) (int, int) {
 		return month, day
 	}
 	return 0, 0
-}
-
-// bodyNameProblem says what is wrong with a body's name, or "".
-func bodyNameProblem(name string) string {
-	switch n := len([]rune(name)); {
-	case n == 0:
-		return "请填写机关名称"
-	case n > 100:
-		return "机关名称最多100个字"
-	}
-	return ""
 }

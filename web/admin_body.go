@@ -22,7 +22,7 @@ func (s *Server) adminBody(c echo.Context) error {
 		return err
 	}
 	f := admin.BodyForm{ID: b.ID, Name: b.Name, Parent: strconv.FormatInt(b.ParentID, 10), Kind: string(b.Kind),
-		Errors: ui.Errors{}}
+		SelfReview: b.SelfReview, Errors: ui.Errors{}}
 	if b.DeadlineMonth != 0 {
 		f.DeadlineMonth, f.DeadlineDay = strconv.Itoa(int(b.DeadlineMonth)), strconv.Itoa(b.DeadlineDay)
 	}

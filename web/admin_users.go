@@ -38,8 +38,11 @@ func (s *Server) adminUserCreate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if p := usernameProblem(f.Username); p != "" {
+	if p := auth.UsernameProblem(f.Username); p != "" {
 		f.Errors["username"] = p
+	}
+	if p := auth.DisplayNameProblem(f.DisplayName); p != "" {
+		f.Errors["display_name"] = p
 	}
 	pw := c.FormValue("password")
 	if p := auth.PasswordProblem(pw); p != "" {

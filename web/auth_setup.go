@@ -63,12 +63,15 @@ func (s *Server) setup(c echo.Context) error {
 func (s *Server) readSetup(c echo.Context) (viewauth.SetupVM, store.NewUser, store.Body) {
 	vm := viewauth.SetupVM{Username: formText(c, "username"), DisplayName: formText(c, "display_name"),
 		BodyName: formText(c, "body_name"), Kind: formText(c, "body_kind"), Errors: ui.Errors{}}
-	if p := usernameProblem(vm.Username); p != "" {
+	if p := auth.UsernameProblem(vm.Username); p != "" {
 		vm.Errors["username"] = p
+	}
+	if p := auth.DisplayNameProblem(vm.DisplayName); p != "" {
+		vm.Errors["display_name"] = p
 	}
 	pw := c.FormValue("password")
 	newPasswordProblems(vm.Errors, pw, c.FormValue("password2"))
-	if p := bodyNameProblem(vm.BodyName); p != "" {
+	if p := org.NameProblem(vm.BodyName); p != "" {
 		vm.Errors["body_name"] = p
 	}
 	kind, ok := org.ParseKind(vm.Kind)

@@ -206,6 +206,15 @@ func TestDisabledUser(t *testing.T) {
 	if loggedInAs(t, victim) {
 		t.Error("a disabled user's session lives on")
 	}
+	// Until the password is right, a disabled account answers exactly as
+	// a wrong password does (no oracle of which accounts exist or are
+	// disabled); with the right one, it says it is disabled.
+	wrong := login(t, app.Anonymous(t), "zhang", "not-the-password")
+	nobody := login(t, app.Anonymous(t), "no-such-user", "not-the-password")
+	if wrong.Status != nobody.Status || loginMessage(t, wrong) != loginMessage(t, nobody) || !strings.Contains(loginMessage(t, wrong), "用户名或密码不正确") || strings.Contains(wrong.Body, "已停用") {
+		t.Errorf("a disabled account with a wrong password: %d %q; unknown user: %d %q",
+			wrong.Status, loginMessage(t, wrong), nobody.Status, loginMessage(t, nobody))
+	}
 	res := login(t, app.Anonymous(t), "zhang", webtest.Password)
 	if res.Status != http.StatusUnprocessableEntity || !strings.Contains(res.Body, "已停用") {
 		t.Errorf("a disabled user logs in: status %d", res.Status)
@@ -297,4 +306,10 @@ func TestPasswordChangeThrottled(t *testing.T) {
 	if res := change(webtest.Password); res.Status != http.StatusSeeOther {
 		t.Errorf("after the wait: %d", res.Status)
 	}
+}
+
+// loginMessage is what the login page says after a refused login.
+func loginMessage(t *testing.T, res *webtest.Response) string {
+	t.Helper()
+	return strings.TrimSpace(res.Doc(t).Find("main [role=alert], main .notice, main .error").First().Text())
 }

@@ -8,6 +8,7 @@ import (
 
 	"nianbao/internal/auth"
 	"nianbao/internal/org"
+	"nianbao/internal/report"
 	"nianbao/internal/webtest"
 )
 
@@ -65,7 +66,7 @@ func newFixture(t *testing.T) *fixture {
 		f.report[sc] = app.Report(t, f.body[sc], 2024)
 		rec, _ := app.Store.Report(context.Background(), f.report[sc])
 		rec.Report.Narrative.Overview = secret(sc)
-		if _, err := app.Store.SaveDraft(context.Background(), rec.ID, 1, rec.Report, 0); err != nil {
+		if _, err := app.Store.SaveDraft(context.Background(), rec.ID, 1, rec.Report, report.Tally{}, 0); err != nil {
 			t.Fatal(err)
 		}
 	}

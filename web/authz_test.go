@@ -253,6 +253,12 @@ var expectations = map[string]expectation{
 		form: func(*fixture, scope) url.Values {
 			return url.Values{"cell": {"active.rules.issued"}, "figure": {"0"}, "reason": {"矩阵测试调整"}}
 		}},
+	"GET " + paths.ReportRollupXLSX: {scoped: true, want: viewers(200),
+		path: func(f *fixture, sc scope) string { return paths.ReportRollupXLSXURL(f.summary(sc)) }},
+	// The board's roll-up workbook of a body's region: its supervisors
+	// and administrators, of it or above it.
+	"GET " + paths.BoardRollupXLSX: {scoped: true, want: subtreeReaders(200),
+		path: func(f *fixture, sc scope) string { return paths.BoardRollup(f.body[sc], 2023) }},
 	"GET " + paths.CheckText:  {path: fixed(paths.CheckText), want: reportWorkers(200)},
 	"POST " + paths.CheckText: {path: fixed(paths.CheckText), want: reportWorkers(200), form: publishedText},
 }
@@ -408,6 +414,23 @@ func portalRecorders(r role, sc scope) int {
 		return http.StatusForbidden
 	}
 	return http.StatusNotFound
+}
+
+// subtreeReaders: what the board shows of a body and those below it —
+// supervisors and administrators at or above it; others who know the body
+// are refused, the rest do not learn it exists.
+func subtreeReaders(ok int) func(role, scope) int {
+	return func(r role, sc scope) int {
+		switch {
+		case r == anon:
+			return http.StatusSeeOther
+		case (r == supervisor || r == admin) && (sc == own || sc == child):
+			return ok
+		case sc == own:
+			return http.StatusForbidden
+		}
+		return http.StatusNotFound
+	}
 }
 
 // boardUsers: the board is for supervisors and administrators.

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"slices"
 
@@ -40,7 +41,25 @@ func (s *Server) board(c echo.Context) error {
 	for y := now.In(workflow.ChinaTime).Year(); y >= 2021; y-- {
 		p.Years = append(p.Years, y)
 	}
+	if p.Rollups, err = s.rollupDownloads(c, roots, q.Year); err != nil {
+		return err
+	}
 	return render(c, http.StatusOK, board.BoardPage(p))
+}
+
+// rollupDownloads offers the year's roll-up workbook of each body the
+// board starts from.
+func (s *Server) rollupDownloads(c echo.Context, roots []int64, year int) ([]board.Download, error) {
+	var out []board.Download
+	for _, id := range roots {
+		b, err := s.store.Body(c.Request().Context(), id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, board.Download{Label: fmt.Sprintf("下载%s%d年汇总表（Excel，含各单位明细）", b.Name, year),
+			URL: paths.BoardRollup(id, year)})
+	}
+	return out, nil
 }
 
 // boardRoots are the bodies a user's board starts from: where they are a

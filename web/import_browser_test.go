@@ -3,6 +3,8 @@ package web_test
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -11,6 +13,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"nianbao/internal/testenv"
+	"nianbao/views/imported"
 	"nianbao/web/paths"
 )
 
@@ -126,4 +129,31 @@ func TestImportInBrowser(t *testing.T) {
 		t.Errorf("flash after create: %q", got)
 	}
 	testenv.ViewScreenshot(t, ctx, "import-prefilled-editor")
+}
+
+// TestImportUploadInBrowser: a Word file chosen in the check page's file
+// field in real Chromium is read: the preview says it was read from a
+// Word file, shows its table rows as found, and what it read.
+func TestImportUploadInBrowser(t *testing.T) {
+	ctx := testenv.Browser(t)
+	app, _, _ := importApp(t)
+	b := tab{t, ctx}
+	b.login(app.URL, "clerk")
+	path := filepath.Join(t.TempDir(), "瑞安市2024年报.docx")
+	if err := os.WriteFile(path, seedFile(t, "docx"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b.do(chromedp.Navigate(app.URL+paths.CheckText), chromedp.WaitReady(chromedp.ID("file")),
+		chromedp.SetUploadFiles(chromedp.ID("file"), []string{path}))
+	b.navigate(chromedp.Click(chromedp.CSS(`form.paste-form button[type=submit]`)))
+	b.do(chromedp.WaitReady(chromedp.ID("source-text")))
+	if got := b.text("[data-testid=source-kind]"); !strings.Contains(got, "读自Word文档") {
+		t.Errorf("source %q", got)
+	}
+	if got := b.text("#source-text"); !strings.Contains(got, "（一）予以公开 | 39 | 2 | 0 | 0 | 0 | 2 | 43") {
+		t.Errorf("the table row is not shown as found")
+	}
+	if got := b.text("#" + imported.CellDOMID("requests.granted.total") + " a"); strings.TrimSpace(got) != "43" {
+		t.Errorf("（一）予以公开 总计 %q", got)
+	}
 }

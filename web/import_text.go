@@ -9,9 +9,9 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"nianbao/internal/extract"
 	"nianbao/internal/importer"
 	"nianbao/internal/report"
-	"nianbao/internal/textfile"
 	"nianbao/views/imported"
 	"nianbao/views/ui"
 )
@@ -21,80 +21,114 @@ import (
 const maxReportText = 1 << 20
 
 // notReport is the message at the box when no section heading was found.
-var notReport = importer.ErrNotReport.Error() + "。请粘贴报告的全文，包括“一、总体情况”等各部分的标题。"
+var notReport = importer.ErrNotReport.Error() + "。请粘贴或上传报告的全文，包括“一、总体情况”等各部分的标题。"
 
-// reportText reads the text of an import form: the uploaded file when one
-// was chosen (UTF-8 or GBK/GB18030), else the pasted text. Problems come
-// as messages at the fields text and file; the text comes back either
+// postedReport is what an import form posted: the file or the pasted
+// text, read. carry is what the form takes to its next step (the box, the
+// confirm form): the text as pasted, a text file's decoded text, or the
+// reading of a web page, Word file or PDF in a form that reads back the
+// same.
+type postedReport struct {
+	doc   *extract.Document
+	carry string
+}
+
+// reportInput reads an import form: the uploaded file when one was chosen
+// (a .txt in UTF-8 or GBK, a saved web page, a PDF or a .docx — told
+// apart by content), else the pasted text or web page. Problems come as
+// messages at the fields text and file; the pasted text comes back either
 // way, to stay in the box.
-func reportText(c echo.Context) (string, ui.Errors) {
+func reportInput(c echo.Context) (postedReport, ui.Errors) {
 	errs := ui.Errors{}
 	text := c.FormValue("text")
 	if fh, err := c.FormFile("file"); err == nil && fh.Filename != "" {
-		ft, problem := uploadedText(fh)
+		p, problem := uploadedReport(fh)
 		if problem != "" {
 			errs["file"] = problem
-			return text, errs
+			return postedReport{carry: text}, errs
 		}
-		text = ft
+		return p, errs
 	}
 	switch {
 	case len(text) > maxReportText:
 		errs["text"] = "文本" + tooLarge(int64(len(text)))
 	case strings.TrimSpace(text) == "":
-		errs["text"] = "请粘贴报告的全文，或选择一个.txt文件"
+		errs["text"] = "请粘贴报告的全文，或选择报告的文件"
 	}
-	return text, errs
+	if errs.Any() {
+		return postedReport{carry: text}, errs
+	}
+	return postedReport{doc: extract.ReadString(text), carry: text}, errs
 }
 
-// uploadedText decodes an uploaded .txt; the problem is for the file field.
-func uploadedText(fh *multipart.FileHeader) (string, string) {
-	if fh.Size > maxReportText {
-		return "", "文件" + tooLarge(fh.Size)
-	}
+// uploadedReport reads an uploaded file; the problem is for the file field.
+// A PDF or Word file may be as large as a request may be; what is read
+// from it, like a text file, at most maxReportText.
+func uploadedReport(fh *multipart.FileHeader) (postedReport, string) {
 	f, err := fh.Open()
 	if err != nil {
-		return "", "无法读取上传的文件，请重新选择"
+		return postedReport{}, "无法读取上传的文件，请重新选择"
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxReportText+1))
+	data, err := io.ReadAll(io.LimitReader(f, maxBody+1))
 	if err != nil {
-		return "", "无法读取上传的文件，请重新选择"
+		return postedReport{}, "无法读取上传的文件，请重新选择"
 	}
-	text, _, err := textfile.Decode(data)
+	if len(data) > maxReportText && !extract.IsDocumentFile(data) {
+		return postedReport{}, "文件" + tooLarge(int64(len(data)))
+	}
+	doc, err := extract.Read(data)
+	if err != nil {
+		return postedReport{}, err.Error() // extract's and textfile's errors are written for the user
+	}
+	text := doc.Text()
 	switch {
-	case err != nil:
-		return "", err.Error() // textfile's errors are written for the user
 	case len(text) > maxReportText:
-		return "", "文件" + tooLarge(int64(len(text)))
+		return postedReport{}, "文件中的文字" + tooLarge(int64(len(text)))
 	case strings.TrimSpace(text) == "":
-		return "", "文件是空的，请选择报告的.txt文件"
+		return postedReport{}, "文件中没有文字，请选择报告的文件"
 	}
-	return text, ""
+	p := postedReport{doc: doc, carry: text}
+	switch doc.Kind {
+	case extract.HTML, extract.Script, extract.DOCX:
+		p.carry = doc.HTML()
+	case extract.Text:
+		p.carry = doc.Blocks[0].Para
+	}
+	return p, ""
 }
 
 func tooLarge(n int64) string {
 	return fmt.Sprintf("有%.1f MB，超过了1 MB的上限。一份年度报告的全文通常不到100 KB，请只粘贴报告本身", float64(n)/(1<<20))
 }
 
-// readReport reads the posted text as a published report. A text that is
-// refused (empty, too large, not a report) comes back with the messages
-// at its fields and no result.
+// readReport reads the posted report. One that is refused (empty, too
+// large, not a report) comes back with the messages at its fields and no
+// result. carry is what the form takes on (postedReport); a PDF's is the
+// text of the reading that was kept.
 func readReport(c echo.Context) (string, *importer.Result, ui.Errors, error) {
-	text, errs := reportText(c)
+	p, errs := reportInput(c)
 	if errs.Any() {
-		return text, nil, errs, nil
+		return p.carry, nil, errs, nil
 	}
-	res, err := importer.Import(text)
+	res, err := importer.ImportDocument(p.doc)
 	if errors.Is(err, importer.ErrNotReport) {
-		errs["text"] = notReport
-		return text, nil, errs, nil
+		field := "text"
+		if _, ferr := c.FormFile("file"); ferr == nil {
+			field = "file"
+		}
+		errs[field] = notReport
+		return p.carry, nil, errs, nil
 	}
-	return text, res, errs, err
+	if err == nil && p.doc.Kind == extract.PDF {
+		p.carry = res.Text
+	}
+	return p.carry, res, errs, err
 }
 
-// reading lays out a read text with the findings of a published report:
-// every rule, blank cells as errors.
-func reading(text string, res *importer.Result) *imported.Reading {
-	return imported.NewReading(text, res, report.Check(res.Report, report.Options{Final: true}))
+// reading lays out a read report with the findings of a published
+// report (every rule, blank cells as errors), beside the lines the notes
+// number (res.Text), whatever the form carries.
+func reading(res *importer.Result) *imported.Reading {
+	return imported.NewReading(res.Text, res, report.Check(res.Report, report.Options{Final: true}))
 }

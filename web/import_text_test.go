@@ -62,7 +62,8 @@ func TestImportTextRefused(t *testing.T) {
 		{"too large", huge, nil, "text", "超过了1 MB的上限"},
 		{"not a report", "\n这是一份会议通知。\n请各单位准时参加。", nil, "text", "没有找到年度报告的任何一个部分标题"},
 		{"file too large", "", &webtest.File{Name: "a.txt", Data: []byte(huge)}, "file", "超过了1 MB的上限"},
-		{"file not text", "", &webtest.File{Name: "a.docx", Data: []byte("PK\x03\x04\x00\x00\x00word/")}, "file", "不是纯文本文件"},
+		{"file a zip, not Word", "", &webtest.File{Name: "a.docx", Data: []byte("PK\x03\x04\x00\x00\x00word/")}, "file", "不是Word文档"},
+		{"file binary", "", &webtest.File{Name: "a.txt", Data: []byte("a\x00b")}, "file", "无法识别这个文件"},
 		{"file unknown encoding", "", &webtest.File{Name: "a.txt", Data: []byte{0x81, 0x20, 0xff, 0xfe, 0x80, 0x80}}, "file", "无法识别文件的编码"},
 		{"file empty", "", &webtest.File{Name: "a.txt", Data: []byte("\n\n")}, "file", "文件是空的"},
 	}

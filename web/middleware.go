@@ -1,10 +1,14 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"log/slog"
+	"mime"
+	"mime/multipart"
 	"net/http"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -50,6 +54,64 @@ func limitBody(next echo.HandlerFunc) echo.HandlerFunc {
 		r.Body = http.MaxBytesReader(c.Response(), r.Body, maxBody)
 		return next(c)
 	}
+}
+
+// maxFields bounds the fields of a posted form: the whole report's form
+// has about 400 (cells, texts, a reason per warning), far below it.
+const maxFields = 2000
+
+// errTooManyFields refuses a form with more fields than any page of
+// nianbao posts — in words, not as an expired page.
+var errTooManyFields = echo.NewHTTPError(http.StatusRequestEntityTooLarge,
+	"提交的表单字段过多（最多2000个），无法处理。请从系统的页面提交，不要合并多个表单。")
+
+var errBadForm = echo.NewHTTPError(http.StatusBadRequest, "提交的内容无法读取，请返回页面重新提交。")
+
+// parseForms reads a posted form once, before the CSRF check looks for
+// its token, so that a body too long or with too many fields is refused
+// for what it is (and not as "页面已过期", which the check would say of a
+// form it could not read).
+func parseForms(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		r := c.Request()
+		if r.Method != http.MethodPost && r.Method != http.MethodPut && r.Method != http.MethodPatch {
+			return next(c)
+		}
+		var err error
+		if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == "multipart/form-data" {
+			err = r.ParseMultipartForm(maxBody)
+		} else {
+			err = r.ParseForm()
+		}
+		if err != nil {
+			return formError(err)
+		}
+		n := 0
+		for _, v := range r.PostForm {
+			n += len(v)
+		}
+		if r.MultipartForm != nil {
+			for _, v := range r.MultipartForm.File {
+				n += len(v)
+			}
+		}
+		if n > maxFields {
+			return errTooManyFields
+		}
+		return next(c)
+	}
+}
+
+// formError says why a form could not be read.
+func formError(err error) error {
+	var tooLong *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooLong):
+		return errTooLarge
+	case errors.Is(err, multipart.ErrMessageTooLarge), strings.Contains(err.Error(), "exceeded limit"):
+		return errTooManyFields
+	}
+	return errBadForm
 }
 
 // logRequests logs every request with its status and duration.

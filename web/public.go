@@ -8,6 +8,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"nianbao/internal/names"
 	"nianbao/internal/report"
 	"nianbao/internal/store"
 	"nianbao/internal/workflow"
@@ -139,7 +140,7 @@ func published(c echo.Context, pub *store.Publication, ext string) {
 
 // attachment offers the response as a download under a (Chinese) name.
 func attachment(c echo.Context, name string) {
-	c.Response().Header().Set("Content-Disposition", "attachment; filename*=UTF-8''"+url.PathEscape(name))
+	c.Response().Header().Set("Content-Disposition", "attachment; filename*=UTF-8''"+url.PathEscape(names.Filename(name)))
 }
 
 // publicationFor finds the publication a public address names; revision
@@ -165,7 +166,7 @@ func (s *Server) publicationFor(c echo.Context) (*store.Publication, error) {
 
 // publicFrame is the frame of a public page: no CSRF token, no user.
 func (s *Server) publicFrame(_ echo.Context, title string) layout.Page {
-	return layout.Page{Title: title}
+	return layout.Page{Title: title, Public: true}
 }
 
 // sizeText says a file size: 182 KB.

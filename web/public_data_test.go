@@ -39,7 +39,7 @@ func publishDirect(t testing.TB, st *store.Store, bodyID int64, year int, r *rep
 		if err := st.ChangeState(ctx, ch); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := st.SaveDraft(ctx, rec.ID, rec.Version, r, 0); err != nil {
+		if _, err := st.SaveDraft(ctx, rec.ID, rec.Version, r, report.Tally{}, 0); err != nil {
 			t.Fatal(err)
 		}
 	} else if rec, err = st.CreateReport(ctx, bodyID, year, r, 0); err != nil {

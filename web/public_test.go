@@ -89,7 +89,8 @@ func TestPublicPages(t *testing.T) {
 
 	// A correction, published as revision 2.
 	act(t, a.clerk, a.report, "correct", url.Values{"reason": {"更正第二部分行政规范性文件件数"}})
-	a.save(t, url.Values{"active.normative_docs.issued": {"21"}, "active.normative_docs.in_force": {"232"}})
+	a.save(t, url.Values{"active.normative_docs.issued": {"21"}, "active.normative_docs.in_force": {"232"},
+		"narrative.overview": {correctedOverview(t)}})
 	act(t, a.clerk, a.report, "submit", nil)
 	act(t, a.reviewer, a.report, "approve", nil)
 	if res := act(t, a.reviewer, a.report, "publish", nil); res.Status != http.StatusSeeOther {

@@ -13,6 +13,7 @@ type access struct {
 	roles   workflow.Roles // clerk, reviewer, publisher
 	history bool           // may read the audit history
 	board   bool           // sees the body on a status board (supervisor, administrator)
+	user    int64          // who asks
 }
 
 func (s *Server) accessTo(ctx context.Context, u *auth.User, bodyID int64) (access, error) {
@@ -25,5 +26,6 @@ func (s *Server) accessTo(ctx context.Context, u *auth.User, bodyID int64) (acce
 		roles:   workflow.Roles{Clerk: can(auth.EditReport), Reviewer: can(auth.ReviewReport), Admin: can(auth.PublishReport)},
 		history: can(auth.ViewAudit),
 		board:   can(auth.ViewSubtree) || can(auth.ManageBodies), // as boardRoots
+		user:    u.ID,
 	}, nil
 }

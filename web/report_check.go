@@ -3,17 +3,21 @@ package web
 import (
 	"net/http"
 	"strconv"
+	"sync"
 
 	"github.com/labstack/echo/v4"
 
 	"nianbao/internal/auth"
+	"nianbao/internal/report"
 	"nianbao/views/editor"
 )
 
-// reportCheck is the live check: htmx posts the whole form after a pause in
-// typing; the form is parsed once, checked once and saved once, and the
-// answer swaps in the totals, marks, findings and save state out-of-band.
-// Findings are content, so the answer is 200 even when the report is wrong.
+// reportCheck is the live check: htmx posts the fields edited since the
+// last answer after a pause in typing; they are parsed once (report.Apply,
+// whose refusals ride along with the report), the result is checked once,
+// saved once with that check's tally, and the answer swaps in the totals,
+// marks, findings and save state that changed, out-of-band. Findings are
+// content, so the answer is 200 even when the report is wrong.
 func (s *Server) reportCheck(c echo.Context) error {
 	rec, u, err := s.reportFor(c, auth.EditReport)
 	if err != nil {
@@ -23,24 +27,72 @@ func (s *Server) reportCheck(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
-	last, err := s.lastYear(ctx, rec)
+	last, err := s.lastYear(c.Request().Context(), rec)
 	if err != nil {
 		return err
 	}
-	d, err := s.saveDraft(ctx, rec, in, u.ID)
+	d, err := s.saveDraft(c.Request().Context(), rec, in, u.ID, s.editorCheck(c, rec, last))
 	if err != nil {
 		return err
 	}
-	p := s.editorPageWith(c, rec, d, last)
+	p := s.editorModel(rec, d, last)
+	if in.base == rec.Version {
+		// The browser shows the page of the version the form was based on:
+		// send only what changed since (everything, when that page's check
+		// is not at hand).
+		if fs, ok := s.shown.get(rec.ID, rec.Version); ok {
+			p.Shown = editor.NewPage(editor.Page{Report: rec.Report, Refused: rec.Report.Refusals(), Findings: fs})
+		}
+	}
+	if d.Problem == "" {
+		s.shown.put(rec.ID, d.Version, d.Findings)
+	}
 	// Tells the page's script whether what it sent is safe now (saved, or
 	// nothing to save) or must be sent again (a conflict with another save,
 	// a report no longer editable).
 	c.Response().Header().Set("Nianbao-Saved", strconv.FormatBool(d.Problem == ""))
-	if in.base == rec.Version {
-		// The browser shows the page of the version the form was based on:
-		// send only what changed since.
-		p.Shown = s.editorPageWith(c, rec, &draft{Report: rec.Report, Refused: refusedOf(rec.Report)}, last)
-	}
 	return render(c, http.StatusOK, editor.LiveCheckFragments(p))
+}
+
+// shownChecks keeps, for each report, the findings of the version the
+// editor last showed (a page opened, a live check answered), so that the
+// next live check, based on that version, sends only the marks that
+// changed without checking that version again. A version's findings do
+// not change with time, except through last year's report or a summary's
+// parts: a change there shows in full at the next page load.
+type shownChecks struct {
+	mu sync.Mutex
+	m  map[int64]shownCheck
+}
+
+type shownCheck struct {
+	version  int
+	findings []report.Finding
+}
+
+// shownChecksSize bounds the memory: a few hundred clerks typing at once.
+const shownChecksSize = 1024
+
+func newShownChecks() *shownChecks { return &shownChecks{m: map[int64]shownCheck{}} }
+
+// get returns the findings of report id at version, if kept.
+func (c *shownChecks) get(id int64, version int) ([]report.Finding, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.m[id]
+	return e.findings, ok && e.version == version
+}
+
+// put keeps the findings of report id at version (they are not changed
+// afterwards), making room by dropping an arbitrary entry when full.
+func (c *shownChecks) put(id int64, version int, fs []report.Finding) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.m[id]; !ok && len(c.m) >= shownChecksSize {
+		for k := range c.m {
+			delete(c.m, k)
+			break
+		}
+	}
+	c.m[id] = shownCheck{version: version, findings: fs}
 }

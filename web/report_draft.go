@@ -4,27 +4,43 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
+	"strconv"
 	"strings"
 	"time"
+
+	"github.com/labstack/echo/v4"
 
 	"nianbao/internal/report"
 	"nianbao/internal/store"
 )
 
 // draft is the outcome of posting the editor's form: what the form shows
-// now, whether and as which version it was saved, and what the clerk must
-// be told.
+// now, whether and as which version it was saved, what the clerk must be
+// told, and the one check of what the form shows.
 type draft struct {
 	Report  *report.Report
 	Version int // the base version the form carries next
 	SavedAt time.Time
+	// Refused are the refusals of every unread text (report.Refusals):
+	// those typed now and those kept from before.
 	Refused []*report.InputError
+	// Findings are the check of Report, made once per request.
+	Findings []report.Finding
 	// Took lists fields taken from a save made elsewhere meanwhile.
 	Took            []report.Change
 	Conflicts       []report.Conflict
 	ConflictVersion int
 	Problem         string
+	// TooLong are the text fields over their length, with why; nothing
+	// was saved, and Report shows them as typed.
+	TooLong map[string]string
 }
+
+// checker checks a report as the editor shows it (the format's rules with
+// last year's report and, for a 汇总 report, the summary's); typed are the
+// cells the form just carried, for naming a typing slip.
+type checker func(r *report.Report, typed ...report.CellID) []report.Finding
 
 // formInput is the editor's form: its fields, the version it was based on,
 // and, when the clerk resolves a conflict, their choices.
@@ -37,15 +53,49 @@ type formInput struct {
 	conflictVersion int
 }
 
-// saveDraft applies the form to the stored report and saves it if
-// anything changed: one parse, one check of the version, one write. A form
-// based on an older version is merged with what was saved meanwhile
-// (report.Merge): fields only the other side changed are taken over,
-// fields both changed differently come back as conflicts and nothing is
-// saved until the clerk chooses.
-func (s *Server) saveDraft(ctx context.Context, rec *store.ReportRecord, in formInput, by int64) (*draft, error) {
+// readForm reads the editor's form: the fields, base_version and, when
+// resolving a conflict, conflict_version and the keep.<field> choices.
+func readForm(c echo.Context) (formInput, error) {
+	form, err := c.FormParams()
+	if err != nil {
+		return formInput{}, echo.NewHTTPError(http.StatusBadRequest, "无法读取提交的表单。")
+	}
+	base, err := strconv.Atoi(form.Get("base_version"))
+	if err != nil || base < 1 {
+		return formInput{}, echo.NewHTTPError(http.StatusUnprocessableEntity, "缺少报告版本号（base_version），请刷新页面后再保存。")
+	}
+	in := formInput{base: base, get: func(f string) (string, bool) {
+		v, ok := form[f]
+		if !ok || len(v) == 0 {
+			return "", false
+		}
+		return v[len(v)-1], true
+	}}
+	if form.Get("resolve") != "" {
+		in.conflictVersion, _ = strconv.Atoi(form.Get("conflict_version"))
+		in.keep = map[string]string{}
+		for k, v := range form {
+			if field, ok := strings.CutPrefix(k, "keep."); ok && len(v) > 0 {
+				in.keep[field] = v[0]
+			}
+		}
+	}
+	return in, nil
+}
+
+// saveDraft applies the form to the stored report, checks the result once
+// and saves it with that check's tally if anything changed: one parse, one
+// check, one write. A form based on an older version is merged with what
+// was saved meanwhile (report.Merge): fields only the other side changed
+// are taken over, fields both changed differently come back as conflicts
+// and nothing is saved until the clerk chooses. (Only when another save
+// lands between our read and our write is the merged form checked again.)
+func (s *Server) saveDraft(ctx context.Context, rec *store.ReportRecord, in formInput, by int64, check checker) (*draft, error) {
+	if long := report.TextsTooLong(in.get); long != nil {
+		return tooLong(rec, in, long, check), nil
+	}
 	if in.base == rec.Version {
-		d, err := s.saveOnto(ctx, rec, rec.Report, in, by)
+		d, err := s.saveOnto(ctx, rec, rec.Report, in, by, check)
 		if !errors.Is(err, store.ErrStale) {
 			return d, err
 		}
@@ -54,20 +104,23 @@ func (s *Server) saveDraft(ctx context.Context, rec *store.ReportRecord, in form
 			return nil, err
 		}
 	}
-	return s.mergeDraft(ctx, rec, in, by)
+	return s.mergeDraft(ctx, rec, in, by, check)
 }
 
-// saveOnto applies the form onto base and saves it as rec's next version.
-func (s *Server) saveOnto(ctx context.Context, rec *store.ReportRecord, base *report.Report, in formInput, by int64) (*draft, error) {
+// saveOnto applies the form onto base, checks it and saves it as rec's
+// next version.
+func (s *Server) saveOnto(ctx context.Context, rec *store.ReportRecord, base *report.Report, in formInput, by int64, check checker) (*draft, error) {
 	r, _ := report.Apply(base, in.get)
 	report.FillTotals(r)
 	// Every text still unread is refused, not only those just posted: the
-	// marks of cells typed earlier must stay.
-	d := &draft{Report: r, Version: rec.Version, SavedAt: rec.UpdatedAt, Refused: refusedOf(r)}
+	// marks of cells typed earlier must stay (their refusals ride along
+	// with the report, read once).
+	d := &draft{Report: r, Version: rec.Version, SavedAt: rec.UpdatedAt, Refused: r.Refusals(),
+		Findings: check(r, typedCells(r.Template(), in)...)}
 	if len(report.Diff(rec.Report, r)) == 0 {
 		return d, nil // nothing new: no version for an unchanged form
 	}
-	v, err := s.store.SaveDraft(ctx, rec.ID, rec.Version, r, by)
+	v, err := s.store.SaveDraft(ctx, rec.ID, rec.Version, r, report.TallyOf(d.Findings), by)
 	switch {
 	case errors.Is(err, store.ErrNotEditable):
 		d.Problem = "未保存：报告已提交审核或已审核，不能再修改"
@@ -80,7 +133,7 @@ func (s *Server) saveOnto(ctx context.Context, rec *store.ReportRecord, base *re
 }
 
 // mergeDraft handles a form based on an older version than rec's.
-func (s *Server) mergeDraft(ctx context.Context, rec *store.ReportRecord, in formInput, by int64) (*draft, error) {
+func (s *Server) mergeDraft(ctx context.Context, rec *store.ReportRecord, in formInput, by int64, check checker) (*draft, error) {
 	base, err := s.store.ReportVersion(ctx, rec.ID, in.base)
 	if errors.Is(err, store.ErrNotFound) {
 		base = rec // an unknown base: treat every difference as the clerk's own
@@ -99,11 +152,11 @@ func (s *Server) mergeDraft(ctx context.Context, rec *store.ReportRecord, in for
 	}
 	report.FillTotals(merged)
 	if len(conflicts) > 0 {
-		return &draft{Report: merged, Version: in.base, SavedAt: rec.UpdatedAt, Refused: refusedOf(merged), Took: took,
-			Conflicts: conflicts, ConflictVersion: rec.Version,
+		return &draft{Report: merged, Version: in.base, SavedAt: rec.UpdatedAt, Refused: merged.Refusals(),
+			Findings: check(merged), Took: took, Conflicts: conflicts, ConflictVersion: rec.Version,
 			Problem: fmt.Sprintf("未保存：与第%d版有%d处冲突，请在右侧逐项选择", rec.Version, len(conflicts))}, nil
 	}
-	d, err := s.saveOnto(ctx, rec, merged, formInput{get: func(string) (string, bool) { return "", false }}, by)
+	d, err := s.saveOnto(ctx, rec, merged, formInput{get: func(string) (string, bool) { return "", false }}, by, check)
 	if errors.Is(err, store.ErrStale) { // a third save in between: let the clerk's next keystroke retry
 		d.Version, d.Problem, err = in.base, "未保存：报告刚刚又被另一处保存，将在下次输入时重试", nil
 	}
@@ -111,6 +164,42 @@ func (s *Server) mergeDraft(ctx context.Context, rec *store.ReportRecord, in for
 		d.Took = took
 	}
 	return d, err
+}
+
+// tooLong refuses a form with a text over its length: nothing is saved
+// (what one save may store stays bounded), the message is at each such
+// field, and the draft shows the texts as typed so that a page rendered
+// from it (the plain save) loses none of them.
+func tooLong(rec *store.ReportRecord, in formInput, long map[string]string, check checker) *draft {
+	shown := rec.Report.Clone()
+	for f := range long {
+		if text, ok := in.get(f); ok {
+			shown.SetText(f, text)
+		}
+	}
+	labels := make([]string, 0, len(long))
+	for _, f := range report.TextFields {
+		if long[f] != "" {
+			labels = append(labels, report.FieldLabel(f))
+		}
+	}
+	return &draft{Report: shown, Version: in.base, SavedAt: rec.UpdatedAt, Refused: rec.Report.Refusals(), Findings: check(shown), TooLong: long,
+		Problem: "未保存：" + strings.Join(labels, "、") + "超过字数上限，请删减后再保存"}
+}
+
+// typedCells are the cells a form carries, up to two (a finding names a
+// slip only when one cell was typed; the live check sends only what the
+// clerk changed).
+func typedCells(t *report.Template, in formInput) []report.CellID {
+	var out []report.CellID
+	for i := range t.Cells {
+		if _, ok := in.get(t.Cells[i].Path); ok && !t.Cells[i].Computed {
+			if out = append(out, report.CellID(i)); len(out) > 1 {
+				break
+			}
+		}
+	}
+	return out
 }
 
 // notice tells the clerk what a merge took from the other save.
@@ -126,19 +215,6 @@ func (d *draft) notice(version int) string {
 		labels = append(labels[:5], fmt.Sprintf("等%d项", len(d.Took)))
 	}
 	return fmt.Sprintf("另一个窗口或同事在你编辑期间保存过（第%d版），已合并其修改：%s。", version, strings.Join(labels, "、"))
-}
-
-// refusedOf re-reads the texts a draft keeps unread, for showing their
-// messages when the page is opened again.
-func refusedOf(r *report.Report) []*report.InputError {
-	var out []*report.InputError
-	t := r.Template()
-	for id, text := range r.Unread {
-		if _, err := t.ParseInput(id, text); err != nil {
-			out = append(out, err.(*report.InputError))
-		}
-	}
-	return out
 }
 
 // lastYear returns the body's report of the year before rec's, or nil.

@@ -27,12 +27,15 @@ func (s *Server) reportEdit(c echo.Context) error {
 	if !rec.State.Editable() {
 		return c.Redirect(http.StatusSeeOther, paths.ReportView(rec.ID))
 	}
-	d := &draft{Report: rec.Report, Version: rec.Version, SavedAt: rec.UpdatedAt, Refused: refusedOf(rec.Report)}
-	p, err := s.editorPage(c, rec, d)
+	last, err := s.lastYear(c.Request().Context(), rec)
 	if err != nil {
 		return err
 	}
-	if err := s.withComments(c.Request().Context(), rec, p); err != nil {
+	d := &draft{Report: rec.Report, Version: rec.Version, SavedAt: rec.UpdatedAt, Refused: rec.Report.Refusals(),
+		Findings: s.editorCheck(c, rec, last)(rec.Report)}
+	s.shown.put(rec.ID, rec.Version, d.Findings)
+	p, err := s.editorPage(c, rec, d, last)
+	if err != nil {
 		return err
 	}
 	return render(c, http.StatusOK, editor.EditPage(p))
@@ -79,37 +82,50 @@ func editorAnchor(anchor string) string {
 	return editor.FormID
 }
 
-// editorPage builds the editor's view model for a draft.
-func (s *Server) editorPage(c echo.Context, rec *store.ReportRecord, d *draft) (*editor.Page, error) {
-	last, err := s.lastYear(c.Request().Context(), rec)
-	if err != nil {
-		return nil, err
+// editorCheck is how the editor checks a report: the format's rules with
+// last year's report and, for a 汇总 report, the summary's.
+func (s *Server) editorCheck(c echo.Context, rec *store.ReportRecord, last *report.Report) checker {
+	return func(r *report.Report, typed ...report.CellID) []report.Finding {
+		return s.editorFindings(c, rec, r, report.Options{LastYear: last, Typed: typed})
 	}
-	return s.editorPageWith(c, rec, d, last), nil
 }
 
-// editorPageWith builds the editor's view model with last year's report
-// already at hand.
-func (s *Server) editorPageWith(c echo.Context, rec *store.ReportRecord, d *draft, last *report.Report) *editor.Page {
+// editorPage is the editor's whole page for a draft: the view model with
+// the page's frame (which takes the flash), the panel beside the tables
+// and the reviewer's comments.
+func (s *Server) editorPage(c echo.Context, rec *store.ReportRecord, d *draft, last *report.Report) (*editor.Page, error) {
+	p := s.editorModel(rec, d, last)
+	p.Frame = s.page(c, strconv.Itoa(rec.Year)+"年度报告填报")
+	p.Aside = s.summaryAside(c, rec, d.Report)
+	if err := s.withComments(c.Request().Context(), rec, p); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// editorModel is the editor's view model for a draft and its check: what
+// the page and the live check's fragments are both built from. It reads
+// nothing and checks nothing; a live check, which renders no frame, takes
+// no flash.
+func (s *Server) editorModel(rec *store.ReportRecord, d *draft, last *report.Report) *editor.Page {
 	state := rec.State
 	p := editor.Page{
-		Frame:    s.page(c, strconv.Itoa(rec.Year)+"年度报告填报"),
-		Org:      rec.Report.Org,
-		Year:     rec.Year,
-		State:    state.Label(),
-		SaveURL:  paths.ReportSaveURL(rec.ID),
-		CheckURL: paths.ReportCheckURL(rec.ID),
-		BackURL:  paths.Home,
-		ViewURL:  paths.ReportView(rec.ID),
-		DocxURL:  paths.ReportDOCX(rec.ID),
-		Report:   d.Report,
-		Version:  d.Version,
-		Saved:    editor.SaveState{Version: d.Version, At: d.SavedAt.In(workflow.ChinaTime), Problem: d.Problem},
-		Refused:  d.Refused,
-		Findings: s.editorFindings(c, rec, d.Report, report.Options{LastYear: last}),
-		Aside:    s.summaryAside(c, rec, d.Report),
-		LastYear: last,
-		Notice:   d.notice(rec.Version),
+		Org:        rec.Report.Org,
+		Year:       rec.Year,
+		State:      state.Label(),
+		SaveURL:    paths.ReportSaveURL(rec.ID),
+		CheckURL:   paths.ReportCheckURL(rec.ID),
+		BackURL:    paths.Home,
+		ViewURL:    paths.ReportView(rec.ID),
+		DocxURL:    paths.ReportDOCX(rec.ID),
+		Report:     d.Report,
+		Version:    d.Version,
+		Saved:      editor.SaveState{Version: d.Version, At: d.SavedAt.In(workflow.ChinaTime), Problem: d.Problem},
+		Refused:    d.Refused,
+		TextErrors: d.TooLong,
+		Findings:   d.Findings,
+		LastYear:   last,
+		Notice:     d.notice(rec.Version),
 
 		Conflicts:       d.Conflicts,
 		ConflictVersion: d.ConflictVersion,

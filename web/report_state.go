@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
@@ -42,6 +43,13 @@ func (s *Server) reportState(c echo.Context) error {
 	ch, facts, err := s.stateChange(c, rec, act, form.Get("reason"), typedReasons(form))
 	if err != nil {
 		return err
+	}
+	if facts.OwnSubmission = rec.SubmittedBy == u.ID; facts.OwnSubmission {
+		body, err := s.store.Body(ctx, rec.BodyID)
+		if err != nil {
+			return err
+		}
+		facts.SelfReview = body.SelfReview
 	}
 	to, err := workflow.Next(rec.State, act, acc.roles, facts)
 	var refusal *workflow.Refusal
@@ -97,6 +105,8 @@ func (s *Server) stateChange(c echo.Context, rec *store.ReportRecord, act workfl
 			facts.Errors++
 		case reasons[f.Key()] == "":
 			facts.UnexplainedWarnings++
+		case utf8.RuneCountInString(reasons[f.Key()]) > workflow.MaxReason:
+			facts.LongReasons++
 		}
 	}
 	switch act {
@@ -133,7 +143,7 @@ func (s *Server) publication(rec *store.ReportRecord) (*store.Publication, error
 func (s *Server) refuseState(c echo.Context, rec *store.ReportRecord, u *auth.User, status int, msg string, form map[string][]string) error {
 	typed := map[string]string{}
 	for k, v := range form {
-		if strings.HasPrefix(k, "reason") && len(v) > 0 {
+		if (k == "action" || strings.HasPrefix(k, "reason")) && len(v) > 0 {
 			typed[k] = v[0]
 		}
 	}

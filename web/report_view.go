@@ -78,11 +78,26 @@ func (s *Server) reviewInput(c echo.Context, rec *store.ReportRecord, acc access
 		Deadline: deadlineText(body.Deadline(rec.Year), s.store.Now()),
 		URLs:     s.reviewURLs(rec, acc),
 	}
+	in.Duties = dutiesNotice(rec, acc, body)
 	if err := s.reviewedBase(ctx, rec, &in); err != nil {
 		return review.Input{}, err
 	}
 	in.Comments, err = s.commentsOf(ctx, rec)
 	return in, err
+}
+
+// dutiesNotice tells a reviewer (or an administrator) that the version
+// awaiting them is their own submission, which another must review — or,
+// on every report of a body that allows it, that one person may do both.
+func dutiesNotice(rec *store.ReportRecord, acc access, body *store.Body) string {
+	switch {
+	case body.SelfReview:
+		return "管理员已设置本单位允许同一人提交和审核。"
+	case rec.SubmittedBy == acc.user && (rec.State == workflow.Submitted || rec.State == workflow.Approved) &&
+		(acc.roles.Reviewer || acc.roles.Admin):
+		return "这一版是您本人提交的，须由另一位审核人审核和发布。"
+	}
+	return ""
 }
 
 func (s *Server) reviewURLs(rec *store.ReportRecord, acc access) review.URLs {

@@ -100,7 +100,7 @@ func TestReviewLoop(t *testing.T) {
 
 	// Refused: the slip is an error.
 	res := act(t, a.clerk, a.report, "submit", nil)
-	if res.Status != http.StatusConflict || !strings.Contains(res.Doc(t).Find(".actions .notice").Text(), "还有2个错误") {
+	if res.Status != http.StatusConflict || !strings.Contains(res.Doc(t).Find(".actions .notice").Text(), "还有1个错误") {
 		t.Fatalf("submit with errors: %d %q", res.Status, res.Doc(t).Find(".actions .notice").Text())
 	}
 	a.save(t, url.Values{"requests.carried_forward.natural_person": {"22"}})
@@ -216,7 +216,8 @@ func TestReviewLoop(t *testing.T) {
 	if res := act(t, a.clerk, a.report, "correct", url.Values{"reason": {"更正第二部分规范性文件件数"}}); res.Status != http.StatusSeeOther {
 		t.Fatalf("correct: %d", res.Status)
 	}
-	a.save(t, url.Values{"active.normative_docs.issued": {"21"}, "active.normative_docs.in_force": {"232"}})
+	a.save(t, url.Values{"active.normative_docs.issued": {"21"}, "active.normative_docs.in_force": {"232"},
+		"narrative.overview": {correctedOverview(t)}})
 	act(t, a.clerk, a.report, "submit", url.Values{"reason." + key: {"同上"}})
 	act(t, a.reviewer, a.report, "approve", nil)
 	if res := act(t, a.reviewer, a.report, "publish", nil); res.Status != http.StatusSeeOther {

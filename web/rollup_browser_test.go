@@ -64,7 +64,7 @@ func correct(t *testing.T, app *webtest.App, body string) {
 		r.Values[report.T2021.Lookup(path)].N++
 	}
 	report.FillTotals(r)
-	if _, err := app.Store.SaveDraft(ctx, rec.ID, rec.Version, r, 0); err != nil {
+	if _, err := app.Store.SaveDraft(ctx, rec.ID, rec.Version, r, report.Tally{}, 0); err != nil {
 		t.Fatal(err)
 	}
 	if err := demo.Advance(ctx, app.Store, rec.ID, workflow.Published); err != nil {

@@ -53,7 +53,7 @@ func (s *Server) takeSums(c echo.Context, rec *store.ReportRecord, by int64) (st
 		r := rec.Report.Clone()
 		res := rollup.Refresh(r, old, sm.now.Values)
 		msg := takeMessage(sm, res)
-		_, err = s.store.TakeRollup(ctx, rec.ID, rec.Version, r, sm.now, msg, by)
+		_, err = s.store.TakeRollup(ctx, rec.ID, rec.Version, r, formatTally(r), sm.now, msg, by)
 		if !errors.Is(err, store.ErrStale) || attempt > 0 {
 			return msg, err
 		}
@@ -87,4 +87,11 @@ func rollupBack(c echo.Context, id int64, cell string) string {
 		return paths.ReportRollupCell(id, cell)
 	}
 	return paths.ReportRollup(id)
+}
+
+// formatTally is the tally of the format's rules alone, for a save outside
+// the editor (the summary's own rules, W40–W43, are counted with the next
+// live check, which checks the report as the editor shows it).
+func formatTally(r *report.Report) report.Tally {
+	return report.TallyOf(report.Check(r, report.Options{}))
 }

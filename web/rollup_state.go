@@ -32,8 +32,8 @@ type sumsOf struct {
 
 const keySums = "nianbao.sums"
 
-// summaryOf works out a summary's state once per request (the live check
-// builds the editor's page twice).
+// summaryOf works out a summary's state once per request (the editor's
+// page asks for it for its findings and again for its panel).
 func (s *Server) summaryOf(c echo.Context, rec *store.ReportRecord) (*sumsOf, error) {
 	if sm, ok := c.Get(keySums).(*sumsOf); ok && sm.rec.ID == rec.ID {
 		return sm, nil
@@ -121,6 +121,7 @@ func (s *Server) summaryInput(c echo.Context, rec *store.ReportRecord, r *report
 		CanEdit: rec.State.Editable() && auth.Can(u, auth.EditReport, rec.BodyID, anc),
 		URLs: summary.URLs{Page: paths.ReportRollup(rec.ID), Refresh: paths.ReportRollupRefreshURL(rec.ID),
 			Override: paths.ReportRollupOverrideURL(rec.ID), View: paths.ReportView(rec.ID),
+			XLSX: paths.ReportRollupXLSXURL(rec.ID),
 			Cell: func(path string) string { return paths.ReportRollupCell(rec.ID, path) }}}
 	if sm.taken != nil {
 		in.TakenAt = sm.taken.TakenAt

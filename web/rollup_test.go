@@ -2,18 +2,22 @@ package web_test
 
 import (
 	"context"
+	"fmt"
+	"html"
 	"net/url"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/xuri/excelize/v2"
 
 	"nianbao/internal/auth"
 	"nianbao/internal/demo"
 	"nianbao/internal/org"
 	"nianbao/internal/report"
 	"nianbao/internal/rollup"
+	"nianbao/internal/sheet"
 	"nianbao/internal/webtest"
 	"nianbao/internal/workflow"
 	"nianbao/web/paths"
@@ -54,7 +58,7 @@ func takeSums(id int64, app *webtest.App) {
 		panic(err)
 	}
 	rollup.Refresh(rec.Report, nil, sum.Values)
-	if _, err := app.Store.TakeRollup(context.Background(), id, rec.Version, rec.Report, sum, "测试", 0); err != nil {
+	if _, err := app.Store.TakeRollup(context.Background(), id, rec.Version, rec.Report, report.Tally{}, sum, "测试", 0); err != nil {
 		panic(err)
 	}
 }
@@ -72,7 +76,7 @@ func TestSummaryListsOnlyItsScope(t *testing.T) {
 	other := app.Body(t, 0, "无关县人民政府", org.LocalGovernment)
 	otherDept := app.Body(t, other, "无关县公安局", org.Department)
 	for _, b := range []int64{town, otherDept} {
-		rec, err := app.Store.CreateReport(ctx, b, 2024, demo.RegionReport("机关", 7), 0)
+		rec, err := app.Store.CreateReport(ctx, b, demo.ReportYear, demo.RegionReport("机关", 7), 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -82,13 +86,13 @@ func TestSummaryListsOnlyItsScope(t *testing.T) {
 	}
 	draft := demo.RegionReport("某县教育局", 1000)
 	draft.Narrative.Overview = "教育局草稿的秘密"
-	if _, err := app.Store.CreateReport(ctx, dept, 2024, draft, 0); err != nil {
+	if _, err := app.Store.CreateReport(ctx, dept, demo.ReportYear, draft, 0); err != nil {
 		t.Fatal(err)
 	}
 	app.User(t, "gov-clerk", auth.Grant{Body: gov, Role: auth.Clerk})
 	app.User(t, "dept-clerk", auth.Grant{Body: dept, Role: auth.Clerk})
 	c := app.Client(t, "gov-clerk")
-	res := c.PostForm(t, paths.BodyReportsURL(gov), url.Values{"year": {"2024"}, "scope": {"level"}})
+	res := c.PostForm(t, paths.BodyReportsURL(gov), url.Values{"year": {itoa(int64(demo.ReportYear))}, "scope": {"level"}})
 	if res.Status != 303 {
 		t.Fatalf("create: %d %.300s", res.Status, res.Body)
 	}
@@ -108,16 +112,63 @@ func TestSummaryListsOnlyItsScope(t *testing.T) {
 	if res := app.Client(t, "dept-clerk").Get(t, paths.ReportRollup(id)); res.Status != 404 {
 		t.Errorf("a department's clerk opens the government's summary: %d", res.Status)
 	}
+
+	// The workbooks list the same bodies: the summary's (本级), and the
+	// board's of the whole region for the county's supervisor.
+	if got := workbookBodies(t, c.Get(t, paths.ReportRollupXLSXURL(id))); strings.Join(got, "、") != "某县教育局（草稿，报告尚未审核通过，0格有数）" {
+		t.Errorf("the summary's workbook lists %v", got)
+	}
+	app.User(t, "gov-super", auth.Grant{Body: gov, Role: auth.Supervisor})
+	sup := app.Client(t, "gov-super")
+	if !strings.Contains(sup.Get(t, paths.BoardYear(demo.ReportYear)).Body, html.EscapeString(paths.BoardRollup(gov, demo.ReportYear))) {
+		t.Error("the board does not offer the region's workbook")
+	}
+	got := workbookBodies(t, sup.Get(t, paths.BoardRollup(gov, demo.ReportYear)))
+	if strings.Join(got, "、") != "某县教育局（草稿，报告尚未审核通过，0格有数）、某镇人民政府（已审核，已计入，"+strconv.Itoa(len(report.T2021.Cells))+"格有数）" {
+		t.Errorf("the board's workbook lists %v", got)
+	}
 }
 
-// officeSummary is the demo city's 2024 region summary, created by its
+// workbookBodies reads a roll-up workbook's bodies sheet: each body with
+// its state, whether it counts and how many of its cells hold a number.
+func workbookBodies(t *testing.T, res *webtest.Response) []string {
+	t.Helper()
+	if res.Status != 200 || !strings.Contains(res.Header.Get("Content-Disposition"), ".xlsx") {
+		t.Fatalf("workbook: %d %q", res.Status, res.Header.Get("Content-Disposition"))
+	}
+	f, err := excelize.OpenReader(strings.NewReader(res.Body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(sheet.BodiesSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, line := range rows[2:] {
+		if line[0] == sheet.RowSum {
+			break
+		}
+		filled := 0
+		for _, v := range line[3:] {
+			if v != "" {
+				filled++
+			}
+		}
+		out = append(out, fmt.Sprintf("%s（%s，%s，%d格有数）", strings.TrimSpace(line[0]), line[1], line[2], filled))
+	}
+	return out
+}
+
+// officeSummary is the demo city's region summary, created by its
 // office's clerk, whose client it returns.
 func officeSummary(t *testing.T) (*webtest.App, *webtest.Client, int64) {
 	t.Helper()
 	app, city := demoApp(t)
 	c := app.Anonymous(t)
 	c.Login(t, "demo-office", demo.Password)
-	res := c.PostForm(t, paths.BodyReportsURL(city), url.Values{"year": {"2024"}, "scope": {"region"}})
+	res := c.PostForm(t, paths.BodyReportsURL(city), url.Values{"year": {itoa(int64(demo.ReportYear))}, "scope": {"region"}})
 	if res.Status != 303 {
 		t.Fatalf("create: %d %.300s", res.Status, res.Body)
 	}
@@ -214,7 +265,7 @@ func TestSeedsRegionInTheApp(t *testing.T) {
 	for _, name := range []string{"000", "002", "003", "004"} {
 		r := seedReport(t, name)
 		dept := app.Body(t, gov, r.Org, org.Department)
-		rec, err := app.Store.CreateReport(ctx, dept, 2024, r, 0)
+		rec, err := app.Store.CreateReport(ctx, dept, demo.ReportYear, r, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -228,7 +279,7 @@ func TestSeedsRegionInTheApp(t *testing.T) {
 	}
 	app.User(t, "gov-clerk", auth.Grant{Body: gov, Role: auth.Clerk})
 	c := app.Client(t, "gov-clerk")
-	if res := c.PostForm(t, paths.BodyReportsURL(gov), url.Values{"year": {"2024"}, "scope": {"region"}}); res.Status != 303 {
+	if res := c.PostForm(t, paths.BodyReportsURL(gov), url.Values{"year": {itoa(int64(demo.ReportYear))}, "scope": {"region"}}); res.Status != 303 {
 		t.Fatalf("create: %d %.300s", res.Status, res.Body)
 	}
 	id := reportOf(t, app, gov)

@@ -77,4 +77,6 @@ func (s *Server) routes(e *echo.Echo) {
 	e.GET(paths.ReportRollupPattern, s.rollupPage, login)
 	e.POST(paths.ReportRollupRefresh, s.rollupRefresh, login)
 	e.POST(paths.ReportRollupOverride, s.rollupOverride, login)
+	e.GET(paths.ReportRollupXLSX, s.rollupXLSX, login)
+	e.GET(paths.BoardRollupXLSX, s.boardRollupXLSX, login)
 }

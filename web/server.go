@@ -43,13 +43,15 @@ type Server struct {
 	throttle *auth.Throttle
 	handler  http.Handler
 	closers  []func()
+	// shown keeps the check of the version each editor shows.
+	shown *shownChecks
 }
 
 // NewServer builds the web app. Call Close when done with it.
 func NewServer(d Deps) *Server {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
-	s := &Server{store: d.Store, log: d.Log, echo: e, throttle: d.Throttle}
+	s := &Server{store: d.Store, log: d.Log, echo: e, throttle: d.Throttle, shown: newShownChecks()}
 	if s.throttle == nil {
 		s.throttle = auth.NewThrottle()
 	}
@@ -62,7 +64,7 @@ func NewServer(d Deps) *Server {
 		e.IPExtractor = echo.ExtractIPFromXFFHeader()
 	}
 	e.HTTPErrorHandler = s.handleError
-	e.Use(s.recoverPanics, s.logRequests, securityHeaders, limitBody, s.loadUser, s.checkCSRF)
+	e.Use(s.recoverPanics, s.logRequests, securityHeaders, limitBody, parseForms, s.loadUser, s.checkCSRF)
 	s.routes(e)
 	// Sessions wrap the whole Echo handler (not Echo middleware), so that
 	// the session rides on the request's context everywhere. Static files

@@ -62,12 +62,15 @@ func TestImportCommand(t *testing.T) {
 		{"a row that cannot be read", func(t *testing.T) []string {
 			return []string{"import", seedVariant(t, "002", 35, "三、本年度办理结果 | (一)予以公开 | 39 | 2 | 2 | 43 |", "r.txt")}
 		}, exitFindings, "", []string{"第35行：“（一）予以公开”行应有7个数，读到4个"}},
+		{"a web page's script holding the report", func(*testing.T) []string {
+			return []string{"import", filepath.Join("..", "..", "internal", "importer", "testdata", "real", "shanghai-2019.js")}
+		}, exitFindings, "", []string{"识别为2019年格式", "第33行（表2第4行）：“一、本年新收政府信息公开申请数量”行：原文科研机构、社会公益组织这2格是空的"}},
 		{"not a report", func(t *testing.T) []string { return []string{"import", writeTemp(t, "x.txt", "你好\n")} },
 			exitUsage, "", []string{"不像是政府信息公开工作年度报告"}},
 		{"no such file", func(t *testing.T) []string { return []string{"import", filepath.Join(t.TempDir(), "none.txt")} },
 			exitUsage, "", []string{"无法读取"}},
 		{"no file named", func(*testing.T) []string { return []string{"import"} }, exitUsage, "", []string{"用法 / Usage"}},
-		{"help", func(*testing.T) []string { return []string{"import", "--help"} }, exitOK, "", []string{"用法 / Usage: nianbao import", "读入一份已发布报告", "Read the plain text"}},
+		{"help", func(*testing.T) []string { return []string{"import", "--help"} }, exitOK, "", []string{"用法 / Usage: nianbao import", "读入一份已发布报告", "Read a published report's file"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

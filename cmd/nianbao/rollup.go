@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -12,28 +13,31 @@ import (
 	"nianbao/internal/auth"
 	"nianbao/internal/report"
 	"nianbao/internal/rollup"
+	"nianbao/internal/sheet"
 	"nianbao/internal/store"
 )
 
 var rollupCommand = command{
 	name: "rollup",
 	usage: "[--scope level|region] [--org 名称] [--year 年度] [-o 汇总.json] 报告1.json 报告2.json …\n" +
-		"       nianbao rollup --body 机关编号或名称 --year 年度 [--db data/nianbao.db] [--scope level|region] [-o 汇总.json]",
+		"       nianbao rollup --body 机关编号或名称 --year 年度 [--db data/nianbao.db] [--scope level|region] [-o 汇总.json] [--xlsx 汇总.xlsx]",
 	zh: "把几份报告（JSON）逐格相加，写出汇总报告的JSON（不给 -o 时写到标准输出），供还没有在系统中填报的单位离线汇总；" +
 		"或用 --body 从数据库汇总一个机关本级（level）或本行政区域（region）内已审核、已发布的报告，并列出未计入的单位。" +
 		"空白不按0计：某份报告空白的单元格，汇总后也是空白，标准错误输出逐格说明是哪份报告未填；“不适用”按0计入。" +
+		"--xlsx 另写一个电子表格：每张表一页（官方格式），另有“各单位”一页逐个单位列出状态、是否计入和各格数字。" +
 		"有无法汇总的单元格时退出码为1，参数有误或报告无法读取时为2。",
 	en: "Add reports (JSON) cell by cell and write the summary's JSON (to standard output without -o), for offices whose " +
 		"bodies are not yet in nianbao; or, with --body, sum the approved and published reports of a body's level (本级) or " +
 		"region (本行政区域) from the database and list the bodies not counted. A blank is not 0: a cell blank in any report " +
 		"is blank in the sum, and stderr says which report left it blank; 不适用 counts as 0. Exit 1 if some cells could not be " +
-		"summed, 2 for bad arguments or an unreadable report.",
+		"summed; --xlsx also writes a workbook (a sheet per table in the official layout, and a sheet with a row per body: its " +
+		"state, whether it counts, its numbers). Exit 1 if some cells could not be summed, 2 for bad arguments or an unreadable report.",
 	run: runRollup,
 }
 
 type rollupFlags struct {
-	scope, org, out, body, db *string
-	year                      *int
+	scope, org, out, body, db, xlsx *string
+	year                            *int
 }
 
 func runRollup(ctx context.Context, e *env, fs *flag.FlagSet, args []string) int {
@@ -44,6 +48,7 @@ func runRollup(ctx context.Context, e *env, fs *flag.FlagSet, args []string) int
 		out:   fs.String("o", "", "输出文件，省略或为 - 时写到标准输出 / output file; standard output if omitted or -"),
 		body:  fs.String("body", "", "从数据库汇总：机关编号或名称 / sum from the database: the body's id or name"),
 		db:    fs.String("db", envOr(e, "NIANBAO_DB", defaultDB), "数据库文件（与 --body 一起用）/ database file (with --body)"),
+		xlsx:  fs.String("xlsx", "", "另写电子表格（与 --body 一起用）/ also write the workbook (with --body)"),
 	}
 	files, code, ok := parseInterspersed(fs, args)
 	if !ok {
@@ -69,11 +74,14 @@ func runRollup(ctx context.Context, e *env, fs *flag.FlagSet, args []string) int
 		fs.Usage()
 		return exitUsage
 	}
+	if err == nil && *f.xlsx != "" && res.matrix == nil {
+		err = errors.New("--xlsx 需要 --body：逐个单位的状态和计入情况只有数据库里才有 / --xlsx needs --body")
+	}
 	if err != nil {
 		fmt.Fprintln(e.stderr, "nianbao rollup：", err)
 		return exitUsage
 	}
-	return writeRollup(e, res, *f.out)
+	return writeRollup(e, res, *f.out, *f.xlsx)
 }
 
 // rollupResult is a summary made on the command line: the report with the
@@ -83,6 +91,8 @@ type rollupResult struct {
 	sum     *rollup.Sum
 	missing []rollup.Entry
 	inScope int
+	// matrix is the row per body of a roll-up from the database (nil for files).
+	matrix *rollup.Matrix
 }
 
 // rollupFiles sums report files; each part is named by its body (org) and
@@ -118,7 +128,7 @@ func rollupFiles(files []string, f rollupFlags, scope report.Scope) (*rollupResu
 	if org == "" {
 		org = "汇总"
 	}
-	return &rollupResult{summary: summaryReport(org, year, scope, sum), sum: sum, inScope: len(parts)}, nil
+	return &rollupResult{summary: rollup.Summary(org, year, scope, sum), sum: sum, inScope: len(parts)}, nil
 }
 
 // rollupFromDB sums a body's scope from the database; without --scope, the
@@ -155,26 +165,17 @@ func rollupFromDB(ctx context.Context, f rollupFlags, scope report.Scope, scopeG
 	if org == "" {
 		org = b.Name
 	}
-	return &rollupResult{summary: summaryReport(org, *f.year, scope, sum), sum: sum, missing: cov.Missing(),
-		inScope: len(cov.Entries)}, nil
-}
-
-// summaryReport is the summary as the sums make it: every cell, totals
-// too, the sum of the parts as printed.
-func summaryReport(org string, year int, scope report.Scope, sum *rollup.Sum) *report.Report {
-	r := report.New(report.T2021)
-	r.Org, r.Year, r.Scope = org, year, scope
-	if year != 0 {
-		r.Title = report.DefaultTitle(org, year)
+	m, err := rollup.NewMatrix(cov, sum)
+	if err != nil {
+		return nil, err
 	}
-	r.Preface = rollup.Preface(org, scope)
-	copy(r.Values, sum.Values)
-	return r
+	return &rollupResult{summary: rollup.Summary(org, *f.year, scope, sum), sum: sum, missing: cov.Missing(),
+		inScope: len(cov.Entries), matrix: m}, nil
 }
 
 // writeRollup writes the summary and says on stderr what it is made of
 // and which cells it could not sum, and why.
-func writeRollup(e *env, res *rollupResult, out string) int {
+func writeRollup(e *env, res *rollupResult, out, xlsx string) int {
 	data, err := res.summary.MarshalJSON()
 	if err == nil {
 		if out == "" || out == "-" {
@@ -186,6 +187,17 @@ func writeRollup(e *env, res *rollupResult, out string) int {
 	if err != nil {
 		fmt.Fprintf(e.stderr, "nianbao rollup：无法写入 %s：%v\n", out, err)
 		return exitFailed
+	}
+	if xlsx != "" {
+		var buf bytes.Buffer
+		err := sheet.WriteRollupXLSX(&buf, res.summary, res.matrix)
+		if err == nil {
+			err = writeFileAtomic(xlsx, buf.Bytes())
+		}
+		if err != nil {
+			fmt.Fprintf(e.stderr, "nianbao rollup：无法写入 %s：%v\n", xlsx, err)
+			return exitFailed
+		}
 	}
 	printCoverage(e.stderr, res)
 	unsummed := res.sum.Unsummed()

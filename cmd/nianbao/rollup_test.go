@@ -5,11 +5,16 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"nianbao/internal/demo"
 	"nianbao/internal/report"
+	"nianbao/internal/sheet"
 	"nianbao/internal/store"
 )
 
@@ -109,7 +114,7 @@ func TestRollupFromDatabase(t *testing.T) {
 		t.Fatal(err)
 	}
 	st.Close()
-	code, stdout, stderr := runCmd(t, "rollup", "--db", db, "--body", demo.City, "--year", "2024")
+	code, stdout, stderr := runCmd(t, "rollup", "--db", db, "--body", demo.City, "--year", strconv.Itoa(demo.ReportYear))
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -129,7 +134,48 @@ func TestRollupFromDatabase(t *testing.T) {
 	if r.Values[0].N != want {
 		t.Errorf("first cell %v, want %d", r.Values[0], want)
 	}
-	if code, _, stderr := runCmd(t, "rollup", "--db", db, "--body", "没有这个机关", "--year", "2024"); code != 2 || !strings.Contains(stderr, "没有名为") {
+	if code, _, stderr := runCmd(t, "rollup", "--db", db, "--body", "没有这个机关", "--year", strconv.Itoa(demo.ReportYear)); code != 2 || !strings.Contains(stderr, "没有名为") {
 		t.Errorf("unknown body: %d %s", code, stderr)
+	}
+	testRollupXLSX(t, db)
+}
+
+// testRollupXLSX: --xlsx writes the workbook beside the JSON; its bodies
+// sheet has every body of the demo region, and a counted body's numbers
+// are the demo's report of that body.
+func testRollupXLSX(t *testing.T, db string) {
+	out := filepath.Join(t.TempDir(), "汇总.xlsx")
+	if code, _, stderr := runCmd(t, "rollup", "--db", db, "--body", demo.City, "--year", strconv.Itoa(demo.ReportYear), "--xlsx", out); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(sheet.BodiesSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 2+7+1 || rows[len(rows)-1][0] != sheet.RowSum {
+		t.Fatalf("%d rows, want 2 headers, the region's 7 bodies and the sums", len(rows))
+	}
+	first := report.T2021.Cells[0]
+	seen := 0
+	for _, line := range rows[2:9] {
+		name := strings.TrimLeft(line[0], "　")
+		if !slices.Contains(demo.Counted, name) {
+			continue
+		}
+		seen++
+		if want := strconv.FormatInt(demo.RegionReportOf(name).Values[0].N, 10); line[3] != want || rows[1][3] != first.Path {
+			t.Errorf("%s %s: %q, want %s", name, rows[1][3], line[3], want)
+		}
+	}
+	if seen != len(demo.Counted) {
+		t.Errorf("%d counted bodies in the sheet, want %d", seen, len(demo.Counted))
+	}
+	if code, _, stderr := runCmd(t, "rollup", "--xlsx", out, seedPath("000")); code != 2 || !strings.Contains(stderr, "--xlsx 需要 --body") {
+		t.Errorf("--xlsx with files: %d %s", code, stderr)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -49,8 +50,8 @@ func TestServeDemo(t *testing.T) {
 	c := webtest.NewClient(url)
 	c.Login(t, "demo-clerk", demo.Password)
 	res := c.Get(t, "/")
-	if res.Status != http.StatusOK || !strings.Contains(res.Body, "2024年") || !strings.Contains(res.Body, demo.Education) {
-		t.Errorf("the demo clerk's start page lacks the 2024 report: %d", res.Status)
+	if res.Status != http.StatusOK || !strings.Contains(res.Body, strconv.Itoa(demo.ReportYear)+"年") || !strings.Contains(res.Body, demo.Education) {
+		t.Errorf("the demo clerk's start page lacks the %d report: %d", demo.ReportYear, res.Status)
 	}
 }
 

@@ -51,7 +51,10 @@ func addUser(ctx context.Context, e *env, st *store.Store, nu store.NewUser, g a
 	if !stdin {
 		return errors.New("新用户需要密码：请用 --password-stdin 从标准输入提供 / a new user needs a password: give it on standard input with --password-stdin")
 	}
-	if p := usernameProblem(nu.Username); p != "" {
+	if p := auth.UsernameProblem(nu.Username); p != "" {
+		return errors.New(p)
+	}
+	if p := auth.DisplayNameProblem(nu.DisplayName); p != "" {
 		return errors.New(p)
 	}
 	if nu.PasswordHash, err = readPassword(e); err != nil {
@@ -102,6 +105,9 @@ func firstRoot(ctx context.Context, st *store.Store, name string, r auth.Role, k
 	if len(all) > 0 || r != auth.Admin {
 		return 0, fmt.Errorf("没有名为“%s”的机关 / no body named %q", name, name)
 	}
+	if p := org.NameProblem(name); p != "" {
+		return 0, errors.New(p)
+	}
 	k, ok := org.ParseKind(kind)
 	if !ok {
 		return 0, fmt.Errorf("--kind 应为 department、local_government 或 other / --kind must be one of them, not %q", kind)
@@ -111,13 +117,4 @@ func firstRoot(ctx context.Context, st *store.Store, name string, r auth.Role, k
 		return 0, err
 	}
 	return b.ID, nil
-}
-
-// usernameProblem mirrors the web form's check of a new username.
-func usernameProblem(name string) string {
-	n := len([]rune(strings.TrimSpace(name)))
-	if n < 2 || n > 64 || strings.ContainsAny(name, " \t\r\n/\\<>\"'") {
-		return "用户名应为2到64个字符，不含空格、引号、斜杠或尖括号 / a username has 2 to 64 characters, without spaces, quotes, slashes or angle brackets"
-	}
-	return ""
 }

@@ -1,5 +1,5 @@
 // Package demo adds the demo data of `nianbao serve --demo`: a small tree
-// of bodies, one user of each role and a half-filled 2024 report, so that a
+// of bodies, one user of each role and a half-filled report of last year, so that a
 // newcomer can try everything at once. It is never run without --demo.
 package demo
 
@@ -9,11 +9,13 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"time"
 
 	"nianbao/internal/auth"
 	"nianbao/internal/org"
 	"nianbao/internal/report"
 	"nianbao/internal/store"
+	"nianbao/internal/workflow"
 )
 
 // reportJSON is seed 002's numbers (internal/report/testdata/seeds) with
@@ -54,8 +56,14 @@ var Accounts = []Account{
 	{"demo-office-reviewer", auth.Reviewer, City},
 }
 
-// ReportYear is the year of the demo report (of Education).
-const ReportYear = 2024
+// ReportYear is the year of the demo report (of Education) and of the
+// region's reports: the year before today's in China, the year whose report
+// is being written now, so that deadlines and the board read as they would
+// on a real day rather than years overdue.
+var ReportYear = YearBefore(time.Now())
+
+// YearBefore is the year before now's year in China time.
+func YearBefore(now time.Time) int { return now.In(workflow.ChinaTime).Year() - 1 }
 
 // ErrRealData refuses demo accounts, with their published password, in a
 // database that has real users.
@@ -102,6 +110,7 @@ func Report() (*report.Report, error) {
 	if err != nil {
 		return nil, fmt.Errorf("demo report: %w", err)
 	}
+	r.Year, r.Title = ReportYear, report.DefaultTitle(r.Org, ReportYear)
 	report.FillTotals(r)
 	return r, nil
 }

@@ -4,7 +4,10 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
+	"time"
 
 	"nianbao/internal/demo"
 	"nianbao/internal/report"
@@ -79,5 +82,30 @@ func TestSeedRefusesRealData(t *testing.T) {
 	}
 	if users, _ := st.Users(t.Context()); len(users) != 1 {
 		t.Errorf("%d users after the refusal", len(users))
+	}
+}
+
+// TestYearIsLastYearInChina: the demo's year follows the calendar in China,
+// where New Year comes eight hours before UTC's.
+func TestYearIsLastYearInChina(t *testing.T) {
+	for _, tt := range []struct {
+		utc  string
+		want int
+	}{
+		{"2026-12-03T08:00:00Z", 2025},
+		{"2026-12-31T15:59:59Z", 2025},
+		{"2026-12-31T16:00:00Z", 2026},
+	} {
+		now, _ := time.Parse(time.RFC3339, tt.utc)
+		if got := demo.YearBefore(now); got != tt.want {
+			t.Errorf("YearBefore(%s) = %d, want %d", tt.utc, got, tt.want)
+		}
+	}
+	r, err := demo.Report()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Year != demo.ReportYear || !strings.Contains(r.Title, strconv.Itoa(demo.ReportYear)+"年") {
+		t.Errorf("demo report is of %d titled %q, want %d", r.Year, r.Title, demo.ReportYear)
 	}
 }

@@ -14,7 +14,7 @@ import (
 )
 
 // The region of the demo: 示范市人民政府's office can build the city's 汇总
-// report of 2024 at once. Its bodies' reports are in every state a summary
+// report of ReportYear at once. Its bodies' reports are in every state a summary
 // meets: published (the office, the police, the town), approved (market
 // regulation), a draft (education: not counted), none at all (housing, a
 // late body; the county). The police and market regulation each counted
@@ -93,8 +93,8 @@ func RegionReport(org string, size int64) *report.Report {
 	r.Org, r.Year, r.Title = org, ReportYear, report.DefaultTitle(org, ReportYear)
 	r.Preface = "本报告依据《中华人民共和国政府信息公开条例》编制（演示数据）。"
 	r.Narrative = report.Narrative{
-		Overview: fmt.Sprintf("%s2024年坚持以公开为常态、不公开为例外，主动公开政府信息%d条。（演示数据）", org, 120*size),
-		Problems: "政策解读形式还不够丰富。2025年将加强图解、视频等多种形式的解读。（演示数据）",
+		Overview: fmt.Sprintf("%s%d年坚持以公开为常态、不公开为例外，主动公开政府信息%d条。（演示数据）", org, ReportYear, 120*size),
+		Problems: fmt.Sprintf("政策解读形式还不够丰富。%d年将加强图解、视频等多种形式的解读。（演示数据）", ReportYear+1),
 		Other:    "本年度未收取信息处理费。",
 	}
 	set := func(path string, n int64) { r.Values[report.T2021.Lookup(path)] = report.Num(n) }

@@ -37,7 +37,7 @@ const (
 func writeDocument(b *bytes.Buffer, r *report.Report) {
 	b.WriteString(xmlHeader + `<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:body>`)
 	para(b, styleTitle, r.DisplayTitle())
-	if line := r.PublicationLine(); line != "" {
+	if line := r.RevisionLine(); line != "" {
 		para(b, styleSubtitle, line)
 	}
 	if c := report.Paragraphs(r.Correction()); len(c) > 0 {
@@ -56,7 +56,16 @@ func writeDocument(b *bytes.Buffer, r *report.Report) {
 		}
 		paras(b, report.Paragraphs(r.Narrative.Text(s.Narrative)))
 	}
-	if endsWithTable {
+	if org, date := r.Signature(); org != "" {
+		// The 落款: after a blank line, right-aligned two characters in
+		// (the body's indent rule is cleared).
+		const right = `<w:ind w:firstLine="0" w:right="640"/><w:jc w:val="right"/>`
+		para(b, styleBody, "")
+		paraWith(b, styleBody, right, org)
+		if date != "" {
+			paraWith(b, styleBody, right, date)
+		}
+	} else if endsWithTable {
 		para(b, styleBody, "") // Word ends a body with a paragraph, not a table
 	}
 	b.WriteString(`<w:sectPr><w:footerReference w:type="default" r:id="rIdFooter1"/>`)

@@ -130,13 +130,14 @@ func headCells(lay report.Layout) int {
 	return n
 }
 
-// compareText: the title, the publication line, the 更正说明, every
-// heading and every paragraph, in order.
+// compareText: the title, the revision of a corrected report, the 更正说明,
+// every heading and every paragraph, in order, and the 落款 at the end:
+// the body's name and the date of publication.
 func compareText(t *testing.T, r *report.Report, got []string) {
 	t.Helper()
 	want := []string{r.DisplayTitle()}
-	if l := r.PublicationLine(); l != "" {
-		want = append(want, l)
+	if p := r.Publication; p != nil && p.Revision > 1 {
+		want = append(want, "第"+strconv.Itoa(p.Revision)+"版")
 	}
 	if c := report.Paragraphs(r.Correction()); len(c) > 0 {
 		want = append(append(want, report.CorrectionHeading), c...)
@@ -146,6 +147,12 @@ func compareText(t *testing.T, r *report.Report, got []string) {
 		want = append(want, s.Heading)
 		if s.Table == nil {
 			want = append(want, report.Paragraphs(r.Narrative.Text(s.Narrative))...)
+		}
+	}
+	if r.Org != "" {
+		want = append(want, r.Org)
+		if p := r.Publication; p != nil && p.Date != "" {
+			want = append(want, report.ChineseDate(p.Date))
 		}
 	}
 	got = slices.DeleteFunc(slices.Clone(got), func(s string) bool { return s == "" })

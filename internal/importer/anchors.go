@@ -2,52 +2,10 @@ package importer
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"nianbao/internal/report"
 )
-
-// anchors are the distinctive parts of each row's official label (spec
-// §10.5), in matching form. A row is found where one of them occurs in the
-// label text before its numbers, whatever else that text carries: a group
-// cell, an ordinal, spaces, a line break, a variant wording around the
-// anchor (2.其他法律法规禁止公开). Each anchor occurs in its own row's
-// label and in no other row's of the same table (TestAnchors).
-var anchors = map[string][]string{
-	// section 二 (active)
-	"rules":          {"规章"},
-	"normative_docs": {"规范性文件"},
-	"licensing":      {"行政许可"},
-	"punishment":     {"行政处罚"},
-	"enforcement":    {"行政强制"},
-	"fees":           {"事业性收费"},
-	// section 三 (requests)
-	"new_received":                {"本年新收"},
-	"carried_over":                {"上年结转"},
-	"granted":                     {"予以公开"},
-	"partly_granted":              {"部分公开"},
-	"withheld_state_secret":       {"国家秘密"},
-	"withheld_law_prohibited":     {"禁止公开"},
-	"withheld_security_stability": {"三安全"},
-	"withheld_third_party":        {"第三方合法权益"},
-	"withheld_internal_affairs":   {"内部事务"},
-	"withheld_process_info":       {"过程性信息"},
-	"withheld_enforcement_file":   {"行政执法案卷"},
-	"withheld_inquiry":            {"行政查询事项"},
-	"unavailable_not_held":        {"不掌握"},
-	"unavailable_needs_creation":  {"另行制作"},
-	"unavailable_unclear":         {"仍不明确"},
-	"not_processed_petition":      {"信访举报投诉"},
-	"not_processed_duplicate":     {"重复申请"},
-	"not_processed_publication":   {"公开出版物"},
-	"not_processed_excessive":     {"大量反复"},
-	"not_processed_confirm":       {"确认或重新出具"},
-	"other_no_correction":         {"逾期不补正"},
-	"other_no_fee":                {"缴纳费用"},
-	"other_misc":                  {"3.其他"},
-	"other_unsplit":               {"(六)其他处理"}, // 2019: a single （六） row
-	"handled_total":               {"(七)"},
-	"carried_forward":             {"结转下年度"},
-}
 
 // rowAnchor is a row with its anchors.
 type rowAnchor struct {
@@ -55,14 +13,14 @@ type rowAnchor struct {
 	anchors []string
 }
 
-// tableAnchors lists the anchored rows of each table of both templates, in
-// printed order, so that matching a label does no map lookup per row.
+// tableAnchors lists the anchored rows (report.Row.Anchors) of each
+// table of both templates, in printed order, so that matching a label does no map lookup per row.
 var tableAnchors = func() map[*report.Table][]rowAnchor {
 	m := map[*report.Table][]rowAnchor{}
 	for _, t := range []*report.Template{report.T2021, report.T2019} {
 		for _, tb := range t.Tables {
 			for _, row := range tb.Rows {
-				if as := anchors[row.Key]; len(as) > 0 {
+				if as := row.Anchors; len(as) > 0 {
 					m[tb] = append(m[tb], rowAnchor{row, as})
 				}
 			}
@@ -75,21 +33,88 @@ var tableAnchors = func() map[*report.Table][]rowAnchor {
 // text (the label nearest the numbers wins over headers and group cells
 // before it), or nil.
 func matchRow(tb *report.Table, label string) *report.Row {
+	return bestAnchor(tb, label, func(label, a string) int {
+		if i := strings.LastIndex(label, a); i >= 0 {
+			return i + len(a)
+		}
+		return -1
+	})
+}
+
+// matchRowLoose is matchRow for a label that a PDF's layout has broken
+// up: an anchor of four or more characters also matches with a few other
+// characters between its own (逾期（六）不补正, where the vertical group
+// cell of the next column was printed inside the label's line; 另行 果
+// 无法提供 制作, a wrapped label with the group cell beside it).
+func matchRowLoose(tb *report.Table, label string) *report.Row {
+	return bestAnchor(tb, label, func(label, a string) int {
+		if utf8.RuneCountInString(a) < 4 {
+			return -1
+		}
+		return looseEnd(label, a, maxGap)
+	})
+}
+
+// maxGap is how many foreign characters a loose anchor may have inside.
+const maxGap = 8
+
+// bestAnchor returns the row whose anchor ends last in label by find
+// (which gives the byte offset after the anchor, or -1).
+func bestAnchor(tb *report.Table, label string, find func(label, a string) int) *report.Row {
 	var best *report.Row
 	bestEnd, bestLen := -1, 0
 	for _, ra := range tableAnchors[tb] {
-		row := ra.row
 		for _, a := range ra.anchors {
-			i := strings.LastIndex(label, a)
-			if i < 0 {
+			end := find(label, a)
+			if end < 0 {
 				continue
 			}
-			if end := i + len(a); end > bestEnd || end == bestEnd && len(a) > bestLen {
-				best, bestEnd, bestLen = row, end, len(a)
+			if end > bestEnd || end == bestEnd && len(a) > bestLen {
+				best, bestEnd, bestLen = ra.row, end, len(a)
 			}
 		}
 	}
 	return best
+}
+
+// looseEnd finds the last place where the runes of a occur in order in s
+// with at most gap other runes between them, and returns the byte offset
+// after it, or -1.
+func looseEnd(s, a string, gap int) int {
+	ar := []rune(a)
+	last := string(ar[len(ar)-1])
+	for end := len(s); end > 0; {
+		i := strings.LastIndex(s[:end], last)
+		if i < 0 {
+			return -1
+		}
+		if looseMatch(s[:i], ar[:len(ar)-1], gap) {
+			return i + len(last)
+		}
+		end = i
+	}
+	return -1
+}
+
+// looseMatch: the runes of a end s, in order, with at most gap others
+// between them (and none after the last).
+func looseMatch(s string, a []rune, gap int) bool {
+	for k := len(a) - 1; k >= 0; k-- {
+		for {
+			r, n := utf8.DecodeLastRuneInString(s)
+			if n == 0 {
+				return false
+			}
+			s = s[:len(s)-n]
+			if r == a[k] {
+				break
+			}
+			if gap--; gap < 0 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // officialKeys are the rows' official labels in matching form, to notice a

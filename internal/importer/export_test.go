@@ -1,14 +1,13 @@
 package importer
 
 // Hooks for the external tests: the fold (to damage seed 000 into simplified
-// text), its inverse (to damage labels into traditional text), the anchors
-// and the matching form.
+// text), its inverse (to damage labels into traditional text) and the
+// matching form.
 
 var (
-	Fold    = fold
-	Key     = key
-	Anchors = anchors
-	T2S     = t2s
+	Fold = fold
+	Key  = key
+	T2S  = t2s
 )
 
 // S2T inverts t2s; where several traditional characters fold to one

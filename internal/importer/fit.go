@@ -2,6 +2,7 @@ package importer
 
 import (
 	"errors"
+	"strings"
 
 	"nianbao/internal/report"
 )
@@ -14,21 +15,49 @@ import (
 // shifted silently.
 func (rd *reader) fit(tb *report.Table, row *report.Row, cells []cell) {
 	n := len(row.Cells)
+	all := cells // with the empty cells before the first value
+	cells = withoutLead(cells)
 	vals := printedOnly(cells)
 	switch {
+	case rd.inline && n > 1 && len(vals) > 0 && runDigits(vals) != "":
+		// run-together text: its spaces are not cell boundaries; the
+		// arithmetic cuts the row (glued.go)
+		rd.pending = append(rd.pending, pendingRow{tb, row, cells})
 	case len(vals) == n:
 		rd.assign(row, vals, false)
 	case len(cells) == n:
 		rd.assign(row, cells, false)
 		rd.noteBlanks(row, cells)
-	case tb.Key == "requests" && len(vals) == n-1:
+	case tb.Key == "requests" && len(vals) == n-1 && rd.canRealign(row, vals):
 		rd.realign(row, vals)
 	case tb.Key == "requests" && len(vals) == n+1:
 		rd.dropSubtotal(row, vals)
-	default:
-		rd.note(cells[0].at, Unreadable, "“%s”行应有%d个数，读到%d个（%s），无法确定各数属于哪一列，该行未读入，请对照原文填写",
-			rd.rowName(row), n, len(vals), printed(cells))
+	case len(all) == n:
+		// 二、上年结转… | | | | | | | 0 |: the empty cells after the label
+		// are the row's blank cells, the only way it has its count
+		rd.assign(row, all, false)
+		rd.noteBlanks(row, all)
+	default: // cut by the arithmetic, or noted, once the table is read (glued.go)
+		rd.pending = append(rd.pending, pendingRow{tb, row, cells})
 	}
+}
+
+// canRealign: a row one cell short is repaired by realign (§9.5).
+func (rd *reader) canRealign(row *report.Row, vals []cell) bool {
+	nums, ok := rd.numbers(row, vals)
+	return ok && nums[0] == nums[5] && nums[1]+nums[2]+nums[3]+nums[4] == 0
+}
+
+// withoutLead drops the empty cells before a row's first value that
+// its count does not need (label padding).
+func withoutLead(cells []cell) []cell {
+	out := cells[:0:0]
+	for _, c := range cells {
+		if !c.lead {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 func printedOnly(cells []cell) []cell {
@@ -53,10 +82,14 @@ func (rd *reader) assign(row *report.Row, cells []cell, unsure bool) {
 
 func (rd *reader) noteBlanks(row *report.Row, cells []cell) {
 	t := rd.rep.Template()
+	var cols []string
 	for i, c := range cells {
 		if c.tok == nil {
-			rd.note(c.at, Info, "%s：原文这一格是空的，读作空白（未填写，不是0）", t.Cell(row.Cells[i]).Name())
+			cols = append(cols, t.Cell(row.Cells[i]).ColName())
 		}
+	}
+	if len(cols) > 0 {
+		rd.note(cells[0].at, Info, "“%s”行：原文%s这%d格是空的，读作空白（未填写，不是0）", rd.rowName(row), strings.Join(cols, "、"), len(cols))
 	}
 }
 

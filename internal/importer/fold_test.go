@@ -56,7 +56,7 @@ func TestAnchors(t *testing.T) {
 				continue
 			}
 			for _, row := range tb.Rows {
-				as := importer.Anchors[row.Key]
+				as := row.Anchors
 				if len(as) == 0 {
 					t.Errorf("%s %s: no anchor", tp.Format, row.Key)
 				}

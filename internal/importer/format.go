@@ -72,7 +72,7 @@ func (rd *reader) unsplitOther() (Evidence, bool) {
 			if len(label) > 2*len(want) {
 				label = label[len(label)-2*len(want):]
 			}
-		case tValue:
+		case tValue, tBlank, tLead:
 			if strings.HasSuffix(label, want) {
 				return Evidence{Line: at + 1, Label: "（六）其他处理"}, true
 			}

@@ -16,19 +16,33 @@ var titlePhrases = []string{"政府信息公开工作年度报告", "政府信�
 // org and year are inferred from the opening sentences and marked unsure.
 func (rd *reader) frontMatter() {
 	end := rd.firstHeading()
-	title := -1
-	for i := 0; i < end; i++ {
+	title, titleText := -1, ""
+	for i := 0; i < end && title < 0; i++ {
 		if isTitle(rd.lines[i]) {
-			title = i
-			break
+			title, titleText = i, rd.lines[i]
+		}
+	}
+	for i := 0; i < end && title < 0; i++ {
+		if j := nextNonEmpty(rd.lines, i, end); j > 0 && j-i <= 2 && isTitle(trim(rd.lines[i])+trim(rd.lines[j])) {
+			// 濮阳市人民政府2022年政府信息公开工作年 / 度报告: a title wrapped in a PDF
+			title, titleText = j, trim(rd.lines[i])+trim(rd.lines[j])
 		}
 	}
 	start := 0
 	if title >= 0 {
-		rd.rep.Title = trim(rd.lines[title])
+		first := title
+		if titleText != rd.lines[title] {
+			first = prevNonEmpty(rd.lines, title)
+		}
+		rd.rep.Title = squeeze(trim(titleText))
 		rd.rep.Org, rd.rep.Year = parseTitle(rd.rep.Title)
-		if skipped := firstNonEmpty(rd.lines, 0, title); skipped >= 0 {
-			rd.note(skipped, Info, "标题之前的%d行（网页导航等）未读入", title-skipped)
+		if p := prevNonEmpty(rd.lines, title); rd.rep.Org == "" && p >= 0 && isOrgLine(rd.lines[p]) {
+			// the org on a line of its own above 2024年政府信息公开工作年度报告 (a PDF's title)
+			first, rd.rep.Title = p, squeeze(trim(rd.lines[p]))+rd.rep.Title
+			rd.rep.Org, rd.rep.Year = parseTitle(rd.rep.Title)
+		}
+		if skipped := firstNonEmpty(rd.lines, 0, first); skipped >= 0 {
+			rd.note(skipped, Info, "标题之前的%d行（网页导航等）未读入", first-skipped)
 		}
 		start = title + 1
 	}
@@ -36,6 +50,42 @@ func (rd *reader) frontMatter() {
 	if rd.rep.Org == "" || rd.rep.Year == 0 {
 		rd.inferOrgYear(title)
 	}
+}
+
+// nextNonEmpty is the first non-empty line after i and before end, or -1.
+func nextNonEmpty(lines []string, i, end int) int {
+	for i++; i < end; i++ {
+		if trim(lines[i]) != "" {
+			return i
+		}
+	}
+	return -1
+}
+
+// squeeze drops the spaces inside a Chinese title (Word's PDF prints
+// 2022 年 for 2022年).
+func squeeze(s string) string {
+	if !strings.ContainsFunc(s, isHan) {
+		return s
+	}
+	return strings.Join(strings.Fields(s), "")
+}
+
+// prevNonEmpty is the last non-empty line before i, or -1.
+func prevNonEmpty(lines []string, i int) int {
+	for i--; i >= 0; i-- {
+		if trim(lines[i]) != "" {
+			return i
+		}
+	}
+	return -1
+}
+
+// isOrgLine: a short line with no sentence punctuation and no digit — an
+// org's name printed above the rest of the title.
+func isOrgLine(line string) bool {
+	s := trim(line)
+	return s != "" && utf8.RuneCountInString(s) <= 30 && !strings.ContainsAny(s, "。，,；;：:、|0123456789") && strings.ContainsFunc(s, isHan)
 }
 
 // isTitle: a short line, not a sentence, ending in the report's name.
@@ -82,6 +132,17 @@ func parseTitle(title string) (org string, year int) {
 		}
 	}
 	org = strings.Trim(string(orig[:p]), "《〈 \t\u3000")
+	if year == 0 { // 2019年上海市人民政府办公厅政府信息公开工作年度报告
+		if len(f) > 5 && f[4] == '年' {
+			if y := yearOf(f[:4]); y > 0 {
+				n := 5
+				if f[5] == '度' {
+					n = 6
+				}
+				year, org = y, strings.Trim(string(orig[n:p]), "《〈 \t\u3000")
+			}
+		}
+	}
 	return org, year
 }
 

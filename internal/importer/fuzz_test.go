@@ -34,7 +34,7 @@ func FuzzImport(f *testing.F) {
 			}
 			return
 		}
-		checkSources(t, text, res)
+		checkSources(t, res.Text, res)
 		out, err := res.Report.MarshalJSON()
 		if err != nil || !json.Valid(out) {
 			t.Fatalf("report JSON: %v\n%s", err, out)

@@ -1,19 +1,33 @@
 package importer
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"nianbao/internal/report"
 )
 
-// headingKeys are the six official headings in matching form. Both formats
-// have the same ones.
-var headingKeys = func() (keys [6]string) {
+// headingKeys are the six official headings in matching form, each with
+// the variants published reports print (report.Section.Variants). Both
+// formats have the same ones.
+var headingKeys = func() (keys [6][]string) {
 	for i, s := range report.T2021.Sections {
-		keys[i] = key(s.Heading)
+		keys[i] = append(keys[i], key(s.Heading))
+		for _, v := range s.Variants {
+			keys[i] = append(keys[i], key(v))
+		}
 	}
 	return keys
+}()
+
+// headingWords are each section's number as a heading starts (一、) and
+// the keywords of its heading (report.Section.Keywords).
+var headingWords = func() (words [6][]string) {
+	for i, s := range report.T2021.Sections {
+		words[i] = append([]string{key(s.Number + "、")}, s.Keywords...)
+	}
+	return words
 }()
 
 // findHeadings finds the six section headings by their full text, each
@@ -27,12 +41,13 @@ func (rd *reader) findHeadings() bool {
 	}
 	next, found := 0, 0
 	for i := 0; i < len(rd.lines) && next < len(headingKeys); i++ {
-		if !mayBeHeading(rd.lines[i]) {
+		line := stripMarkup(rd.lines[i])
+		if !mayBeHeading(line) && !mayBeRenumbered(line) {
 			continue
 		}
-		k := key(rd.lines[i])
+		k := key(line)
 		for j := next; j < len(headingKeys); j++ {
-			end, ok := rd.matchHeading(i, k, headingKeys[j])
+			end, ok := rd.matchAnyHeading(i, k, j)
 			if !ok {
 				continue
 			}
@@ -51,6 +66,34 @@ func (rd *reader) findHeadings() bool {
 		}
 	}
 	return true
+}
+
+// matchAnyHeading matches line i against section j's heading, its
+// variants, or (on a line of its own that is no sentence) the section's
+// number followed by all its keywords.
+func (rd *reader) matchAnyHeading(i int, k string, j int) (int, bool) {
+	for _, h := range headingKeys[j] {
+		if end, ok := rd.matchHeading(i, k, h); ok {
+			return end, true
+		}
+	}
+	if r := renumbered(k); r != k { // 3.收到和处理…, (三)收到和处理…: only the full heading
+		for _, h := range headingKeys[j] {
+			if r == h {
+				return i, true
+			}
+		}
+	}
+	w := headingWords[j]
+	if !strings.HasPrefix(k, w[0]) || utf8.RuneCountInString(k) > 30 || strings.ContainsAny(k, "。；;,，:：") {
+		return 0, false
+	}
+	for _, kw := range w[1:] {
+		if !strings.Contains(k, kw) {
+			return 0, false
+		}
+	}
+	return i, true
 }
 
 // matchHeading matches line i (whose key is k) against a heading, also
@@ -108,4 +151,43 @@ func (rd *reader) firstHeading() int {
 		}
 	}
 	return len(rd.lines)
+}
+
+// stripMarkup drops the markdown an OCR or PDF-to-markdown tool puts
+// around a heading: ## 三、… or **三、…**.
+func stripMarkup(line string) string {
+	s := strings.TrimLeft(trim(line), "#*> \t")
+	return strings.TrimRight(s, "*# \t")
+}
+
+// mayBeRenumbered: a short line that starts with an Arabic or bracketed
+// section number (3. 收到…, (三)收到…).
+func mayBeRenumbered(line string) bool {
+	s := trim(line)
+	if utf8.RuneCountInString(s) > 40 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return r >= '1' && r <= '6' || r >= '１' && r <= '６' || r == '(' || r == '（'
+}
+
+// renumberRE is a section number written otherwise: 3. 3、 (三) (3).
+var renumberRE = regexp.MustCompile(`^(?:([1-6])\.|\(([一二三四五六1-6])\))`)
+
+// renumbered writes a key's leading section number as the official 三、.
+func renumbered(k string) string {
+	m := renumberRE.FindStringSubmatchIndex(k)
+	if m == nil {
+		return k
+	}
+	var num string
+	if m[2] >= 0 {
+		num = k[m[2]:m[3]]
+	} else {
+		num = k[m[4]:m[5]]
+	}
+	if d := strings.Index("123456", num); d >= 0 && len(num) == 1 {
+		num = string([]rune("一二三四五六")[d])
+	}
+	return num + "、" + k[m[1]:]
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"nianbao/internal/extract"
 	"nianbao/internal/report"
 )
 
@@ -31,6 +32,14 @@ type Result struct {
 	// Signature is the trailing 落款 (body and date) when the text ends
 	// with one; it is not part of section 六.
 	Signature string
+	// Kind is the kind of file the report was read from (extract.Text for
+	// Import); Layout marks a PDF read in its -layout text.
+	Kind   extract.Kind
+	Layout bool
+	// Text is the text the lines of the notes and Cells number: the text
+	// given to Import, or the Lines of the document's reading that was
+	// kept, joined by newlines.
+	Text string
 }
 
 // Evidence is the label that decided the format, and its line; Line is 0
@@ -82,12 +91,19 @@ type Note struct {
 	Line int
 	Kind NoteKind
 	Msg  string
+	// Where is the line's place in a table of a web page or Word file
+	// (表3第5行), empty for a line of text.
+	Where string `json:",omitempty"`
 }
 
-// String writes the note as the command line prints it: 第12行：….
+// String writes the note as the command line prints it: 第12行：…, or
+// 第12行（表3第5行）：… for a row of a table.
 func (n Note) String() string {
-	if n.Line == 0 {
+	switch {
+	case n.Line == 0:
 		return "全文：" + n.Msg
+	case n.Where != "":
+		return fmt.Sprintf("第%d行（%s）：%s", n.Line, n.Where, n.Msg)
 	}
 	return fmt.Sprintf("第%d行：%s", n.Line, n.Msg)
 }
@@ -101,10 +117,122 @@ var ErrNotReport = errors.New("没有找到年度报告的任何一个部分标�
 // read is left blank and said in a note.
 func Import(text string) (*Result, error) {
 	rd := newReader(text)
-	if !rd.findHeadings() {
+	rd.res.Text, rd.res.Kind = text, extract.Text
+	return importReader(rd)
+}
+
+// ImportDocument reads a file read by extract: its Lines, a table row a
+// line, with the blank cells of a table row read as blank cells and the
+// notes naming the table row they are about.
+func ImportDocument(d *extract.Document) (*Result, error) {
+	best, err := importOne(d)
+	var others []*Result
+	for _, alt := range d.Alternatives {
+		res, aerr := importOne(alt)
+		switch {
+		case aerr != nil:
+		case err != nil || res.score().better(best.score()):
+			if err == nil {
+				others = append(others, best)
+			}
+			best, err = res, nil
+		default:
+			others = append(others, res)
+		}
+	}
+	if err == nil {
+		for _, o := range others {
+			best.markDisagreements(o)
+		}
+	}
+	return best, err
+}
+
+// markDisagreements marks to check every cell that another reading of the
+// same file read as another value: a PDF's two texts must agree on a
+// number for it to be certain.
+func (res *Result) markDisagreements(other *Result) {
+	if other.Format != res.Format {
+		return
+	}
+	t := res.Report.Template()
+	var names []string
+	for id, src := range res.Cells {
+		o := other.Cells[id]
+		if !src.Read() || !o.Read() || src.Unsure || res.Report.Values[id] == other.Report.Values[id] {
+			continue
+		}
+		res.Cells[id].Unsure = true
+		def := t.Cell(report.CellID(id))
+		names = append(names, fmt.Sprintf("%s（%s，另一种读法为%s）", def.Name(), report.FormatValue(def.Kind, res.Report.Values[id]), report.FormatValue(def.Kind, other.Report.Values[id])))
+	}
+	if len(names) > 0 {
+		res.Notes = append([]Note{{Kind: Unsure, Msg: fmt.Sprintf("同一文件的两种文字提取结果在%d格上不一致，这些格已标为需核对：%s", len(names), strings.Join(names, "；"))}}, res.Notes...)
+	}
+}
+
+// importOne imports one reading of a document.
+func importOne(d *extract.Document) (*Result, error) {
+	lines := d.Lines()
+	rd := &reader{lines: make([]string, len(lines)), grid: make([]bool, len(lines)), where: make([]string, len(lines)), res: &Result{}}
+	for i, l := range lines {
+		rd.lines[i] = strings.ToValidUTF8(l.Text, "\ufffd")
+		rd.grid[i] = l.Table > 0
+		rd.where[i] = l.Where()
+	}
+	rd.res.Text = strings.Join(rd.lines, "\n")
+	rd.res.Kind, rd.res.Layout = d.Kind, d.PDFLayout
+	return importReader(rd)
+}
+
+// readScore ranks readings of one file: fewer cells left unread first,
+// then fewer cells to check, then fewer notes of things not read.
+type readScore struct{ blank, unsure, unreadable int }
+
+func (a readScore) better(b readScore) bool {
+	if a.blank != b.blank {
+		return a.blank < b.blank
+	}
+	if a.unsure != b.unsure {
+		return a.unsure < b.unsure
+	}
+	return a.unreadable < b.unreadable
+}
+
+func (res *Result) score() readScore {
+	var s readScore
+	for id, src := range res.Cells {
+		switch {
+		case !src.Read() && res.Report.Values[id].State == report.Blank:
+			s.blank++
+		case src.Unsure:
+			s.unsure++
+		}
+	}
+	for _, n := range res.Notes {
+		if n.Kind == Unreadable {
+			s.unreadable++
+		}
+	}
+	return s
+}
+
+func importReader(rd *reader) (*Result, error) {
+	found := rd.findHeadings()
+	if rd.headingsFound() < len(rd.head) && rd.splitInline() {
+		rd.res.Notes, rd.res.Headings = nil, [6]int{}
+		if found = rd.findHeadings(); found {
+			rd.inline = true
+			rd.note(-1, Info, "原文的标题和段落连在一起（如从网页复制或抓取的文字），已在各部分标题处分行，表格中数字之间的空格已去掉；下面的行号指这样整理后的文字")
+		}
+	}
+	if !found {
 		return nil, fmt.Errorf("importer: %w", ErrNotReport)
 	}
 	rd.tokenizeTables()
+	if rd.inline {
+		rd.res.Text = strings.Join(rd.lines, "\n") // as cut, and with the strays in numbers dropped
+	}
 	rd.detectFormat()
 	rd.rep = report.New(report.ByFormat(rd.res.Format))
 	rd.res.Report = rd.rep
@@ -120,6 +248,8 @@ func Import(text string) (*Result, error) {
 // reader holds one import in progress.
 type reader struct {
 	lines []string // the text's lines, 0-based (line n of the text is lines[n-1])
+	grid  []bool   // lines that are rows of a table grid; nil for a text
+	where []string // each line's place in a table, for notes; nil for a text
 	head  [6]int   // 0-based line of each heading, -1 when missing
 	hEnd  [6]int   // last line of each heading (a heading may wrap once)
 	toks  [3][]token
@@ -127,6 +257,12 @@ type reader struct {
 	res   *Result
 	// realigned counts the section 三 rows repaired by realign.
 	realigned int
+	// pending are rows whose values did not fit, to be cut (glued.go).
+	pending []pendingRow
+	// inline: the text came run together and was cut at its headings.
+	inline bool
+	// matched remembers the rows labels matched (match).
+	matched map[matchKey]*report.Row
 }
 
 // newReader splits the text into lines (Lines).
@@ -149,9 +285,24 @@ func Lines(text string) []string {
 	return strings.Split(text, "\n")
 }
 
+// headingsFound counts the headings found.
+func (rd *reader) headingsFound() int {
+	n := 0
+	for _, at := range rd.head {
+		if at >= 0 {
+			n++
+		}
+	}
+	return n
+}
+
 // note adds a note at a 0-based line index (-1 for the whole text).
 func (rd *reader) note(idx int, kind NoteKind, format string, args ...any) {
-	rd.res.Notes = append(rd.res.Notes, Note{Line: idx + 1, Kind: kind, Msg: fmt.Sprintf(format, args...)})
+	n := Note{Line: idx + 1, Kind: kind, Msg: fmt.Sprintf(format, args...)}
+	if idx >= 0 && idx < len(rd.where) {
+		n.Where = rd.where[idx]
+	}
+	rd.res.Notes = append(rd.res.Notes, n)
 }
 
 // set stores a cell's value and where it came from.

@@ -69,7 +69,7 @@ func legacyBlocks(toks []token) []legacyBlock {
 				blocks = append(blocks, legacyBlock{Caption: caption, Headers: []string{}, Rows: []legacyRow{}})
 				texts = nil
 			}
-		case t.kind == tValue && len(blocks) > 0:
+		case t.isValue() && len(blocks) > 0:
 			run, next := valueRun(toks, i)
 			blocks[len(blocks)-1].addRow(texts, run)
 			texts, i = nil, next

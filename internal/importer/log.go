@@ -22,6 +22,7 @@ type evidenceJSON struct {
 
 type noteJSON struct {
 	Line    int      `json:"line"`
+	Where   string   `json:"where,omitempty"` // 表3第5行, for a row of a page's or Word file's table
 	Kind    NoteKind `json:"kind"`
 	Message string   `json:"message"`
 }
@@ -41,7 +42,7 @@ func (r *Result) LogJSON() ([]byte, error) {
 	out := logJSON{Format: r.Format, Evidence: evidenceJSON(r.Evidence), Signature: r.Signature,
 		Notes: make([]noteJSON, len(r.Notes)), Cells: map[string]cellJSON{}}
 	for i, n := range r.Notes {
-		out.Notes[i] = noteJSON{Line: n.Line, Kind: n.Kind, Message: n.Msg}
+		out.Notes[i] = noteJSON{Line: n.Line, Where: n.Where, Kind: n.Kind, Message: n.Msg}
 	}
 	t := r.Report.Template()
 	for id, src := range r.Cells {

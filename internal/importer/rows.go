@@ -1,6 +1,8 @@
 package importer
 
 import (
+	"slices"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -12,6 +14,9 @@ import (
 type cell struct {
 	tok *token
 	at  int
+	// lead marks an empty cell between the label and the first value
+	// (tLead), a blank only when the row needs it.
+	lead bool
 }
 
 // valueRun collects the run of values starting at toks[i], up to the next
@@ -30,6 +35,15 @@ func valueRun(toks []token, i int) ([]cell, int) {
 			if t.at == lastAt {
 				empties++
 			}
+		case tLead:
+			cells = append(cells, cell{at: t.at, lead: true})
+			lastAt = t.at
+		case tBlank:
+			for ; empties > 0; empties-- {
+				cells = append(cells, cell{at: t.at})
+			}
+			lastAt = t.at
+			cells = append(cells, cell{at: t.at})
 		case tValue:
 			for ; t.at == lastAt && empties > 0; empties-- {
 				cells = append(cells, cell{at: t.at})
@@ -46,34 +60,115 @@ func valueRun(toks []token, i int) ([]cell, int) {
 // before it. heading is the 0-based line of the section heading.
 func (rd *reader) readRows(tb *report.Table, toks []token, heading int) {
 	found := map[*report.Row]bool{}
-	labelFrom := 0
-	for i := 0; i < len(toks); {
-		if toks[i].kind != tValue {
-			i++
-			continue
+	runs := valueRunsAt(toks)
+	after := labelsFollow(tb, toks, runs)
+	if after {
+		rd.note(toks[runs[0].from].at, Info, "第%s部分表格的行名印在各行数字之后（如OCR或PDF文字的顺序），按数字之后的行名读取", tb.Section)
+	}
+	for k, r := range runs {
+		cells, _ := valueRun(toks, r.from)
+		var label []token
+		tail := ""
+		switch {
+		case after:
+			label = toks[r.next:runEnd(runs, k+1, len(toks))]
+		case k == 0:
+			label, tail = toks[:r.from], tailText(toks, r.next)
+		default:
+			label, tail = toks[runs[k-1].next:r.from], tailText(toks, r.next)
 		}
-		cells, next := valueRun(toks, i)
-		if row := rd.readRow(tb, toks[labelFrom:i], cells, found); row != nil {
-			rd.suspectSplit(row, toks, i, next)
+		if row := rd.readRow(tb, label, tail, cells, found); row != nil && !after {
+			rd.suspectSplit(row, toks, r.from, r.next)
 		}
-		labelFrom, i = next, next
 	}
 	rd.missingRows(tb, found, heading)
 }
 
-// readRow assigns one run of values to the row its label names, and
-// returns that row (nil when none).
-func (rd *reader) readRow(tb *report.Table, label []token, cells []cell, found map[*report.Row]bool) *report.Row {
+// span is a run of values: toks[from:next].
+type span struct{ from, next int }
+
+// valueRunsAt finds the runs of values of toks.
+func valueRunsAt(toks []token) []span {
+	var runs []span
+	for i := 0; i < len(toks); {
+		if !toks[i].isValue() {
+			i++
+			continue
+		}
+		_, next := valueRun(toks, i)
+		runs = append(runs, span{i, next})
+		i = next
+	}
+	return runs
+}
+
+func runEnd(runs []span, k, n int) int {
+	if k < len(runs) {
+		return runs[k].from
+	}
+	return n
+}
+
+// labelsFollow: the table's labels are printed after their numbers — the
+// text after each run names strictly more rows than the text before it
+// (with labels before, the text after a run names the next row, and the
+// last run has none).
+func labelsFollow(tb *report.Table, toks []token, runs []span) bool {
+	if len(runs) == 0 || len(runs) > 4*len(tb.Rows) {
+		return false // no table: a text of numbers
+	}
+	score := func(after bool) int {
+		seen := map[*report.Row]bool{}
+		for k, r := range runs {
+			var label []token
+			switch {
+			case after:
+				label = toks[r.next:runEnd(runs, k+1, len(toks))]
+			case k == 0:
+				label = toks[:r.from]
+			default:
+				label = toks[runs[k-1].next:r.from]
+			}
+			if row := matchRow(tb, labelKey(label)); row != nil {
+				seen[row] = true
+			}
+		}
+		return len(seen)
+	}
+	return score(true) > score(false)
+}
+
+func (rd *reader) readRow(tb *report.Table, label []token, tail string, cells []cell, found map[*report.Row]bool) *report.Row {
 	k := labelKey(label)
-	row := matchRow(tb, k)
+	row := rd.match(tb, k, false)
+	if row == nil && tail != "" {
+		if row = rd.match(tb, k+tail, false); row != nil {
+			k += tail
+		}
+	}
+	if row == nil {
+		if row = rd.match(tb, k, true); row == nil && tail != "" {
+			if row = rd.match(tb, k+tail, true); row != nil {
+				k += tail
+			}
+		}
+	}
 	at := cells[0].at
+	if len(printedOnly(cells)) == 0 && (row == nil || found[row]) {
+		return nil // blank cells under a header, or a repeated blank row: nothing was printed
+	}
 	switch {
+	case row == nil && rd.readGroupBlock(tb, k, cells, found):
+		return nil
 	case row == nil:
 		rd.note(at, Unreadable, "读到%d个数（%s），但前面没有可以识别的行名，未读入", len(cells), printed(cells))
 		return nil
 	case found[row]:
 		rd.note(at, Unreadable, "“%s”行再次出现，这次的数字（%s）未读入，以第一次为准", rd.rowName(row), printed(cells))
 		return nil
+	}
+	if rows := labelRows(tb, k); len(cells) > len(row.Cells) && rd.readBlock(tb, rows, row, cells, found) {
+		return row
 	}
 	found[row] = true
 	if official := officialKeys[row]; !strings.Contains(k, official) {
@@ -103,7 +198,7 @@ func prevText(toks []token, i int) int {
 		switch toks[i].kind {
 		case tText:
 			return i
-		case tValue:
+		case tValue, tBlank, tLead:
 			return -1
 		}
 	}
@@ -130,6 +225,216 @@ func (rd *reader) markSplit(row *report.Row, t token, first bool) {
 		}
 	}
 }
+
+// matchKey is a label matched against a table, exactly or loosely.
+type matchKey struct {
+	tb    *report.Table
+	label string
+	loose bool
+}
+
+// match is matchRow (or matchRowLoose), remembered for the import: a long
+// text repeats its labels (a page's header rows, a pasted text twice).
+func (rd *reader) match(tb *report.Table, label string, loose bool) *report.Row {
+	mk := matchKey{tb, label, loose}
+	if row, ok := rd.matched[mk]; ok {
+		return row
+	}
+	var row *report.Row
+	if loose {
+		row = matchRowLoose(tb, label)
+	} else {
+		row = matchRow(tb, label)
+	}
+	if rd.matched == nil {
+		rd.matched = map[matchKey]*report.Row{}
+	}
+	rd.matched[mk] = row
+	return row
+}
+
+// labelRows are the rows of tb whose anchors occur in the label text, in
+// the order they occur.
+func labelRows(tb *report.Table, label string) []*report.Row {
+	type at struct {
+		i   int
+		row *report.Row
+	}
+	var ats []at
+	for _, ra := range tableAnchors[tb] {
+		first := -1
+		for _, a := range ra.anchors {
+			if i := strings.Index(label, a); i >= 0 && (first < 0 || i < first) {
+				first = i
+			}
+		}
+		if first >= 0 {
+			ats = append(ats, at{first, ra.row})
+		}
+	}
+	sort.SliceStable(ats, func(a, b int) bool { return ats[a].i < ats[b].i })
+	rows := make([]*report.Row, len(ats))
+	for i, a := range ats {
+		rows[i] = a.row
+	}
+	return rows
+}
+
+// readBlock reads a block of rows printed as their labels followed by all
+// their numbers (规章 行政规范性文件 … 1 0 6 100 31 817, in a PDF's text
+// order): when the labels name rows not yet read, in the template's order,
+// ending with row, and the numbers are exactly theirs. The values are
+// marked to check — nothing but their order says which row they are of —
+// unless each row's total confirms them (section 三).
+func (rd *reader) readBlock(tb *report.Table, rows []*report.Row, row *report.Row, cells []cell, found map[*report.Row]bool) bool {
+	if len(rows) < 2 || rows[len(rows)-1] != row {
+		return false
+	}
+	n, last := 0, -1
+	for _, r := range rows {
+		i := slices.Index(tb.Rows, r)
+		if found[r] || i <= last {
+			return false
+		}
+		n, last = n+len(r.Cells), i
+	}
+	if n != len(cells) {
+		return false
+	}
+	unsure := tb.Key != "requests" || !rd.rowTotalsHold(rows, cells)
+	k := 0
+	var names []string
+	for _, r := range rows {
+		found[r] = true
+		rd.assign(r, cells[k:k+len(r.Cells)], unsure)
+		k += len(r.Cells)
+		names = append(names, "“"+rd.rowName(r)+"”")
+	}
+	if unsure {
+		rd.note(cells[0].at, Unsure, "%s这%d行的行名都在前面，后面跟着%d个数（%s）；已按行名的顺序依次读入，请对照原文核对", strings.Join(names, ""), len(rows), len(cells), printed(cells))
+	} else {
+		rd.note(cells[0].at, Repaired, "%s这%d行的行名都在前面，后面跟着%d个数；按行名的顺序依次读入，每行的总计都成立", strings.Join(names, ""), len(rows), len(cells))
+	}
+	return true
+}
+
+// readGroupBlock reads the numbers printed after a group's label with
+// the labels of its rows left out ((三)不予公开 | 0 | 0 | … 56 numbers):
+// when the label ends with the group's name, none of its rows was read,
+// and the numbers are exactly theirs. They are read in the official
+// order of the rows; unless every row's numbers are the same (the order
+// then does not matter), they are marked to check.
+func (rd *reader) readGroupBlock(tb *report.Table, label string, cells []cell, found map[*report.Row]bool) bool {
+	for _, g := range groupRows(tb) {
+		if !strings.HasSuffix(label, g.key) {
+			continue
+		}
+		n := 0
+		for _, r := range g.rows {
+			if found[r] {
+				return false
+			}
+			n += len(r.Cells)
+		}
+		if n != len(cells) || len(printedOnly(cells)) != n {
+			return false
+		}
+		same := true
+		width := len(g.rows[0].Cells)
+		for i, c := range cells {
+			same = same && c.tok.text == cells[i%width].tok.text
+		}
+		k := 0
+		for _, r := range g.rows {
+			found[r] = true
+			rd.assign(r, cells[k:k+len(r.Cells)], !same)
+			k += len(r.Cells)
+		}
+		if same {
+			rd.note(cells[0].at, Repaired, "“%s”之后没有各行的行名，只有%d个数，正好是它的%d行；各行的数都相同，已依次读入", g.label, n, len(g.rows))
+		} else {
+			rd.note(cells[0].at, Unsure, "“%s”之后没有各行的行名，只有%d个数（%s），正好是它的%d行；已按官方表格的行序依次读入，请对照原文核对", g.label, n, printed(cells), len(g.rows))
+		}
+		return true
+	}
+	return false
+}
+
+// tableGroup is a merged group cell of a table and its rows in order.
+type tableGroup struct {
+	label, key string
+	rows       []*report.Row
+}
+
+// groupRows lists tb's groups of more than one row ((三)不予公开 …).
+func groupRows(tb *report.Table) []tableGroup { return tableGroups[tb] }
+
+// tableGroups are the groups of the tables of both templates.
+var tableGroups = func() map[*report.Table][]tableGroup {
+	m := map[*report.Table][]tableGroup{}
+	for _, t := range []*report.Template{report.T2021, report.T2019} {
+		for _, tb := range t.Tables {
+			m[tb] = buildGroups(tb)
+		}
+	}
+	return m
+}()
+
+func buildGroups(tb *report.Table) []tableGroup {
+	var out []tableGroup
+	for _, r := range tb.Rows {
+		if len(r.Groups) < 2 {
+			continue
+		}
+		g := r.Groups[len(r.Groups)-1]
+		if len(out) == 0 || out[len(out)-1].label != g {
+			out = append(out, tableGroup{label: g, key: key(g)})
+		}
+		out[len(out)-1].rows = append(out[len(out)-1].rows, r)
+	}
+	return out
+}
+
+// rowTotalsHold: read row by row, every row's last value is the sum of
+// the others.
+func (rd *reader) rowTotalsHold(rows []*report.Row, cells []cell) bool {
+	k := 0
+	for _, r := range rows {
+		nums, ok := rd.numbers(r, printedOnly(cells[k:k+len(r.Cells)]))
+		if !ok || len(nums) != len(r.Cells) {
+			return false
+		}
+		var sum int64
+		for _, v := range nums[:len(nums)-1] {
+			sum += v
+		}
+		if sum != nums[len(nums)-1] {
+			return false
+		}
+		k += len(r.Cells)
+	}
+	return true
+}
+
+// tailText is the text that ends a wrapped label after its numbers: the
+// text cell at toks[i] (right after a run) when its line has no values —
+// in a PDF's layout the numbers stand on a label's middle line
+// (2.其他法律行政法规禁止 / 0 0 0 … / 公开).
+func tailText(toks []token, i int) string {
+	if i >= len(toks) || toks[i].kind != tText {
+		return ""
+	}
+	at := toks[i].at
+	for j := i; j < len(toks) && toks[j].at == at; j++ {
+		if toks[j].isValue() {
+			return ""
+		}
+	}
+	return toks[i].key
+}
+
+// isValue: a printed value or a blank value cell of a grid row.
+func (t token) isValue() bool { return t.kind == tValue || t.kind == tBlank || t.kind == tLead }
 
 // labelKey joins the matching forms of the last text cells before a run:
 // enough for a group cell and a label wrapped over several lines, without
@@ -171,7 +476,7 @@ func printedLabel(label []token, row *report.Row) string {
 }
 
 func matchAnchor(k string, row *report.Row) bool {
-	for _, a := range anchors[row.Key] {
+	for _, a := range row.Anchors {
 		if strings.Contains(k, a) {
 			return true
 		}

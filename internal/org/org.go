@@ -6,6 +6,8 @@ package org
 import (
 	"fmt"
 	"time"
+
+	"nianbao/internal/names"
 )
 
 // Kind is the kind of a reporting body.
@@ -82,4 +84,16 @@ func ValidDeadline(month, day int) bool {
 		return false
 	}
 	return day <= time.Date(2023, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// MaxName is the length of a body's name, in characters: the longest
+// official names (…人民政府办公室政务公开科) are well under it.
+const MaxName = 100
+
+// NameProblem says in Chinese what is wrong with a body's name, or "":
+// required, at most MaxName characters, nothing invisible or
+// direction-changing (names.Problem) — a body's name is printed on its
+// report and chosen from lists.
+func NameProblem(name string) string {
+	return names.Problem("机关名称", name, MaxName)
 }

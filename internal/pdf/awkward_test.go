@@ -106,17 +106,27 @@ func TestPDFEmptyReport(t *testing.T) {
 	}
 }
 
-// TestPDFPublication: a corrected revision prints its revision, date and
-// 更正说明, and is dated in its properties.
+// TestPDFPublication: a corrected revision prints its revision under the
+// title, its 更正说明, and ends with the 落款 — the body's name and the
+// date of publication, after the last section — as the official template
+// does; it is dated in its properties.
 func TestPDFPublication(t *testing.T) {
 	r := loadSeed(t, "004")
 	r.Publication = &report.Publication{Revision: 2, Date: "2024-03-05", Correction: "第三部分（一）予以公开的自然人数字有误，已更正。\n其余内容不变。"}
 	path := renderFile(t, r, "revision2")
 	got := strip(text(t, path, ""))
-	for _, w := range []string{r.PublicationLine(), "第2版2024年3月5日发布", report.CorrectionHeading, "第三部分（一）予以公开的自然人数字有误，已更正。", "其余内容不变。"} {
+	for _, w := range []string{"第2版", report.CorrectionHeading, "第三部分（一）予以公开的自然人数字有误，已更正。", "其余内容不变。"} {
 		if !strings.Contains(got, strip(w)) {
 			t.Errorf("%q not in the text", w)
 		}
+	}
+	if head := got[:strings.Index(got, strip(report.CorrectionHeading))]; strings.Contains(head, "发布") {
+		t.Error("the date of publication is still printed under the title")
+	}
+	last := r.Narrative.Text(report.NarrativeOther)
+	tail := got[strings.LastIndex(got, strip(last[len(last)-min(len(last), 12):])):]
+	if want := strip(r.Org) + "2024年3月5日"; !strings.Contains(tail, want) {
+		t.Errorf("the text does not end with the 落款 %q: …%s", want, tail)
 	}
 	if info := poppler(t, "pdfinfo", path); !strings.Contains(info, "Mar  5") || !strings.Contains(info, "2024") {
 		t.Errorf("creation date is not the publication date:\n%s", info)

@@ -12,7 +12,8 @@ import (
 // for the fonts, narratives split into paragraphs.
 type document struct {
 	org, title  string
-	publication string   // 第2版　2024年3月5日发布, or ""
+	publication string   // 第2版 for a corrected report, or ""
+	signature   []string // the 落款: the body's name, and the date once published
 	correction  []string // paragraphs of the 更正说明, or nil
 	preface     []string
 	sections    []section
@@ -44,10 +45,16 @@ func newDocument(r *report.Report, f *sfnt) *document {
 	d := &document{
 		org:         c(strings.TrimSpace(r.Org)),
 		title:       c(strings.TrimSpace(r.DisplayTitle())),
-		publication: c(r.PublicationLine()),
+		publication: c(r.RevisionLine()),
 		correction:  cs(r.Correction()),
 		preface:     cs(r.Preface),
 		tables:      map[*report.Table]*tableText{},
+	}
+	if org, date := r.Signature(); org != "" {
+		d.signature = append(d.signature, c(org))
+		if date != "" {
+			d.signature = append(d.signature, c(date))
+		}
 	}
 	t := r.Template()
 	for _, s := range t.Sections {
@@ -93,6 +100,7 @@ func (d *document) runes() []rune {
 		}
 	}
 	add(d.org, d.title, d.publication, report.CorrectionHeading)
+	add(d.signature...)
 	add(d.correction...)
 	add(d.preface...)
 	for _, s := range d.sections {

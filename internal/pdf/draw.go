@@ -29,6 +29,8 @@ var (
 	pubStyle     = textStyle{serif, pubSize, alignCentre}
 	headingStyle = textStyle{sans, bodySize, alignLeft}
 	bodyStyle    = textStyle{serif, bodySize, alignJustify}
+	// signatureStyle is the 落款's: body text, right-aligned.
+	signatureStyle = textStyle{serif, bodySize, alignRight}
 )
 
 // indent is the two-character indent of paragraphs and headings.
@@ -108,7 +110,7 @@ func baseline(top, h, size float64) float64 {
 // indented; a paragraph never leaves its first line alone at a page foot.
 func (d *renderer) paragraph(st textStyle, text string, firstIndent float64) {
 	lines := d.lines(st, text, textW, firstIndent)
-	lead := mm(bodyLead)
+	lead := d.lead
 	d.ensure(lead * float64(min(len(lines), 2)))
 	for i, ln := range lines {
 		d.ensure(lead)
@@ -135,7 +137,7 @@ func (d *renderer) drawDocument(doc *document) {
 		d.drawLine(pubStyle, d.lines(pubStyle, doc.publication, textW, 0)[0], marginLeft, baseline(d.y, h, pubSize), textW, true)
 		d.y += h
 	}
-	d.y += mm(bodyLead) / 2
+	d.y += d.lead / 2
 	if len(doc.correction) > 0 {
 		d.heading(report.CorrectionHeading, 2)
 		for _, p := range doc.correction {
@@ -147,6 +149,25 @@ func (d *renderer) drawDocument(doc *document) {
 	}
 	for _, s := range doc.sections {
 		d.section(doc, s)
+	}
+	d.signature(doc.signature)
+}
+
+// signature draws the 落款 after the last section: a blank line, then the
+// body's name and the date, right-aligned two characters in from the
+// margin, kept together on one page.
+func (d *renderer) signature(lines []string) {
+	if len(lines) == 0 {
+		return
+	}
+	d.y += d.lead
+	d.ensure(d.lead * float64(len(lines)))
+	right := 2 * mm(bodySize)
+	for _, text := range lines {
+		for _, ln := range d.lines(signatureStyle, text, textW-right, 0) {
+			d.drawLine(signatureStyle, ln, marginLeft, baseline(d.y, d.lead, bodySize), textW-right, true)
+			d.y += d.lead
+		}
 	}
 }
 
@@ -186,7 +207,7 @@ func (d *renderer) section(doc *document, s section) {
 		return
 	}
 	g := d.newGrid(s.table, doc.tables[s.table])
-	gap := mm(bodyLead) / 4
+	gap := d.lead / 4
 	d.ensure(d.headingHeight(s.heading) + gap + g.leadHeight())
 	d.heading(s.heading, 0)
 	d.y += gap
@@ -196,12 +217,12 @@ func (d *renderer) section(doc *document, s section) {
 
 // headingHeight is the height a section heading takes.
 func (d *renderer) headingHeight(text string) float64 {
-	return float64(len(d.lines(headingStyle, text, textW, indent))) * mm(bodyLead)
+	return float64(len(d.lines(headingStyle, text, textW, indent))) * d.lead
 }
 
 // heading draws a section heading in the sans face, kept on one page with
 // the next keepLines body lines.
 func (d *renderer) heading(text string, keepLines int) {
-	d.ensure(d.headingHeight(text) + float64(keepLines)*mm(bodyLead))
+	d.ensure(d.headingHeight(text) + float64(keepLines)*d.lead)
 	d.paragraph(headingStyle, text, indent)
 }

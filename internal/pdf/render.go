@@ -33,9 +33,9 @@ const (
 	titleSize   = 22    // 二号
 	bodySize    = 15.75 // 三号
 	bodyLead    = 28
-	pubSize     = 12 // 小四
-	folioSize   = 14 // 四号
-	tableSize   = 10 // 五号 is 10.5; 10 keeps 自然人 on one line
+	pubSize     = 12   // 小四
+	folioSize   = 14   // 四号
+	tableSize   = 10.5 // 五号, as the official template's tables
 	noteSize    = 9
 	tableLead   = 1.3  // line height in table cells, × size
 	cellPadX    = 0.9  // mm
@@ -75,12 +75,24 @@ func render(r *report.Report, faces []*sfnt, out *bytes.Buffer) (err error) {
 	}()
 	doc := newDocument(r, faces[serif])
 	runes := doc.runes()
-	d, err := newRenderer(faces, runes)
+	d, err := draw(r, doc, faces, runes, mm(bodyLead))
 	if err != nil {
 		return err
 	}
-	d.setInfo(r)
-	d.drawDocument(doc)
+	// A last page holding only a few lines is set again on a slightly
+	// tighter pitch (at most 5 % less), when that takes those lines back.
+	if pages := d.pdf.PageNo(); pages > 1 && d.y-marginTop < (pageBottom-marginTop)/5 {
+		for _, k := range []float64{0.975, 0.95} {
+			tight, err := draw(r, doc, faces, runes, mm(bodyLead)*k)
+			if err != nil {
+				return err
+			}
+			if tight.pdf.PageNo() < pages {
+				d = tight
+				break
+			}
+		}
+	}
 	if err := d.pdf.Output(out); err != nil {
 		return fmt.Errorf("pdf: output: %w", err)
 	}
@@ -88,6 +100,18 @@ func render(r *report.Report, faces []*sfnt, out *bytes.Buffer) (err error) {
 	out.Reset()
 	out.Write(named)
 	return nil
+}
+
+// draw sets the whole document on a body line pitch of lead mm.
+func draw(r *report.Report, doc *document, faces []*sfnt, runes []rune, lead float64) (*renderer, error) {
+	d, err := newRenderer(faces, runes)
+	if err != nil {
+		return nil, err
+	}
+	d.lead = lead
+	d.setInfo(r)
+	d.drawDocument(doc)
+	return d, nil
 }
 
 // fontState is the face and size currently set in gofpdf.
@@ -103,6 +127,9 @@ type renderer struct {
 	font  fontState
 	m     measurer
 	y     float64 // top of the free space on the current page
+	// lead is the body's line pitch in mm: bodyLead, or a little less
+	// when that keeps a last page from holding only a few lines.
+	lead float64
 }
 
 // newRenderer starts a document whose fonts hold just the runes it draws.
@@ -111,7 +138,7 @@ func newRenderer(faces []*sfnt, runes []rune) (*renderer, error) {
 	p.SetMargins(marginLeft, marginTop, marginRight)
 	p.SetAutoPageBreak(false, 0)
 	p.SetCatalogSort(true)
-	d := &renderer{pdf: p, faces: faces, font: fontState{face: -1}}
+	d := &renderer{pdf: p, faces: faces, font: fontState{face: -1}, lead: mm(bodyLead)}
 	d.m = measurer{d: d, cache: map[widthKey]float64{}}
 	for i, ff := range faceFiles {
 		data, err := faces[i].subset(runes)

@@ -62,12 +62,13 @@ func Apply(r *Report, get func(field string) (string, bool)) (*Report, []*InputE
 		}
 		v, err := t.ParseInput(def.ID, text)
 		if err != nil {
-			refused = append(refused, err.(*InputError))
-			out.setUnread(def.ID, text)
+			e := err.(*InputError)
+			refused = append(refused, e)
+			out.setUnread(e)
 			continue
 		}
 		out.Values[def.ID] = v
-		delete(out.Unread, def.ID)
+		out.clearUnread(def.ID)
 	}
 	for _, f := range TextFields {
 		if text, ok := get(f); ok {
@@ -77,11 +78,56 @@ func Apply(r *Report, get func(field string) (string, bool)) (*Report, []*InputE
 	return out, refused
 }
 
-func (r *Report) setUnread(id CellID, text string) {
+// setUnread keeps a text that could not be read together with its
+// refusal, so that the text is parsed once: when it is typed, or when a
+// stored draft is read.
+func (r *Report) setUnread(e *InputError) {
 	if r.Unread == nil {
 		r.Unread = map[CellID]string{}
+		r.refusals = map[CellID]*InputError{}
+	} else if r.refusals == nil {
+		r.refusals = map[CellID]*InputError{}
 	}
-	r.Unread[id] = text
+	r.Unread[e.Cell] = e.Input
+	r.refusals[e.Cell] = e
+}
+
+// clearUnread drops a cell's unread text (it was typed correctly).
+func (r *Report) clearUnread(id CellID) {
+	delete(r.Unread, id)
+	delete(r.refusals, id)
+}
+
+// Refusal is the refusal of a cell's unread text, or nil when the cell has
+// none. It is the one kept when the text was read; a text put into Unread
+// directly is parsed here.
+func (r *Report) Refusal(id CellID) *InputError {
+	text, ok := r.Unread[id]
+	if !ok {
+		return nil
+	}
+	if e := r.refusals[id]; e != nil && e.Input == text {
+		return e
+	}
+	if _, err := r.Template().ParseInput(id, text); err != nil {
+		return err.(*InputError)
+	}
+	return nil
+}
+
+// Refusals are the refusals of every unread text, in the template's order:
+// what the cells show as refused, typed in this request or before.
+func (r *Report) Refusals() []*InputError {
+	if len(r.Unread) == 0 {
+		return nil
+	}
+	out := make([]*InputError, 0, len(r.Unread))
+	for id := range r.Values {
+		if e := r.Refusal(CellID(id)); e != nil {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // normaliseNewlines turns the CRLF of form posts into LF.

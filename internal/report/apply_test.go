@@ -165,3 +165,31 @@ func TestDiffParagraphsBounded(t *testing.T) {
 		t.Errorf("%d changes, first %+v", len(got), got[0])
 	}
 }
+
+// TestRefusalsRideAlong: a text refused when typed keeps its refusal
+// through later edits, clones and merges, and one read back from storage
+// is refused the same way; a cell typed correctly drops it.
+func TestRefusalsRideAlong(t *testing.T) {
+	const cell = "requests.granted.research"
+	id := report.T2021.Lookup(cell)
+	r, refused := report.Apply(report.New(report.T2021), form(map[string]string{cell: "十二"}))
+	if len(refused) != 1 || refused[0].Reason != "请填写阿拉伯数字，没有发生的填0" {
+		t.Fatalf("refused: %v", refused)
+	}
+	later, refusedNow := report.Apply(r, form(map[string]string{"reviews.review.upheld": "3"}))
+	stored := report.New(report.T2021)
+	stored.SetUnreadByPath(later.UnreadByPath())
+	for name, got := range map[string]*report.Report{"after another edit": later, "a clone": later.Clone(), "read back": stored} {
+		fs := got.Refusals()
+		if len(fs) != 1 || fs[0].Cell != id || fs[0].Input != "十二" || fs[0].Reason != refused[0].Reason {
+			t.Errorf("%s: refusals %v", name, fs)
+		}
+	}
+	if len(refusedNow) != 0 {
+		t.Errorf("Apply refused what was not posted: %v", refusedNow)
+	}
+	fixed, _ := report.Apply(later, form(map[string]string{cell: "12"}))
+	if fs := fixed.Refusals(); len(fs) != 0 || fixed.Refusal(id) != nil {
+		t.Errorf("a corrected cell is still refused: %v", fs)
+	}
+}

@@ -16,6 +16,7 @@ func build(format string) *Template {
 		num := []string{"一", "二", "三", "四", "五", "六"}[i]
 		t.Sections = append(t.Sections, Section{Number: num, Heading: h, Narrative: narratives[num], Table: tables[num]})
 	}
+	addVariants(t)
 	t.Relations = buildRelations(t)
 	t.cellRels = make([][]int, len(t.Cells))
 	for i, rel := range t.Relations {

@@ -25,7 +25,8 @@ func (c *checker) completeness() {
 		}
 	}
 	if len(blank) > 0 {
-		c.add(RuleComplete, sev, fmt.Sprintf("还有%d个单元格未填写（未发生的请填0），第一个是%s", len(blank), c.t.Cell(blank[0]).Name()), blank...)
+		c.add(RuleComplete, sev, fmt.Sprintf("还有%d个单元格未填写（未发生的请填0），第一个是%s", len(blank), c.t.Cell(blank[0]).Name()), blank...).
+			finalError = true
 	}
 	if len(na) > 0 {
 		c.add(RuleComplete, Warning, fmt.Sprintf("%d个单元格填的是“不适用”，计算时按0处理，第一个是%s", len(na), c.t.Cell(na[0]).Name()), na...)
@@ -35,7 +36,28 @@ func (c *checker) completeness() {
 			continue
 		}
 		if strings.TrimSpace(c.r.Narrative.Text(s.Narrative)) == "" {
-			c.add(RuleComplete, sev, fmt.Sprintf("“%s”部分尚未填写", s.Heading))
+			c.add(RuleComplete, sev, fmt.Sprintf("“%s”部分尚未填写", s.Heading)).finalError = true
 		}
 	}
+}
+
+// Tally is how many errors and warnings a final check finds. The store
+// keeps it with every save, for the status board (which must not read and
+// check thousands of reports to show a number each).
+type Tally struct{ Errors, Warnings int }
+
+// TallyOf counts findings as a final check reports them, whether they come
+// from a final check or a draft's: a draft's blank cells and unwritten
+// sections, warnings while drafting, are errors at submission. So the live
+// check, which checks a draft once, also gives the tally to save.
+func TallyOf(fs []Finding) Tally {
+	var t Tally
+	for _, f := range fs {
+		if f.Severity == Error || f.finalError {
+			t.Errors++
+		} else {
+			t.Warnings++
+		}
+	}
+	return t
 }

@@ -260,3 +260,41 @@ func BenchmarkCheck(b *testing.B) {
 		}
 	})
 }
+
+// TestTallyOfDraftIsFinal: the tally of a draft's check counts as a final
+// check does, so the live check (which checks a draft once) saves the
+// numbers the status board shows for submission.
+func TestTallyOfDraftIsFinal(t *testing.T) {
+	empty := report.New(report.T2021)
+	seed, _ := loadSeed(t, "002")
+	broken := seed.Clone()
+	broken.Values[broken.Template().Lookup("requests.granted.commercial")].N++
+	notApplicable := seed.Clone()
+	set(t, notApplicable, "requests.granted.research", report.Value{State: report.NotApplicable}) // a 0 printed as 不适用
+	report.FillTotals(notApplicable)
+	half := seed.Clone()
+	half.Narrative.Overview = ""
+	set(t, half, "reviews.review.upheld", report.Value{})
+	typed := seed.Clone()
+	typed, _ = report.Apply(typed, func(f string) (string, bool) { return "十二", f == "requests.granted.research" })
+	for _, tc := range []struct {
+		name string
+		r    *report.Report
+		want report.Tally
+	}{
+		{"empty (and no word on fees, W6)", empty, report.Tally{Errors: 3, Warnings: 1}},
+		{"seed 002", seed, report.Tally{}},
+		{"a broken sum", broken, report.Tally{Errors: 2}},
+		{"不适用 in a cell", notApplicable, report.Tally{Warnings: 1}},
+		{"a blank cell and an unwritten section", half, report.Tally{Errors: 2}},
+		{"a refused text", typed, report.Tally{Errors: 1}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			draft := report.TallyOf(report.Check(tc.r, report.Options{}))
+			final := report.TallyOf(report.Check(tc.r, report.Options{Final: true}))
+			if draft != tc.want || final != tc.want {
+				t.Errorf("tally of the draft check %+v, of the final check %+v, want %+v", draft, final, tc.want)
+			}
+		})
+	}
+}

@@ -99,9 +99,11 @@ func (r *Report) take(from *Report, field string, id CellID) {
 		return
 	}
 	r.Values[id] = from.Values[id]
-	delete(r.Unread, id)
-	if text, ok := from.Unread[id]; ok {
-		r.setUnread(id, text)
+	r.clearUnread(id)
+	if e := from.Refusal(id); e != nil {
+		r.setUnread(e)
+	} else if text, ok := from.Unread[id]; ok {
+		r.setUnreadText(id, text)
 	}
 }
 

@@ -42,6 +42,27 @@ func (r *Report) PublicationLine() string {
 	return line
 }
 
+// RevisionLine is what a printed report (PDF, Word) says under its title:
+// the revision of a corrected report (第2版), nothing for the first — the
+// date belongs to the 落款 at the end (Signature), as in the official
+// template; a web page shows PublicationLine instead.
+func (r *Report) RevisionLine() string {
+	if p := r.Publication; p != nil && p.Revision > 1 {
+		return fmt.Sprintf("第%d版", p.Revision)
+	}
+	return ""
+}
+
+// Signature is the 落款 that ends a printed report: the body's name and,
+// once published, the date of publication (empty for a draft: the date is
+// written when it is signed and published).
+func (r *Report) Signature() (org, date string) {
+	if p := r.Publication; p != nil && p.Date != "" {
+		date = ChineseDate(p.Date)
+	}
+	return strings.TrimSpace(r.Org), date
+}
+
 // Correction returns the 更正说明 of a corrected revision, or "".
 func (r *Report) Correction() string {
 	if r.Publication == nil {

@@ -55,6 +55,12 @@ type Section struct {
 	Narrative string
 	// Table is the statistical table of a table section; nil for text.
 	Table *Table
+	// Variants are headings printed in published reports for this section
+	// instead of the official one (variants.go); Keywords must all occur in
+	// a short line that starts with the section's number for the importer
+	// to take it for the heading.
+	Variants []string
+	Keywords []string
 }
 
 // Table is one statistical table. Its data model is uniform, table → row →
@@ -85,6 +91,9 @@ type Row struct {
 	Cells []CellID
 	// Leaf marks the 21 result rows of section 三 (R2 sums them).
 	Leaf bool
+	// Anchors are the distinctive parts of the row's label by which a
+	// printed label is recognised whatever else it carries (variants.go).
+	Anchors []string
 }
 
 // CellDef describes one numeric cell.

@@ -102,6 +102,8 @@ type Report struct {
 	// as a number, so that a draft keeps it until it is corrected. It is
 	// never published or exported (MarshalJSON leaves it out).
 	Unread map[CellID]string
+	// refusals holds the refusal of each Unread text (see Refusal).
+	refusals map[CellID]*InputError
 	// Scope is ScopeOwn for a body's own report, or the scope of a 汇总
 	// report (JSON "kind" and "scope").
 	Scope Scope
@@ -139,9 +141,13 @@ func (r *Report) Clone() *Report {
 		p := *r.Publication
 		c.Publication = &p
 	}
-	c.Unread = nil
+	c.Unread, c.refusals = nil, nil
 	for id, text := range r.Unread {
-		c.setUnread(id, text)
+		if e := r.refusals[id]; e != nil && e.Input == text {
+			c.setUnread(e)
+		} else {
+			c.setUnreadText(id, text)
+		}
 	}
 	return &c
 }
@@ -203,11 +209,26 @@ func (r *Report) UnreadByPath() map[string]string {
 	return m
 }
 
+// setUnreadText keeps a text read back from storage or copied from
+// another report, parsing it once for its refusal. A text that now reads
+// (the rules changed since it was typed) is kept with no refusal.
+func (r *Report) setUnreadText(id CellID, text string) {
+	_, err := r.Template().ParseInput(id, text)
+	if e, ok := err.(*InputError); ok {
+		r.setUnread(e)
+		return
+	}
+	if r.Unread == nil {
+		r.Unread = map[CellID]string{}
+	}
+	r.Unread[id] = text
+}
+
 // SetUnreadByPath restores Unread from storage; unknown paths are dropped.
 func (r *Report) SetUnreadByPath(m map[string]string) {
 	for path, text := range m {
 		if id := r.Template().Lookup(path); id != NoCell {
-			r.setUnread(id, text)
+			r.setUnreadText(id, text)
 		}
 	}
 }

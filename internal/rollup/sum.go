@@ -131,3 +131,18 @@ func Take(members []Member, root int64, scope report.Scope) (Coverage, *Sum, err
 	sum, err := Add(report.T2021, cov.Parts())
 	return cov, sum, err
 }
+
+// Summary is the summary report as the sums make it: every cell, totals
+// too, the sum of the parts as printed, with the title and the preface
+// that say what it sums. It is what `nianbao rollup` writes, and what the
+// board's spreadsheet shows for a body that has no 汇总 report yet.
+func Summary(org string, year int, scope report.Scope, sum *Sum) *report.Report {
+	r := report.New(report.T2021)
+	r.Org, r.Year, r.Scope = org, year, scope
+	if year != 0 {
+		r.Title = report.DefaultTitle(org, year)
+	}
+	r.Preface = Preface(org, scope)
+	copy(r.Values, sum.Values)
+	return r
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -33,24 +34,27 @@ type MatrixRow struct {
 	Report *report.Report
 }
 
-// BodyRow is a body's line in a supervisor's matrix.
+// BodyRow is a body's line in a supervisor's matrix: its name, the state
+// of its report, whether (and how) its numbers count, and those numbers
+// (nil: every cell empty).
 type BodyRow struct {
-	Body, State string
-	Report      *report.Report
+	Body, State, Counted string
+	Report               *report.Report
 }
 
 // Leading column headers of AddBodies.
 const (
-	HeadBody  = "机关"
-	HeadState = "状态"
+	HeadBody    = "机关"
+	HeadState   = "状态"
+	HeadCounted = "计入情况"
 )
 
-// AddBodies adds the supervisor's matrix: a row per body with its state,
-// then every cell of its report.
+// AddBodies adds the supervisor's matrix: a row per body with its state
+// and whether it counts, then every cell of its report.
 func (b *Book) AddBodies(name string, t *report.Template, rows []BodyRow) error {
-	m := Matrix{Template: t, Lead: []string{HeadBody, HeadState}, Rows: make([]MatrixRow, len(rows))}
+	m := Matrix{Template: t, Lead: []string{HeadBody, HeadState, HeadCounted}, Rows: make([]MatrixRow, len(rows))}
 	for i, r := range rows {
-		m.Rows[i] = MatrixRow{Lead: []string{r.Body, r.State}, Report: r.Report}
+		m.Rows[i] = MatrixRow{Lead: []string{r.Body, r.State, r.Counted}, Report: r.Report}
 	}
 	return b.AddMatrix(name, m)
 }
@@ -218,7 +222,10 @@ func NewMatrixCSV(w io.Writer, m Matrix) (*MatrixCSV, error) {
 
 // Write writes one row.
 func (mw *MatrixCSV) Write(mr MatrixRow) error {
-	line := append(mw.line[:0], mr.Lead...)
+	line := mw.line[:0]
+	for _, s := range mr.Lead {
+		line = append(line, SafeCSVText(s))
+	}
 	if mw.m.Rates {
 		for _, q := range ratesOf(mr.Report) {
 			line = append(line, q.Decimal())
@@ -241,6 +248,18 @@ func (mw *MatrixCSV) Flush() error {
 		return fmt.Errorf("csv: %w", err)
 	}
 	return nil
+}
+
+// SafeCSVText keeps a text cell of a CSV file from being taken for a
+// formula when the file is opened in Excel or WPS (CSV injection): a text
+// that starts with =, +, -, @, a tab or a carriage return gets a leading
+// apostrophe, which spreadsheets show as text and do not evaluate. Only
+// texts people typed (body names …) pass here; numbers never start so.
+func SafeCSVText(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
 
 // bom is the UTF-8 byte-order mark.

@@ -200,16 +200,16 @@ func TestMatrix(t *testing.T) {
 	if len(got) != len(rows)+2 {
 		t.Fatalf("%d rows, want %d", len(got), len(rows)+2)
 	}
-	if got[0][2] != tp.Cells[0].Name() || got[1][2] != tp.Cells[0].Path {
-		t.Errorf("headers %q / %q", got[0][2], got[1][2])
+	if got[0][3] != tp.Cells[0].Name() || got[1][3] != tp.Cells[0].Path || got[0][2] != sheet.HeadCounted {
+		t.Errorf("headers %q / %q", got[0][:4], got[1][:4])
 	}
 	for i, br := range rows {
-		line := pad(got[i+2], 2+len(tp.Cells))
+		line := pad(got[i+2], 3+len(tp.Cells))
 		if line[0] != br.Body || line[1] != br.State {
 			t.Errorf("row %d: %q %q", i, line[0], line[1])
 		}
 		for j := range tp.Cells {
-			if want := expected(br.Report, tp, j); line[2+j] != want {
+			if want := expected(br.Report, tp, j); line[3+j] != want {
 				t.Errorf("%s %s: %q, want %q", br.Body, tp.Cells[j].Path, line[2+j], want)
 			}
 		}
@@ -303,5 +303,33 @@ func TestTwoReportsInOneBook(t *testing.T) {
 	for i, s := range sum.Template().Sections[1:4] {
 		compareSheet(t, f, sum, s, list[i])
 		compareSheet(t, f, part, s, list[i+3])
+	}
+}
+
+// TestCSVInjection: a body's name that a spreadsheet would take for a
+// formula is written as text (a leading apostrophe); others as typed.
+func TestCSVInjection(t *testing.T) {
+	names := []struct{ in, want string }{
+		{`=HYPERLINK("http://evil.example","点击")`, `'=HYPERLINK("http://evil.example","点击")`},
+		{"+1+1", "'+1+1"},
+		{"-2+3", "'-2+3"},
+		{"@SUM(A1)", "'@SUM(A1)"},
+		{"\t=1", "'\t=1"},
+		{"示范市-教育局", "示范市-教育局"},
+		{"", ""},
+	}
+	m := sheet.Matrix{Template: report.T2021, Lead: []string{sheet.HeadBody}}
+	for _, n := range names {
+		m.Rows = append(m.Rows, sheet.MatrixRow{Lead: []string{n.in}})
+	}
+	var buf bytes.Buffer
+	if err := sheet.WriteMatrixCSV(&buf, m); err != nil {
+		t.Fatal(err)
+	}
+	lines := readCSV(t, buf.Bytes())
+	for i, n := range names {
+		if got := lines[i+1][0]; got != n.want {
+			t.Errorf("%q written as %q, want %q", n.in, got, n.want)
+		}
 	}
 }

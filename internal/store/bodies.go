@@ -20,7 +20,12 @@ type Body struct {
 	// are set; 0 means the kind's default.
 	DeadlineMonth time.Month
 	DeadlineDay   int
-	CreatedAt     time.Time
+	// SelfReview lets one person submit and review the body's reports —
+	// an administrator's explicit choice for an office of one, shown on
+	// its reports; without it, whoever submitted a version cannot approve
+	// or publish it.
+	SelfReview bool
+	CreatedAt  time.Time
 }
 
 // Deadline is the publication deadline of the body's report for year.
@@ -28,17 +33,17 @@ func (b *Body) Deadline(year int) time.Time {
 	return org.Deadline(b.Kind, year, b.DeadlineMonth, b.DeadlineDay)
 }
 
-const bodyColumns = `id, COALESCE(parent_id, 0), name, kind, COALESCE(deadline_month, 0), COALESCE(deadline_day, 0), created_at`
+const bodyColumns = `id, COALESCE(parent_id, 0), name, kind, COALESCE(deadline_month, 0), COALESCE(deadline_day, 0), created_at, self_review`
 
 type scanner interface{ Scan(dest ...any) error }
 
 func scanBody(row scanner) (*Body, error) {
 	var b Body
-	var month int
-	if err := row.Scan(&b.ID, &b.ParentID, &b.Name, &b.Kind, &month, &b.DeadlineDay, &b.CreatedAt); err != nil {
+	var month, self int
+	if err := row.Scan(&b.ID, &b.ParentID, &b.Name, &b.Kind, &month, &b.DeadlineDay, &b.CreatedAt, &self); err != nil {
 		return nil, err
 	}
-	b.DeadlineMonth = time.Month(month)
+	b.DeadlineMonth, b.SelfReview = time.Month(month), self != 0
 	return &b, nil
 }
 
@@ -195,13 +200,20 @@ func (s *Store) UpdateBody(ctx context.Context, b Body, by int64) error {
 			return err
 		}
 		month, day := deadlineArgs(b)
+		self := 0
+		if b.SelfReview {
+			self = 1
+		}
 		res, err := s.txExec(ctx, tx, `UPDATE bodies SET parent_id = $1, name = $2, kind = $3,
-			deadline_month = $4, deadline_day = $5 WHERE id = $6`,
-			nullID(b.ParentID), b.Name, string(b.Kind), month, day, b.ID)
+			deadline_month = $4, deadline_day = $5, self_review = $6 WHERE id = $7`,
+			nullID(b.ParentID), b.Name, string(b.Kind), month, day, self, b.ID)
 		if err := rowsChanged(res, err); err != nil {
 			return err
 		}
 		detail := fmt.Sprintf("%s（%s，上级%d）", b.Name, b.Kind, b.ParentID)
+		if b.SelfReview {
+			detail += "，允许同一人提交和审核"
+		}
 		return s.auditTx(ctx, tx, AuditEntry{UserID: by, BodyID: b.ID, Action: ActBodyUpdate, Detail: detail})
 	})
 	if err != nil {

@@ -32,13 +32,16 @@ type ReportRecord struct {
 	// SubmittedVersion is the version last submitted; ReviewedVersion the
 	// version a reviewer last returned or approved (0: none yet).
 	SubmittedVersion, ReviewedVersion int
+	// SubmittedBy is who submitted SubmittedVersion (0: nobody yet).
+	SubmittedBy int64
 	// Errors and Warnings count the findings of a final check at the last
 	// save.
 	Errors, Warnings int
 }
 
 const reportColumns = `id, body_id, year, state, version, data, unread, updated_at, COALESCE(updated_by, 0),
-	created_at, COALESCE(created_by, 0), revision, correction, submitted_version, reviewed_version, errors, warnings`
+	created_at, COALESCE(created_by, 0), revision, correction, submitted_version, reviewed_version, errors, warnings,
+	COALESCE(submitted_by, 0)`
 
 // scanReport reads a report row; with a cache, a current row whose version
 // is cached is not decoded again.
@@ -47,7 +50,8 @@ func scanReport(row scanner, cache *reportCache) (*ReportRecord, error) {
 	var data, unread string
 	err := row.Scan(&rec.ID, &rec.BodyID, &rec.Year, &rec.State, &rec.Version, &data, &unread,
 		&rec.UpdatedAt, &rec.UpdatedBy, &rec.CreatedAt, &rec.CreatedBy,
-		&rec.Revision, &rec.Correction, &rec.SubmittedVersion, &rec.ReviewedVersion, &rec.Errors, &rec.Warnings)
+		&rec.Revision, &rec.Correction, &rec.SubmittedVersion, &rec.ReviewedVersion, &rec.Errors, &rec.Warnings,
+		&rec.SubmittedBy)
 	if err != nil {
 		return nil, notFound(err)
 	}
@@ -139,7 +143,8 @@ func (s *Store) CreateReport(ctx context.Context, bodyID int64, year int, r *rep
 		if err := s.txQueryRow(ctx, tx, `SELECT id FROM bodies WHERE id = $1`, bodyID).Scan(new(int64)); err != nil {
 			return notFound(err)
 		}
-		rec.Errors, rec.Warnings = counts(r)
+		t := report.TallyOf(report.Check(r, report.Options{Final: true}))
+		rec.Errors, rec.Warnings = t.Errors, t.Warnings
 		err := s.txQueryRow(ctx, tx, `INSERT INTO reports (body_id, year, state, version, data,
 			created_at, created_by, updated_at, updated_by, errors, warnings)
 			VALUES ($1, $2, $3, 1, $4, $5, $6, $5, $6, $7, $8) RETURNING id`,
@@ -163,11 +168,12 @@ func (s *Store) CreateReport(ctx context.Context, bodyID int64, year int, r *rep
 // report_versions, and audits it, in one transaction. A report that is
 // neither a draft nor returned is ErrNotEditable; a missing one
 // ErrNotFound. When SaveDraft returns without error the save is durable:
-// it survives a crash of the process.
-func (s *Store) SaveDraft(ctx context.Context, id int64, baseVersion int, r *report.Report, by int64) (newVersion int, err error) {
+// it survives a crash of the process. tally is the caller's check of r
+// (report.TallyOf): the store keeps the numbers, it does not check.
+func (s *Store) SaveDraft(ctx context.Context, id int64, baseVersion int, r *report.Report, tally report.Tally, by int64) (newVersion int, err error) {
 	var saved *report.Report
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		saved, newVersion, err = s.saveDraftTx(ctx, tx, id, baseVersion, r, by)
+		saved, newVersion, err = s.saveDraftTx(ctx, tx, id, baseVersion, r, tally, by)
 		return err
 	})
 	if err != nil {
@@ -180,7 +186,7 @@ func (s *Store) SaveDraft(ctx context.Context, id int64, baseVersion int, r *rep
 // saveDraftTx is SaveDraft within a transaction, for saves that commit
 // together with more (a summary's sums); the caller puts the saved report
 // into the cache once the transaction has committed.
-func (s *Store) saveDraftTx(ctx context.Context, tx *sql.Tx, id int64, baseVersion int, r *report.Report, by int64) (*report.Report, int, error) {
+func (s *Store) saveDraftTx(ctx context.Context, tx *sql.Tx, id int64, baseVersion int, r *report.Report, tally report.Tally, by int64) (*report.Report, int, error) {
 	var bodyID int64
 	var version, year int
 	var state workflow.State
@@ -200,10 +206,9 @@ func (s *Store) saveDraftTx(ctx context.Context, tx *sql.Tx, id int64, baseVersi
 		return nil, 0, err
 	}
 	newVersion := version + 1
-	errs, warns := counts(saved)
 	_, err = s.txExec(ctx, tx, `UPDATE reports SET version = $1, data = $2, unread = $3, updated_at = $4,
 		updated_by = $5, errors = $6, warnings = $7 WHERE id = $8`,
-		newVersion, string(data), unreadJSON(r), s.now(), nullID(by), errs, warns, id)
+		newVersion, string(data), unreadJSON(r), s.now(), nullID(by), tally.Errors, tally.Warnings, id)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -226,7 +231,8 @@ func (s *Store) keepVersionTx(ctx context.Context, tx *sql.Tx, id int64, version
 func (s *Store) ReportVersion(ctx context.Context, id int64, version int) (*ReportRecord, error) {
 	rec, err := scanReport(s.queryRow(ctx, `SELECT r.id, r.body_id, r.year, r.state, v.version, v.data,
 		v.unread, v.saved_at, COALESCE(v.saved_by, 0), r.created_at, COALESCE(r.created_by, 0),
-		r.revision, r.correction, r.submitted_version, r.reviewed_version, r.errors, r.warnings
+		r.revision, r.correction, r.submitted_version, r.reviewed_version, r.errors, r.warnings,
+		COALESCE(r.submitted_by, 0)
 		FROM report_versions v JOIN reports r ON r.id = v.report_id
 		WHERE v.report_id = $1 AND v.version = $2`, id, version), nil)
 	if err != nil {
@@ -244,18 +250,4 @@ func withYear(r *report.Report, year int) *report.Report {
 	c := r.Clone()
 	c.Year = year
 	return c
-}
-
-// counts are the errors and warnings of a final check, kept with the report
-// for the status board (which must not read and check thousands of
-// reports to show a number each).
-func counts(r *report.Report) (errs, warns int) {
-	for _, f := range report.Check(r, report.Options{Final: true}) {
-		if f.Severity == report.Error {
-			errs++
-		} else {
-			warns++
-		}
-	}
-	return errs, warns
 }

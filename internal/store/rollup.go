@@ -195,8 +195,8 @@ func (s *Store) rollupParts(ctx context.Context, reportID int64) ([]rollup.Part,
 // written; a report that is not a draft is ErrNotEditable), and the sums
 // with the parts they were taken from, replacing those taken before, in one
 // transaction, audited with what the take did (detail).
-func (s *Store) TakeRollup(ctx context.Context, reportID int64, baseVersion int, r *report.Report, sum *rollup.Sum, detail string, by int64) (int, error) {
-	v, err := s.saveWith(ctx, reportID, baseVersion, r, by, ActRollupTake, detail, func(tx *sql.Tx) error {
+func (s *Store) TakeRollup(ctx context.Context, reportID int64, baseVersion int, r *report.Report, tally report.Tally, sum *rollup.Sum, detail string, by int64) (int, error) {
+	v, err := s.saveWith(ctx, reportID, baseVersion, r, tally, by, ActRollupTake, detail, func(tx *sql.Tx) error {
 		return s.keepRollupTx(ctx, tx, reportID, r.Scope, sum, by)
 	})
 	if err != nil {
@@ -206,14 +206,15 @@ func (s *Store) TakeRollup(ctx context.Context, reportID int64, baseVersion int,
 }
 
 // saveWith saves r as the report's next version (as SaveDraft does) with
-// more written in the same transaction, and audits action.
-func (s *Store) saveWith(ctx context.Context, reportID int64, baseVersion int, r *report.Report, by int64,
+// more written in the same transaction, and audits action; tally is the
+// caller's check of r.
+func (s *Store) saveWith(ctx context.Context, reportID int64, baseVersion int, r *report.Report, tally report.Tally, by int64,
 	action, detail string, more func(tx *sql.Tx) error) (int, error) {
 	var saved *report.Report
 	var version int
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
-		if saved, version, err = s.saveDraftTx(ctx, tx, reportID, baseVersion, r, by); err != nil {
+		if saved, version, err = s.saveDraftTx(ctx, tx, reportID, baseVersion, r, tally, by); err != nil {
 			return err
 		}
 		if err := more(tx); err != nil {
@@ -255,8 +256,8 @@ func (s *Store) keepRollupTx(ctx context.Context, tx *sql.Tx, reportID int64, sc
 // baseVersion, and reason as the reason of the cell's warning (finding, a
 // report.Finding key), so that it reaches the reviewer as any warning's
 // reason does; in one transaction, audited with detail.
-func (s *Store) OverrideCell(ctx context.Context, reportID int64, baseVersion int, r *report.Report, finding, reason, detail string, by int64) (int, error) {
-	v, err := s.saveWith(ctx, reportID, baseVersion, r, by, ActRollupOverride, detail, func(tx *sql.Tx) error {
+func (s *Store) OverrideCell(ctx context.Context, reportID int64, baseVersion int, r *report.Report, tally report.Tally, finding, reason, detail string, by int64) (int, error) {
+	v, err := s.saveWith(ctx, reportID, baseVersion, r, tally, by, ActRollupOverride, detail, func(tx *sql.Tx) error {
 		if reason == "" { // a figure set back to its sum needs none
 			return nil
 		}

@@ -49,23 +49,23 @@ func TestRegionFromStore(t *testing.T) {
 		}
 		ids[name] = b.ID
 	}
-	report := func(name string, n int64) int64 {
+	create := func(name string, n int64) int64 {
 		rec, err := st.CreateReport(ctx, ids[name], 2024, filled(n), 0)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return rec.ID
 	}
-	advance(t, st, report("已审核局", 1), workflow.Approved)
-	advance(t, st, report("已发布局", 2), workflow.Published)
-	correcting := report("更正中局", 3)
+	advance(t, st, create("已审核局", 1), workflow.Approved)
+	advance(t, st, create("已发布局", 2), workflow.Published)
+	correcting := create("更正中局", 3)
 	advance(t, st, correcting, workflow.Published)
-	report("草稿局", 4)
+	create("草稿局", 4)
 	if err := st.ChangeState(ctx, store.StateChange{ReportID: correcting, Version: 1, From: workflow.Published, To: workflow.Draft,
 		Action: "correct", Correction: "更正数字"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.SaveDraft(ctx, correcting, 1, filled(30), 0); err != nil {
+	if _, err := st.SaveDraft(ctx, correcting, 1, filled(30), report.Tally{}, 0); err != nil {
 		t.Fatal(err)
 	}
 
@@ -112,11 +112,11 @@ func TestTakeRollup(t *testing.T) {
 	ms, _ := st.RegionMembers(ctx, gov, 2024)
 	_, sum, _ := rollup.Take(ms, gov, sr.Scope)
 	rollup.Refresh(sr, nil, sum.Values)
-	v, err := st.TakeRollup(ctx, summary.ID, 1, sr, sum, "计入1个单位", 0)
+	v, err := st.TakeRollup(ctx, summary.ID, 1, sr, report.Tally{}, sum, "计入1个单位", 0)
 	if err != nil || v != 2 {
 		t.Fatalf("TakeRollup: v%d, %v", v, err)
 	}
-	if _, err := st.TakeRollup(ctx, summary.ID, 1, sr, sum, "again", 0); err == nil {
+	if _, err := st.TakeRollup(ctx, summary.ID, 1, sr, report.Tally{}, sum, "again", 0); err == nil {
 		t.Error("a take on an old version was written")
 	}
 	ru, err := st.Rollup(ctx, summary.ID)
@@ -128,7 +128,7 @@ func TestTakeRollup(t *testing.T) {
 		t.Errorf("the summary's value %v", got.Report.Values[3])
 	}
 	got.Report.Values[3] = report.Num(4)
-	if _, err := st.OverrideCell(ctx, summary.ID, 2, got.Report, "W40:x", "联合发文只计一次", "detail", 0); err != nil {
+	if _, err := st.OverrideCell(ctx, summary.ID, 2, got.Report, report.Tally{}, "W40:x", "联合发文只计一次", "detail", 0); err != nil {
 		t.Fatal(err)
 	}
 	reasons, _ := st.WarningReasons(ctx, summary.ID)
@@ -173,7 +173,7 @@ func BenchmarkRegion5000(b *testing.B) {
 	}
 	ms, _ := st.RegionMembers(ctx, gov, 2024)
 	_, taken, _ := rollup.Take(ms, gov, r.Scope)
-	if _, err := st.TakeRollup(ctx, rec.ID, 1, r, taken, "", 0); err != nil {
+	if _, err := st.TakeRollup(ctx, rec.ID, 1, r, report.Tally{}, taken, "", 0); err != nil {
 		b.Fatal(err)
 	}
 	b.Run("state", func(b *testing.B) {

@@ -94,16 +94,21 @@ func TestSaveDraft(t *testing.T) {
 	}
 	r2 := r.Clone()
 	r2.Narrative.Overview = "第二版"
-	v, err := st.SaveDraft(ctx, rec.ID, 1, r2, 0)
+	v, err := st.SaveDraft(ctx, rec.ID, 1, r2, report.Tally{Errors: 7, Warnings: 5}, 0)
 	if err != nil || v != 2 {
 		t.Fatalf("SaveDraft = %d, %v", v, err)
 	}
+	// The store keeps the tally it is given (the caller's check); it does
+	// not check the report itself.
+	if cur, _ := st.Report(ctx, rec.ID); cur.Errors != 7 || cur.Warnings != 5 {
+		t.Errorf("saved tally %d errors, %d warnings, want 7 and 5", cur.Errors, cur.Warnings)
+	}
 	r3 := r.Clone()
 	r3.Narrative.Overview = "过时的"
-	if _, err := st.SaveDraft(ctx, rec.ID, 1, r3, 0); !errors.Is(err, store.ErrStale) {
+	if _, err := st.SaveDraft(ctx, rec.ID, 1, r3, report.Tally{}, 0); !errors.Is(err, store.ErrStale) {
 		t.Errorf("stale save: err = %v", err)
 	}
-	if _, err := st.SaveDraft(ctx, 999, 1, r3, 0); !errors.Is(err, store.ErrNotFound) {
+	if _, err := st.SaveDraft(ctx, 999, 1, r3, report.Tally{}, 0); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("missing report: err = %v", err)
 	}
 	cur, _ := st.Report(ctx, rec.ID)
@@ -212,7 +217,7 @@ func TestReportCacheIsolated(t *testing.T) {
 		t.Error("a change to a returned report leaked into the cache")
 	}
 	again.Report.Narrative.Other = "保存的"
-	if _, err := st.SaveDraft(t.Context(), rec.ID, 1, again.Report, 0); err != nil {
+	if _, err := st.SaveDraft(t.Context(), rec.ID, 1, again.Report, report.Tally{}, 0); err != nil {
 		t.Fatal(err)
 	}
 	again.Report.Narrative.Other = "保存后又改"
@@ -231,7 +236,7 @@ func TestVersionsKeepUnreadTexts(t *testing.T) {
 	r, _ := report.Apply(rec.Report, func(f string) (string, bool) {
 		return "十二", f == "requests.granted.research"
 	})
-	if _, err := st.SaveDraft(t.Context(), rec.ID, 1, r, 0); err != nil {
+	if _, err := st.SaveDraft(t.Context(), rec.ID, 1, r, report.Tally{}, 0); err != nil {
 		t.Fatal(err)
 	}
 	v2, err := st.ReportVersion(t.Context(), rec.ID, 2)

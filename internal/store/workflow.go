@@ -102,6 +102,7 @@ func (s *Store) moveTx(ctx context.Context, tx *sql.Tx, ch StateChange, version,
 	}
 	_, err := s.txExec(ctx, tx, `UPDATE reports SET state = $1, updated_at = $2, updated_by = $3,
 		submitted_version = CASE WHEN $4 > 0 THEN $4 ELSE submitted_version END,
+		submitted_by = CASE WHEN $4 > 0 THEN $3 ELSE submitted_by END,
 		reviewed_version = CASE WHEN $5 > 0 THEN $5 ELSE reviewed_version END,
 		revision = $6, correction = CASE WHEN $6 <> revision THEN $7 ELSE correction END
 		WHERE id = $8`, ch.To, s.now(), nullID(ch.By), submitted, reviewed, next, correction, ch.ReportID)

@@ -67,6 +67,10 @@ func ArtifactDir(tb testing.TB) string {
 // RepoRoot is the top folder of the repository (where go.mod is).
 func RepoRoot(tb testing.TB) string {
 	tb.Helper()
+	return repoRoot()
+}
+
+func repoRoot() string {
 	_, file, _, _ := runtime.Caller(0)
 	return filepath.Join(filepath.Dir(file), "..", "..")
 }

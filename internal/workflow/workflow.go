@@ -4,7 +4,10 @@
 // pure: no HTTP, no SQL; the web layer asks it before the store acts.
 package workflow
 
-import "fmt"
+import (
+	"fmt"
+	"unicode/utf8"
+)
 
 // State of a report revision.
 type State string
@@ -70,12 +73,21 @@ type Roles struct {
 // Facts are what the rules of an action depend on besides state and role.
 type Facts struct {
 	Errors int // error findings of a final check
-	// UnexplainedWarnings are warnings without the clerk's written reason.
-	UnexplainedWarnings int
+	// UnexplainedWarnings are warnings without the clerk's written reason;
+	// LongReasons those whose reason is longer than MaxReason.
+	UnexplainedWarnings, LongReasons int
 	// Reason is the text given with the action (a return's comment, a
 	// correction's 更正说明).
 	Reason string
+	// OwnSubmission: the person acting submitted the version acted on.
+	// Unless SelfReview (the body's explicit setting for an office of
+	// one), they may not approve or publish it: a second pair of eyes.
+	OwnSubmission, SelfReview bool
 }
+
+// MaxReason is the length of a reason, in characters: a return's comments,
+// a revocation's reason, a correction's 更正说明.
+const MaxReason = 2000
 
 // Refusal says why an action cannot be taken, in Chinese. NotYours marks a
 // refusal because of who asks (not the report's state or content).
@@ -100,9 +112,9 @@ var rules = map[Action]rule{
 	Submit:   {[]State{Draft, Returned}, Submitted, clerk, "填报人", submittable},
 	Withdraw: {[]State{Submitted}, Draft, clerk, "填报人", nil},
 	Return:   {[]State{Submitted}, Returned, reviewer, "审核人", needReason("请写明退回的理由或修改意见")},
-	Approve:  {[]State{Submitted}, Approved, reviewer, "审核人", noErrors},
+	Approve:  {[]State{Submitted}, Approved, reviewer, "审核人", all(secondPerson, noErrors)},
 	Revoke:   {[]State{Approved}, Returned, reviewer, "审核人", needReason("请写明撤销审核的理由")},
-	Publish:  {[]State{Approved}, Published, reviewerOrAdmin, "审核人或管理员", noErrors},
+	Publish:  {[]State{Approved}, Published, reviewerOrAdmin, "审核人或管理员", all(secondPerson, noErrors)},
 	Correct:  {[]State{Published}, Draft, clerkOrReviewer, "填报人或审核人", needReason("请写明更正说明（更正什么、为什么）")},
 }
 
@@ -152,6 +164,9 @@ func submittable(f Facts) error {
 	if f.UnexplainedWarnings > 0 {
 		return refuse("还有%d个提醒没有写明原因，请逐条说明后再提交", f.UnexplainedWarnings)
 	}
+	if f.LongReasons > 0 {
+		return refuse("有%d条提醒的原因超过%d个字，请删减后再提交", f.LongReasons, MaxReason)
+	}
 	return nil
 }
 
@@ -164,8 +179,33 @@ func noErrors(f Facts) error {
 
 func needReason(msg string) func(Facts) error {
 	return func(f Facts) error {
-		if len([]rune(f.Reason)) < 2 {
+		switch n := utf8.RuneCountInString(f.Reason); {
+		case n < 2:
 			return refuse("%s", msg)
+		case n > MaxReason:
+			return refuse("理由最多%d个字（现有%d个字），请删减后再提交", MaxReason, n)
+		}
+		return nil
+	}
+}
+
+// secondPerson refuses to let whoever submitted a version approve or
+// publish it, unless the body allows one person both.
+func secondPerson(f Facts) error {
+	if f.OwnSubmission && !f.SelfReview {
+		return &Refusal{Msg: "这一版是您本人提交的，须由另一位审核人审核和发布。" +
+			"本单位只有一人填报和审核时，可请管理员在机关设置中允许同一人提交和审核。", NotYours: true}
+	}
+	return nil
+}
+
+// all runs checks in order and returns the first refusal.
+func all(checks ...func(Facts) error) func(Facts) error {
+	return func(f Facts) error {
+		for _, c := range checks {
+			if err := c(f); err != nil {
+				return err
+			}
 		}
 		return nil
 	}

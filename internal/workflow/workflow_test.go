@@ -80,6 +80,12 @@ func TestFactsRefuse(t *testing.T) {
 		{"approve with errors", workflow.Submitted, workflow.Approve, reviewer, workflow.Facts{Errors: 1}, "不能通过"},
 		{"publish with errors", workflow.Approved, workflow.Publish, admin, workflow.Facts{Errors: 1}, "不能通过"},
 		{"correction without a note", workflow.Published, workflow.Correct, clerk, workflow.Facts{Reason: " "}, "更正说明"},
+		{"a return's reason over 2000 characters", workflow.Submitted, workflow.Return, reviewer, workflow.Facts{Reason: strings.Repeat("改", 2001)}, "最多2000个字（现有2001个字）"},
+		{"a correction note over 2000 characters", workflow.Published, workflow.Correct, clerk, workflow.Facts{Reason: strings.Repeat("更", 2500)}, "最多2000个字"},
+		{"submit with a warning's reason over 2000 characters", workflow.Draft, workflow.Submit, clerk, workflow.Facts{LongReasons: 1}, "1条提醒的原因超过2000个字"},
+		{"approve one's own submission", workflow.Submitted, workflow.Approve, reviewer, workflow.Facts{OwnSubmission: true}, "您本人提交的"},
+		{"publish one's own submission", workflow.Approved, workflow.Publish, reviewer, workflow.Facts{OwnSubmission: true}, "另一位审核人"},
+		{"an admin publishing what they submitted", workflow.Approved, workflow.Publish, admin, workflow.Facts{OwnSubmission: true}, "另一位审核人"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -88,6 +94,26 @@ func TestFactsRefuse(t *testing.T) {
 				t.Errorf("got %v, want a refusal saying %q", err, tc.msg)
 			}
 		})
+	}
+}
+
+// TestSecondPerson: approving and publishing one's own submission is
+// refused as who asks (NotYours), and allowed where the body allows one
+// person both; a reason of exactly 2000 characters is taken.
+func TestSecondPerson(t *testing.T) {
+	_, err := workflow.Next(workflow.Submitted, workflow.Approve, reviewer, workflow.Facts{OwnSubmission: true})
+	var ref *workflow.Refusal
+	if !errors.As(err, &ref) || !ref.NotYours {
+		t.Errorf("own submission: %v, want a refusal of who asks", err)
+	}
+	for _, a := range []workflow.Action{workflow.Approve, workflow.Publish} {
+		from := map[workflow.Action]workflow.State{workflow.Approve: workflow.Submitted, workflow.Publish: workflow.Approved}[a]
+		if _, err := workflow.Next(from, a, reviewer, workflow.Facts{OwnSubmission: true, SelfReview: true}); err != nil {
+			t.Errorf("%s with the body's permission: %v", a, err)
+		}
+	}
+	if _, err := workflow.Next(workflow.Submitted, workflow.Return, reviewer, workflow.Facts{Reason: strings.Repeat("改", 2000), OwnSubmission: true}); err != nil {
+		t.Errorf("a 2000-character return of one's own submission: %v", err)
 	}
 }
 

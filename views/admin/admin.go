@@ -22,8 +22,10 @@ type BodyForm struct {
 	ID                         int64
 	Name, Parent, Kind         string
 	DeadlineMonth, DeadlineDay string
-	Parents, Kinds             []ui.Option
-	Errors                     ui.Errors
+	// SelfReview lets one person submit and review (edit form only).
+	SelfReview     bool
+	Parents, Kinds []ui.Option
+	Errors         ui.Errors
 }
 
 // BodiesVM is the tree of the bodies an administrator manages, and the form

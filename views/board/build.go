@@ -62,6 +62,14 @@ type Page struct {
 	PrevURL  string
 	NextURL  string
 	SortURLs map[string]string // column → URL sorting by it (toggling direction)
+	// Rollups are the workbooks of the year's roll-up, one per body the
+	// board starts from.
+	Rollups []Download
+}
+
+// Download is a file the page offers.
+type Download struct {
+	Label, URL string
 }
 
 // Count is how many bodies are in a state.

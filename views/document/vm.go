@@ -22,6 +22,9 @@ type View struct {
 	// Publication is the revision and date line of a published report,
 	// e.g. 第2版　2024年3月5日发布; empty for a draft.
 	Publication string
+	// Signature is the 落款 that ends the report: the body's name and,
+	// once published, the date (the printed report has it so).
+	Signature []string
 	// Correction is the 更正说明 of a corrected revision; nil otherwise.
 	Correction *Correction
 	Preface    []string
@@ -79,6 +82,12 @@ func NewView(r *rpt.Report) View {
 		Title:       r.DisplayTitle(),
 		Publication: r.PublicationLine(),
 		Preface:     paragraphs(r.Preface),
+	}
+	if org, date := r.Signature(); org != "" {
+		d.Signature = append(d.Signature, org)
+		if date != "" {
+			d.Signature = append(d.Signature, date)
+		}
 	}
 	if c := paragraphs(r.Correction()); len(c) > 0 {
 		d.Correction = &Correction{Heading: rpt.CorrectionHeading, Paragraphs: c}
@@ -147,6 +156,9 @@ func paragraphs(s string) []string { return rpt.Paragraphs(s) }
 
 // ParaPrefix is the id prefix of a narrative section's paragraphs.
 func ParaPrefix(narrative string) string { return "p-" + narrative }
+
+// ParaAnchor is the id of paragraph i (from 0) of a narrative section.
+func ParaAnchor(narrative string, i int) string { return ParaPrefix(narrative) + "-" + strconv.Itoa(i) }
 
 // CellAnchor is the id of a value cell in the document, so that a finding,
 // a change or a comment can link to it: v-requests-granted-total.

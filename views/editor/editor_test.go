@@ -78,8 +78,9 @@ func TestLiveCheckFragmentsTargetsExist(t *testing.T) {
 			t.Errorf("oob #%s is a %s, the page has a %s", id, goquery.NodeName(s), goquery.NodeName(target))
 		}
 	})
-	// base version, save state, notice, conflict, 34 totals, 166 marks, findings
-	if n != 4+34+166+1 {
+	// base version, save state, notice, conflict, 34 totals, 166 marks,
+	// the 5 text fields' length messages, findings
+	if n != 4+34+166+5+1 {
 		t.Errorf("%d oob elements", n)
 	}
 	if resp.Find("body > :not([hx-swap-oob])").Length() != 0 {

@@ -394,6 +394,12 @@ func LiveCheckFragments(p *Page) templ.Component {
 				}
 			}
 		}
+		for _, f := range report.TextFields {
+			templ_7745c5c3_Err = TextLimitNote(p, f, true).Render(ctx, templ_7745c5c3_Buffer)
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+		}
 		templ_7745c5c3_Err = FindingsPanel(p, true).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err

@@ -22,6 +22,10 @@ func MarkID(path string) string { return "m-" + strings.ReplaceAll(path, ".", "-
 // FieldID is the DOM id of a text field (title, preface, narrative.*).
 func FieldID(field string) string { return "f-" + strings.ReplaceAll(field, ".", "-") }
 
+// LimitID is the DOM id of the message at a text field refused for its
+// length.
+func LimitID(field string) string { return "limit-" + FieldID(field) }
+
 // SectionID is the DOM id of a section of the form (一 … 六).
 func SectionID(number string) string { return "sec-" + number }
 

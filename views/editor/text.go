@@ -10,17 +10,21 @@ import (
 
 // textAttrs are the attributes of a text field's textarea.
 func textAttrs(p *Page, field string) templ.Attributes {
-	if field == report.FieldPreface {
-		return templ.Attributes{"rows": "4"}
+	a := templ.Attributes{"rows": "4", "aria-describedby": LimitID(field)}
+	if field != report.FieldPreface {
+		key := strings.TrimPrefix(field, report.FieldNarrative)
+		num := sectionNumber(p, key)
+		a = templ.Attributes{
+			"rows":             itoa(narrativeRows(key)),
+			"aria-labelledby":  "h-" + num,
+			"aria-describedby": "tip-" + num + " " + LimitID(field),
+			"placeholder":      narrativePlaceholder(key),
+		}
 	}
-	key := strings.TrimPrefix(field, report.FieldNarrative)
-	num := sectionNumber(p, key)
-	return templ.Attributes{
-		"rows":             itoa(narrativeRows(key)),
-		"aria-labelledby":  "h-" + num,
-		"aria-describedby": "tip-" + num,
-		"placeholder":      narrativePlaceholder(key),
+	if p.TextErrors[field] != "" {
+		a["aria-invalid"] = "true"
 	}
+	return a
 }
 
 func sectionNumber(p *Page, key string) string {

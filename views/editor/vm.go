@@ -31,8 +31,11 @@ type Page struct {
 	Version int
 	Saved   SaveState
 	// Refused are inputs that could not be read, shown at their cells.
-	Refused  []*report.InputError
-	Findings []report.Finding
+	Refused []*report.InputError
+	// TextErrors are the text fields refused for their length, with why
+	// (their text stays in the box; nothing of the form was saved).
+	TextErrors map[string]string
+	Findings   []report.Finding
 	// LastYear, when known, gives hints beside the carried-over cells.
 	LastYear *report.Report
 	// ImportURL, when last year's report is not at hand, imports it from
@@ -84,6 +87,7 @@ const (
 	markNone markKind = iota
 	markWarning
 	markInvolved
+	markLikely
 	markCulprit
 )
 
@@ -117,6 +121,8 @@ func (p *Page) markFinding(f report.Finding) {
 	if f.Culprit != report.NoCell {
 		p.marks[f.Culprit] = markCulprit
 		p.culprits[f.Culprit] = f.Suggest
+	} else if f.Place != report.NoCell {
+		p.marks[f.Place] = max(p.marks[f.Place], markLikely)
 	}
 }
 
@@ -138,6 +144,8 @@ func (p *Page) markState(id report.CellID) string {
 	switch p.marks[id] {
 	case markCulprit:
 		return "culprit"
+	case markLikely:
+		return "likely"
 	case markInvolved:
 		return "involved"
 	case markWarning:
@@ -155,6 +163,8 @@ func (p *Page) markText(id report.CellID) string {
 	switch p.marks[id] {
 	case markCulprit:
 		return "可能填错，按其他数字应为" + report.FormatValue(p.def(id).Kind, report.Num(p.culprits[id]))
+	case markLikely:
+		return "本列不平衡：多半是（一）至（六）中某一格填错"
 	case markInvolved:
 		return "与勾稽关系错误有关"
 	case markWarning:
@@ -191,8 +201,14 @@ func (p *Page) findingList() findings.List { return findings.New(p.Findings, p.t
 // target is the DOM id a finding's link moves focus to: the culprit, or
 // the first cell involved, or the section's text.
 func (p *Page) target(f report.Finding) string {
+	if f.Narrative != "" {
+		return FieldID(report.FieldNarrative + f.Narrative)
+	}
 	if f.Culprit != report.NoCell {
 		return InputID(p.def(f.Culprit).Path)
+	}
+	if f.Place != report.NoCell {
+		return InputID(p.def(f.Place).Path)
 	}
 	for _, id := range f.Cells {
 		if !p.def(id).Computed {
@@ -239,7 +255,7 @@ func (p *Page) markChanged(id report.CellID) bool {
 
 // totalChanged reports whether a computed total differs from what is shown.
 func (p *Page) totalChanged(id report.CellID) bool {
-	return p.Shown == nil || p.Report.Values[id] != p.Shown.Report.Values[id]
+	return p.Shown == nil || p.Report.Values[id] != p.Shown.Report.Values[id] || p.markState(id) != p.Shown.markState(id)
 }
 
 // cellComment is the open comments on a cell, as one text.

@@ -191,7 +191,8 @@ func TextField(p Paste) templ.Component {
 	})
 }
 
-// FileField uploads the text as a .txt file instead (UTF-8 or GBK).
+// FileField uploads the report as a file instead: a .txt (UTF-8 or GBK),
+// a saved web page, a PDF or a Word .docx.
 func FileField(p Paste) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
@@ -231,7 +232,7 @@ func FileField(p Paste) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 15, "\"><label for=\"file\">或上传纯文本文件</label> <input type=\"file\" id=\"file\" name=\"file\" accept=\".txt,text/plain\"")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 15, "\"><label for=\"file\">或上传报告的文件</label> <input type=\"file\" id=\"file\" name=\"file\" accept=\".txt,.htm,.html,.js,.pdf,.docx,text/plain,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document\"")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -246,7 +247,7 @@ func FileField(p Paste) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 18, "><p class=\"hint\" id=\"file-hint\">.txt文件，UTF-8或GBK编码均可；选了文件时，以文件内容为准。</p>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 18, "><p class=\"hint\" id=\"file-hint\">纯文本（.txt，UTF-8或GBK编码）、保存的网页（.html/.htm）、PDF或Word（.docx）文件；扫描件（只有图像的PDF）无法读取。选了文件时，以文件内容为准。</p>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -258,7 +259,7 @@ func FileField(p Paste) templ.Component {
 			var templ_7745c5c3_Var12 string
 			templ_7745c5c3_Var12, templ_7745c5c3_Err = templ.JoinStringErrs(p.Errors["file"])
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/imported/form.templ`, Line: 63, Col: 73}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/imported/form.templ`, Line: 64, Col: 73}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var12))
 			if templ_7745c5c3_Err != nil {

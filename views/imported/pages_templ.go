@@ -75,7 +75,7 @@ func ReferenceFormPage(p ReferenceForm) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 3, "</strong>：系统中没有上一年度的报告时，把上年已发布的年度报告全文粘贴到这里，或上传.txt文件。 下一步会把原文和读到的每个数并排显示，请核对后确认。确认后，新建下一年度的报告时可以带入“上年结转”和“现行有效件数”，并用于跨年度核对。</p>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 3, "</strong>：系统中没有上一年度的报告时，把上年已发布的年度报告全文（文字或网页）粘贴到这里，或上传报告的文件（.txt、网页、PDF或Word）。 下一步会把原文和读到的每个数并排显示，请核对后确认。确认后，新建下一年度的报告时可以带入“上年结转”和“现行有效件数”，并用于跨年度核对。</p>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -466,7 +466,7 @@ func CheckPage(p Check) templ.Component {
 			}
 			ctx = templ.InitializeContext(ctx)
 			if p.Reading == nil {
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 30, "<main id=\"main\" class=\"narrow\"><h1>检查已发布的报告</h1><p>粘贴任何一份已发布的政府信息公开工作年度报告的全文（或上传.txt文件），系统会读出其中的表格，并按与填报时相同的规则检查勾稽关系和完整性。内容不会保存。</p>")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 30, "<main id=\"main\" class=\"narrow\"><h1>检查已发布的报告</h1><p>粘贴任何一份已发布的政府信息公开工作年度报告的全文（或上传它的文件：.txt、网页、PDF或Word），系统会读出其中的表格，并按与填报时相同的规则检查勾稽关系和完整性。内容不会保存。</p>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

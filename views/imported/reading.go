@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 
+	"nianbao/internal/extract"
 	"nianbao/internal/importer"
 	"nianbao/internal/report"
 	"nianbao/views/findings"
@@ -23,6 +24,10 @@ import (
 // on one side, the reading on the other.
 type Reading struct {
 	Lines []Line
+	// Source says what the lines are when they were read from a file other
+	// than plain text (a web page's or Word file's table rows, a PDF's
+	// text); empty for a text.
+	Source string
 	// Format names the format recognised; Evidence says why, EvidenceLine
 	// is the line of the label that decided (0 when none did).
 	Format       string
@@ -111,6 +116,7 @@ var noteRank = map[importer.NoteKind]int{importer.Info: 1, importer.Repaired: 2,
 func NewReading(text string, res *importer.Result, fs []report.Finding) *Reading {
 	r := &Reading{tmpl: res.Report.Template(), Title: res.Report.Title, Org: res.Report.Org, Year: res.Report.Year}
 	r.format(res)
+	r.Source = sourceKind(res)
 	r.lines(text, res.Notes)
 	byLine := r.notes(res.Notes)
 	r.readCells(res, byLine)
@@ -122,6 +128,20 @@ func NewReading(text string, res *importer.Result, fs []report.Finding) *Reading
 	r.Legacy = legacyBlocks(res.Report.Legacy2019)
 	r.Findings = findings.New(fs, func(f report.Finding) string { return r.target(f, res.Headings) })
 	return r
+}
+
+// sourceKind says how the shown lines came from the file.
+func sourceKind(res *importer.Result) string {
+	switch res.Kind {
+	case extract.HTML, extract.Script, extract.DOCX:
+		return "读自" + res.Kind.Name() + "：段落一行一段，表格一行一行列出，单元格之间以“ | ”分隔，空格子照原样留空"
+	case extract.PDF:
+		if res.Layout {
+			return "读自PDF文件（按版面提取的文字，页码已去掉）"
+		}
+		return "读自PDF文件（按阅读顺序提取的文字，页码已去掉）"
+	}
+	return ""
 }
 
 func (r *Reading) format(res *importer.Result) {
@@ -205,10 +225,18 @@ func LineDOMID(n int) string { return "line-" + strconv.Itoa(n) }
 // SourceID is the DOM id of the text's list of lines.
 const SourceID = "source-text"
 
-// target is where a finding points in the preview: the likely culprit,
-// or the first cell involved that is not a total; a finding on a section's
-// text points at the section's heading in the text.
+// target is where a finding points in the preview: a finding about a
+// figure of the text, its section's heading in the text; else the likely
+// culprit, or the first cell involved that is not a total; a finding on a
+// section's text points at the section's heading in the text.
 func (r *Reading) target(f report.Finding, headings [6]int) string {
+	if f.Narrative != "" { // a figure of the text: its section's heading
+		for i, s := range r.tmpl.Sections {
+			if s.Narrative == f.Narrative && headings[i] > 0 {
+				return LineDOMID(headings[i])
+			}
+		}
+	}
 	id := f.Culprit
 	for _, c := range f.Cells {
 		if id != report.NoCell {

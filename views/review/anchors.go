@@ -70,7 +70,7 @@ func anchorLabel(r *report.Report, anchor string) (string, string) {
 	case a.Narrative != "":
 		if a.Section != "" && a.Para >= 0 && a.Para < len(report.Paragraphs(r.Narrative.Text(a.Narrative))) {
 			return fmt.Sprintf("%s 第%d段", report.FieldLabel(report.FieldNarrative+a.Narrative), a.Para+1),
-				fmt.Sprintf("%s-%d", document.ParaPrefix(a.Narrative), a.Para)
+				document.ParaAnchor(a.Narrative, a.Para)
 		}
 	case a.Section != "":
 		for _, s := range t.Sections {

@@ -32,6 +32,9 @@ type Input struct {
 	Comments        []CommentIn
 	URLs            URLs
 	Refusal         string
+	// Duties says who may review this version when it is not anyone
+	// (one's own submission) or when the body lets one person do both.
+	Duties string
 	// Typed keeps what the reader typed into a refused action's reasons.
 	Typed map[string]string
 	At    string // the comment form's starting place
@@ -63,7 +66,7 @@ type URLs struct {
 func NewPage(in Input) *Page {
 	r := in.Report
 	p := &Page{Frame: in.Frame, Title: r.DisplayTitle(), State: in.State.Label(), Revision: in.Revision, Version: in.Version,
-		Correction: in.Correction, Deadline: in.Deadline, Refusal: in.Refusal, EditURL: in.URLs.Edit,
+		Correction: in.Correction, Deadline: in.Deadline, Refusal: in.Refusal, Duties: in.Duties, EditURL: in.URLs.Edit,
 		HistoryURL: in.URLs.History, BoardURL: in.URLs.Board, RollupURL: in.URLs.Rollup, CommentURL: in.URLs.Comment, CommentAt: in.At,
 		DocxURL: in.URLs.Docx, PortalURL: in.URLs.Portal}
 	p.Actions = actions(in)
@@ -108,6 +111,9 @@ func actions(in Input) []Action {
 		case workflow.Approve, workflow.Publish:
 			act.Primary = true
 		}
+		if in.Typed["action"] == act.Name {
+			act.Typed = in.Typed["reason"]
+		}
 		out = append(out, act)
 	}
 	return out
@@ -117,6 +123,9 @@ func actions(in Input) []Action {
 // to its cell in the document and warnings with the clerk's reasons.
 func findingList(in Input) findings.List {
 	l := findings.New(in.Findings, func(f report.Finding) string {
+		if f.Narrative != "" {
+			return document.ParaAnchor(f.Narrative, f.Para)
+		}
 		if f.Culprit != report.NoCell {
 			return document.CellAnchor(f.CulpritPath())
 		}
@@ -148,7 +157,7 @@ func changes(old, cur *report.Report, changed map[string]bool) []Change {
 		}
 		for _, pc := range report.DiffParagraphs(c.Old, c.New) {
 			ch := Change{Label: fmt.Sprintf("%s 第%d段", c.Label, pc.Index+1), Paragraph: true,
-				Target: fmt.Sprintf("%s-%d", document.ParaPrefix(key), pc.Index)}
+				Target: document.ParaAnchor(key, pc.Index)}
 			if pc.Added {
 				ch.New = pc.Text
 			} else {

@@ -22,6 +22,8 @@ type Page struct {
 	Deadline   string
 	// Refusal says why the last action was refused (shown at the actions).
 	Refusal string
+	// Duties is the separation-of-duties notice at the actions.
+	Duties string
 
 	// Version is the version shown: actions are taken on it.
 	Version int
@@ -58,6 +60,9 @@ type Action struct {
 	Primary     bool
 	// Reason names the reason box ("" for none) and ReasonHelp explains it.
 	Reason, ReasonHelp string
+	// Typed is what the reader wrote in the reason box when this action
+	// was refused (brought back, never lost).
+	Typed string
 	// Warnings ask for a reason each (submission).
 	Warnings []WarningInput
 }

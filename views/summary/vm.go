@@ -46,6 +46,7 @@ type URLs struct {
 	Override string
 	Edit     string // the editor, when the reader may edit
 	View     string // the read-only report
+	XLSX     string // the roll-up as a workbook
 }
 
 // Body is one body of the coverage.
@@ -86,9 +87,12 @@ type Panel struct {
 	// PartsURL is the parts of a cell without the cell (the script adds
 	// ?cell=…); Back is where a form returns (edit, page).
 	PartsURL string
-	Back     string
-	CSRF     string
-	Version  int
+	// XLSXURL is the roll-up as a workbook (a sheet per table and a row
+	// per body).
+	XLSXURL string
+	Back    string
+	CSRF    string
+	Version int
 }
 
 const maxCellsPerChange = 8
@@ -97,7 +101,7 @@ const maxCellsPerChange = 8
 func NewPanel(in Input, back string) Panel {
 	scope := in.Report.Scope
 	p := Panel{Heading: "汇总报告 · " + scope.Label(), InScope: len(in.Coverage.Entries), Back: back, CSRF: in.CSRF,
-		Version: in.Version, PageURL: in.URLs.Page, RefreshURL: in.URLs.Refresh, PartsURL: in.URLs.Page,
+		Version: in.Version, PageURL: in.URLs.Page, RefreshURL: in.URLs.Refresh, PartsURL: in.URLs.Page, XLSXURL: in.URLs.XLSX,
 		CanRefresh: in.CanEdit, NeverTaken: in.Taken == nil, Stale: len(in.Changes) > 0 && in.Taken != nil}
 	if in.Taken != nil {
 		p.Taken = "汇总于" + in.TakenAt.In(workflow.ChinaTime).Format("2006年1月2日 15:04")

@@ -73,6 +73,10 @@ const (
 	ReportRollupPattern  = "/reports/:id/rollup"
 	ReportRollupRefresh  = "/reports/:id/rollup/refresh"
 	ReportRollupOverride = "/reports/:id/rollup/override"
+	ReportRollupXLSX     = "/reports/:id/rollup.xlsx"
+	// BoardRollupXLSX is a supervisor's roll-up of a body's region as a
+	// workbook: ?body=…&year=…[&scope=level|region].
+	BoardRollupXLSX = "/board/rollup.xlsx"
 )
 
 func withID(pattern string, id int64) string {
@@ -231,6 +235,14 @@ func ReportRollupCell(id int64, cell string) string {
 
 // ReportRollupRefreshURL takes new sums into a 汇总 report.
 func ReportRollupRefreshURL(id int64) string { return withID(ReportRollupRefresh, id) }
+
+// ReportRollupXLSXURL is a 汇总 report's roll-up as a workbook.
+func ReportRollupXLSXURL(id int64) string { return withID(ReportRollupXLSX, id) }
+
+// BoardRollup is the workbook of the roll-up of body's region for year.
+func BoardRollup(body int64, year int) string {
+	return BoardRollupXLSX + "?body=" + strconv.FormatInt(body, 10) + "&year=" + strconv.Itoa(year)
+}
 
 // ReportRollupOverrideURL sets a 汇总 report's figure that differs from its sum.
 func ReportRollupOverrideURL(id int64) string { return withID(ReportRollupOverride, id) }

@@ -1,0 +1,44 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestCheckCommandNarrative: seed 002 with its text saying 230 现行有效
+// 规范性文件 where its table has 231: `nianbao check` warns W2 with both
+// numbers and the cell, in text and in JSON (with the paragraph).
+func TestCheckCommandNarrative(t *testing.T) {
+	data, err := os.ReadFile(seedPath("002"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := bytes.Replace(data, []byte("现行有效规范性文件共231件"), []byte("现行有效规范性文件共230件"), 1)
+	if bytes.Equal(changed, data) {
+		t.Fatal("seed 002 no longer says 现行有效规范性文件共231件")
+	}
+	p := filepath.Join(t.TempDir(), "narrative.json")
+	if err := os.WriteFile(p, changed, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"check", p}, []string{"警告\tW2\t第一部分写“…现行有效规范性文件共230件…”，", "所述230件与表格“行政规范性文件 现行有效件数”的231件不一致"}},
+		{[]string{"check", "--json", p}, []string{`"rule": "W2"`, `"active.normative_docs.in_force"`, `"narrative": "overview"`, `"paragraph": 3`}},
+	} {
+		code, out, errOut := runCmd(t, tc.args...)
+		if code != 0 {
+			t.Errorf("%v: exit %d (a warning only)\n%s", tc.args, code, errOut)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%v: stdout lacks %q:\n%s", tc.args, w, out)
+			}
+		}
+	}
+}

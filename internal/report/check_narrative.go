@@ -1,0 +1,413 @@
+package report
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Rule ids of the narrative checks (docs/checks.md). W2 and W4 are the ids
+// docs/template-2021.md §7 reserved for them.
+const (
+	RuleNarrativeTables  = "W2" // a figure the text states about 二 or 三 differs from the table
+	RuleNarrativeReviews = "W4" // a figure the text states about 四 differs from the table
+)
+
+func init() {
+	RuleTitles[RuleNarrativeTables] = "正文所述数字与第二、三部分表格一致"
+	RuleTitles[RuleNarrativeReviews] = "正文所述行政复议、行政诉讼数字与第四部分表格一致"
+}
+
+// statedFigure is a phrase by which a text states a table figure: the words
+// the clause around the number must hold (each group: one of its words),
+// the words that make the tie uncertain, and the cells whose sum it states.
+type statedFigure struct {
+	rule string
+	// label names the figure in a finding, as the table prints it.
+	label string
+	all   [][]string
+	none  []string
+	// sentence are words one of which the whole sentence must hold
+	// (予以公开 alone is about applications only when the sentence is).
+	sentence []string
+	paths    []string
+	// orPaths is a second reading the figure may also mean (收到 may count
+	// the carried-over applications too); either sum satisfies it.
+	orPaths []string
+}
+
+// reqPaths are the total-column paths of rows of section 三.
+func reqPaths(rows ...string) []string {
+	out := make([]string, len(rows))
+	for i, r := range rows {
+		out[i] = "requests." + r + ".total"
+	}
+	return out
+}
+
+var application = []string{"申请"}
+
+// notNormative are words by which a clause about 规范性文件 or 规章 is about
+// something other than issuing, repealing or counting them.
+var notIssue = []string{"废止", "失效", "废弃", "清理", "有效", "解读", "备案", "审查", "审核", "评估", "征求", "制度"}
+
+// statedFigures are checked in order; the first that a clause matches is the
+// figure it states. More specific phrases come before the phrases they hold
+// (予以公开及部分公开 before 予以公开).
+var statedFigures = []statedFigure{
+	{rule: RuleNarrativeTables, label: "二、上年结转政府信息公开申请数量",
+		all: [][]string{{"上年结转"}}, paths: reqPaths("carried_over")},
+	{rule: RuleNarrativeTables, label: "四、结转下年度继续办理",
+		all: [][]string{{"结转下年", "转入下年", "结转至下年", "结转到下年"}}, paths: reqPaths("carried_forward")},
+	{rule: RuleNarrativeTables, label: "一、本年新收政府信息公开申请数量",
+		all: [][]string{{"新收"}, application}, paths: reqPaths("new_received")},
+	{rule: RuleNarrativeTables, label: "一、本年新收政府信息公开申请数量",
+		all: [][]string{{"收到", "受理", "接收", "接到"}, application}, none: []string{"办结", "答复"},
+		paths: reqPaths("new_received"), orPaths: reqPaths("new_received", "carried_over")},
+	{rule: RuleNarrativeTables, label: "（七）总计",
+		all: [][]string{{"办结"}}, none: []string{"按时", "按期", "逾期", "超期", "当场", "当日", "延期"},
+		sentence: application, paths: reqPaths("handled_total")},
+	{rule: RuleNarrativeTables, label: "（一）予以公开与（二）部分公开之和",
+		all: [][]string{{"予以公开"}, {"部分公开"}}, sentence: application, paths: reqPaths("granted", "partly_granted")},
+	{rule: RuleNarrativeTables, label: "（二）部分公开",
+		all: [][]string{{"部分公开"}}, sentence: application, paths: reqPaths("partly_granted")},
+	{rule: RuleNarrativeTables, label: "（一）予以公开",
+		all: [][]string{{"予以公开", "同意公开"}}, none: []string{"不予", "部分"}, sentence: application, paths: reqPaths("granted")},
+	{rule: RuleNarrativeTables, label: "（三）不予公开各项之和",
+		all: [][]string{{"不予公开"}}, sentence: application,
+		paths: reqPaths("withheld_state_secret", "withheld_law_prohibited", "withheld_security_stability", "withheld_third_party",
+			"withheld_internal_affairs", "withheld_process_info", "withheld_enforcement_file", "withheld_inquiry")},
+	{rule: RuleNarrativeTables, label: "（四）无法提供各项之和",
+		all: [][]string{{"无法提供"}}, sentence: application,
+		paths: reqPaths("unavailable_not_held", "unavailable_needs_creation", "unavailable_unclear")},
+	{rule: RuleNarrativeTables, label: "（五）不予处理各项之和",
+		all: [][]string{{"不予处理"}}, sentence: application,
+		paths: reqPaths("not_processed_petition", "not_processed_duplicate", "not_processed_publication", "not_processed_excessive", "not_processed_confirm")},
+	{rule: RuleNarrativeTables, label: "（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用",
+		all: [][]string{{"逾期未缴纳", "逾期未按收费通知", "未按收费通知要求缴纳"}}, paths: reqPaths("other_no_fee")},
+
+	{rule: RuleNarrativeReviews, label: "行政复议 总计",
+		all: [][]string{{"行政复议"}}, none: []string{"诉讼", "纠正", "纠错", "维持", "撤销", "确认违法", "败诉", "审结", "其他结果", "复议后"},
+		paths: []string{"reviews.review.total"}},
+	{rule: RuleNarrativeReviews, label: "行政诉讼（未经复议直接起诉与复议后起诉）总计",
+		all: [][]string{{"行政诉讼"}}, none: []string{"复议", "纠正", "纠错", "维持", "撤销", "确认违法", "败诉", "审结", "其他结果", "直接起诉"},
+		paths: []string{"reviews.litigation_direct.total", "reviews.litigation_after_review.total"}},
+
+	{rule: RuleNarrativeTables, label: "规章 本年制发件数",
+		all: [][]string{{"规章"}, {"制发", "印发", "出台", "制定", "新发", "发布", "新制定"}}, none: notIssue, paths: []string{"active.rules.issued"}},
+	{rule: RuleNarrativeTables, label: "规章 本年废止件数",
+		all: [][]string{{"规章"}, {"废止", "失效", "废弃"}}, none: []string{"现行有效", "制度"}, paths: []string{"active.rules.repealed"}},
+	{rule: RuleNarrativeTables, label: "规章 现行有效件数",
+		all: [][]string{{"规章"}, {"现行有效", "有效"}}, none: []string{"废止", "失效", "废弃", "制发", "印发", "制度"}, paths: []string{"active.rules.in_force"}},
+	{rule: RuleNarrativeTables, label: "行政规范性文件 本年制发件数",
+		all: [][]string{{"规范性文件"}, {"制发", "印发", "出台", "制定", "新发", "发布", "新制定"}}, none: notIssue, paths: []string{"active.normative_docs.issued"}},
+	{rule: RuleNarrativeTables, label: "行政规范性文件 本年废止件数",
+		all: [][]string{{"规范性文件"}, {"废止", "失效", "废弃"}}, none: []string{"现行有效"}, paths: []string{"active.normative_docs.repealed"}},
+	{rule: RuleNarrativeTables, label: "行政规范性文件 现行有效件数",
+		all: [][]string{{"规范性文件"}, {"现行有效", "有效"}}, none: []string{"废止", "失效", "废弃", "制发", "印发"}, paths: []string{"active.normative_docs.in_force"}},
+}
+
+// uncertain are words by which a clause's figure is not the table's: a
+// change on last year, a part of a column, a figure of another kind.
+var uncertain = []string{
+	"同比", "较上年", "比上年", "较去年", "比去年", "去年", "上一年", "上年度", "增加", "减少", "增长", "下降", "上升", "持平", "多出",
+	"自然人", "企业", "法人", "科研", "公益", "法律服务", "律师", "个人",
+	"平均", "累计", "历年", "以来", "每月", "每季", "月均", "占",
+}
+
+// approximate are the characters before a figure that make it approximate
+// or not a count of the table (约128件, 超过、逾、近, 每一件, 第一件).
+const approximate = "约近超过逾足余每第"
+
+// narrativeFigures compares the figures the narrative sections state with
+// the cells they name (W2, W4). It says nothing where a clause cannot be
+// tied to cells with confidence, or where a cell is still blank.
+func (c *checker) narrativeFigures() {
+	for _, t := range c.figureTies() {
+		c.compareFigure(t)
+	}
+}
+
+// tie is a figure of the text tied to the cells it states.
+type tie struct {
+	section  Section
+	para     int
+	sentence string
+	n        int64
+	fig      *statedFigure
+}
+
+// figureTies are the figures the narrative states about the tables, in
+// the order of the text.
+func (c *checker) figureTies() []tie {
+	var out []tie
+	for _, s := range c.t.Sections {
+		if s.Narrative == "" {
+			continue
+		}
+		for i, para := range Paragraphs(c.r.Narrative.Text(s.Narrative)) {
+			if !strings.Contains(para, "件") {
+				continue
+			}
+			for _, sentence := range sentences(para) {
+				out = c.sentenceTies(out, s, i, sentence)
+			}
+		}
+	}
+	return out
+}
+
+// sentenceTies appends the figures one sentence states.
+func (c *checker) sentenceTies(out []tie, s Section, para int, sentence string) []tie {
+	if !strings.Contains(sentence, "件") {
+		return out
+	}
+	plain := Simplify(blankTitles(sentence))
+	if c.otherYear(plain) {
+		return out
+	}
+	for _, cl := range clauses(plain) {
+		for _, st := range clauseFigures(plain[cl.start:cl.end]) {
+			if fig := matchFigure(st.subject, plain); fig != nil {
+				out = append(out, tie{section: s, para: para, sentence: excerpt(sentence, plain, cl), n: st.n, fig: fig})
+			}
+		}
+	}
+	return out
+}
+
+// otherYear reports whether a sentence names a year (2021年) other than
+// the report's: its figures are then not this year's table.
+func (c *checker) otherYear(plain string) bool {
+	if c.r.Year == 0 {
+		return false
+	}
+	for off := 0; ; {
+		i := strings.Index(plain[off:], "年")
+		if i < 0 {
+			return false
+		}
+		at := off + i
+		if at >= 4 && allDigits(plain[at-4:at]) && (at == 4 || plain[at-5] < '0' || plain[at-5] > '9') {
+			if n, _ := strconv.Atoi(plain[at-4 : at]); n >= 1900 && n < 2100 && n != c.r.Year {
+				return true
+			}
+		}
+		off = at + len("年")
+	}
+}
+
+// compareFigure adds the finding when a stated figure differs from its
+// cells; blank cells leave it unchecked.
+func (c *checker) compareFigure(t tie) {
+	s, n, fig, sentence := t.section, t.n, t.fig, t.sentence
+	sum, cells, ok := c.sumPaths(fig.paths)
+	if !ok || sum == n {
+		return
+	}
+	msg := fmt.Sprintf("第%s部分写“%s”，所述%d件与表格“%s”的%d件不一致", s.Number, sentence, n, fig.label, sum)
+	if fig.orPaths != nil {
+		alt, _, altOK := c.sumPaths(fig.orPaths)
+		if !altOK || alt == n {
+			return
+		}
+		msg = fmt.Sprintf("第%s部分写“%s”，所述%d件与表格“%s”的%d件不一致（与上年结转合计也只有%d件）", s.Number, sentence, n, fig.label, sum, alt)
+	}
+	f := c.add(fig.rule, Warning, msg, cells...)
+	f.Narrative, f.Para = s.Narrative, t.para
+}
+
+// sumPaths sums the cells at paths; ok is false when a cell is missing from
+// the template or not yet a number.
+func (c *checker) sumPaths(paths []string) (sum int64, cells []CellID, ok bool) {
+	for _, p := range paths {
+		id := c.t.Lookup(p)
+		if id == NoCell || !c.r.Values[id].Filled() {
+			return 0, nil, false
+		}
+		sum += c.r.Values[id].N
+		cells = append(cells, id)
+	}
+	return sum, cells, true
+}
+
+// matchFigure is the first stated figure whose words a clause holds.
+func matchFigure(subject, sentence string) *statedFigure {
+	if containsAny(subject, uncertain) {
+		return nil
+	}
+	if strings.Contains(subject, "上年") && !strings.Contains(subject, "上年结转") {
+		return nil
+	}
+	for i := range statedFigures {
+		f := &statedFigures[i]
+		if f.matches(subject, sentence) {
+			return f
+		}
+	}
+	return nil
+}
+
+func (f *statedFigure) matches(subject, sentence string) bool {
+	for _, group := range f.all {
+		if !containsAny(subject, group) {
+			return false
+		}
+	}
+	if containsAny(subject, f.none) {
+		return false
+	}
+	return f.sentence == nil || containsAny(sentence, f.sentence)
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// stated is a figure of a clause and the words around it that say what it
+// counts: from the previous figure to the next one.
+type stated struct {
+	n       int64
+	subject string
+}
+
+// clauseFigures finds the counts (a number right before 件) of a clause.
+func clauseFigures(cl string) []stated {
+	var nums []number
+	for off := 0; ; {
+		i := strings.Index(cl[off:], "件")
+		if i < 0 {
+			break
+		}
+		end := off + i
+		if num, ok := numberBefore(cl, end); ok && !approximateBefore(cl, num.Start) {
+			num.End = end + len("件")
+			nums = append(nums, num)
+		}
+		off = end + len("件")
+	}
+	out := make([]stated, 0, len(nums))
+	for k, num := range nums {
+		from, to := 0, len(cl)
+		if k > 0 {
+			from = nums[k-1].End
+		}
+		if k+1 < len(nums) {
+			to = nums[k+1].Start
+		}
+		out = append(out, stated{n: num.N, subject: cl[from:num.Start] + cl[num.End:to]})
+	}
+	return out
+}
+
+func approximateBefore(s string, start int) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:start])
+	return strings.ContainsRune(approximate, r)
+}
+
+// sentences splits a paragraph at the marks that end a sentence.
+func sentences(para string) []string {
+	return strings.FieldsFunc(para, func(r rune) bool {
+		switch r {
+		case '。', '！', '？', '；', ';', '!', '?':
+			return true
+		}
+		return false
+	})
+}
+
+// span is a clause of a sentence, by byte offsets.
+type span struct{ start, end int }
+
+// clauses splits a sentence at commas, enumeration commas after a figure,
+// colons and brackets; a comma between digits (3,047) is a thousands
+// separator.
+func clauses(s string) []span {
+	var out []span
+	start := 0
+	for i, r := range s {
+		if !strings.ContainsRune("，,、：:（）()", r) {
+			continue
+		}
+		if r == ',' && thousands(s, i) {
+			continue
+		}
+		// 行政复议、行政诉讼共39件: the figure counts the whole enumeration.
+		if r == '、' && !strings.Contains(s[start:i], "件") {
+			continue
+		}
+		if i > start {
+			out = append(out, span{start, i})
+		}
+		start = i + utf8.RuneLen(r)
+	}
+	if start < len(s) {
+		out = append(out, span{start, len(s)})
+	}
+	return out
+}
+
+// thousands reports whether the comma at i stands between a digit and
+// exactly three digits.
+func thousands(s string, i int) bool {
+	if i == 0 || s[i-1] < '0' || s[i-1] > '9' || i+4 > len(s) || !allDigits(s[i+1:i+4]) {
+		return false
+	}
+	return i+4 == len(s) || s[i+4] < '0' || s[i+4] > '9'
+}
+
+// blankTitles blanks the titles in 《》 of a sentence, keeping its length
+// in runes: the name of a document says nothing about the figures around
+// it.
+func blankTitles(s string) string {
+	if !strings.Contains(s, "《") {
+		return s
+	}
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '《':
+			depth++
+		case r == '》' && depth > 0:
+			depth--
+		case depth > 0:
+			r = '○'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// quoteMax is the longest sentence a finding quotes whole.
+const quoteMax = 60
+
+// excerpt is what a finding quotes of a sentence: all of it when short,
+// else the clause of the figure. plain is the sentence as read, rune for
+// rune the same as the sentence (Simplify and blankTitles keep the runes'
+// count), so the clause's place in it is its place in the sentence.
+func excerpt(sentence, plain string, cl span) string {
+	runes := []rune(sentence)
+	if len(runes) <= quoteMax {
+		return strings.TrimSpace(sentence)
+	}
+	from := utf8.RuneCountInString(plain[:cl.start])
+	to := from + utf8.RuneCountInString(plain[cl.start:cl.end])
+	if to > len(runes) { // not rune for rune after all: quote the start
+		return string(runes[:quoteMax]) + "…"
+	}
+	out := strings.TrimSpace(string(runes[from:to]))
+	if from > 0 {
+		out = "…" + out
+	}
+	if to < len(runes) {
+		out += "…"
+	}
+	return out
+}

@@ -1,0 +1,247 @@
+package report
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func seedReport(tb testing.TB, name string) *Report {
+	tb.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "seeds", name+".json"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	r, err := Decode(data)
+	if err != nil {
+		tb.Fatalf("seed %s: %v", name, err)
+	}
+	return r
+}
+
+func TestParseChinese(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want int64
+	}{
+		{"一百二十八", 128}, {"十二", 12}, {"十", 10}, {"二十", 20}, {"两千零五", 2005},
+		{"三百零八", 308}, {"一二八", 128}, {"一万二千", 12000}, {"零", 0}, {"五", 5},
+	} {
+		got, ok := parseChinese(tc.in)
+		if !ok || got != tc.want {
+			t.Errorf("parseChinese(%q) = %d, %v; want %d", tc.in, got, ok, tc.want)
+		}
+	}
+}
+
+// figureWords are the ties of a text, as "path+path=n", to compare with a
+// list written by hand.
+func figureWords(c *checker) []string {
+	var out []string
+	for _, t := range c.figureTies() {
+		out = append(out, strings.Join(t.fig.paths, "+")+"="+strconv.FormatInt(t.n, 10))
+	}
+	return out
+}
+
+// TestSeedTies: the figures the seeds' narratives state about their tables,
+// read by hand from the published texts (seed 003 states none: its 一
+// speaks of applications without a number). Seed 002's "新收125件涉自然人案件"
+// is a column's figure and is left alone; so is seed 000's "清理失效155件",
+// which does not say of what.
+func TestSeedTies(t *testing.T) {
+	want := map[string][]string{
+		"000": {
+			"requests.new_received.total=2981", "requests.carried_over.total=104",
+			"requests.handled_total.total=3047", "requests.carried_forward.total=38",
+			"reviews.review.total=68", "reviews.litigation_direct.total+reviews.litigation_after_review.total=44",
+			"active.rules.repealed=6", "active.rules.issued=3", "active.normative_docs.in_force=374",
+		},
+		"002": {"active.normative_docs.issued=20", "active.normative_docs.repealed=8", "active.normative_docs.in_force=231"},
+		"003": nil,
+		"004": {"requests.new_received.total=14"},
+	}
+	for name, w := range want {
+		t.Run(name, func(t *testing.T) {
+			r := seedReport(t, name)
+			got := figureWords(&checker{t: r.Template(), r: r})
+			if fmt.Sprint(got) != fmt.Sprint(w) {
+				t.Errorf("ties\n got %v\nwant %v", got, w)
+			}
+		})
+	}
+}
+
+// TestSeedsNoNarrativeFindings: every seed's text agrees with its tables.
+func TestSeedsNoNarrativeFindings(t *testing.T) {
+	for _, name := range []string{"000", "002", "003", "004"} {
+		r := seedReport(t, name)
+		for _, f := range Check(r, Options{}) {
+			if f.Rule == RuleNarrativeTables || f.Rule == RuleNarrativeReviews {
+				t.Errorf("seed %s: false alarm %s: %s", name, f.Rule, f.Message)
+			}
+		}
+	}
+}
+
+// TestNarrativeFigures: sentences on seed 003's tables (新收363, 上年结转0,
+// 予以公开154, 部分公开10, 不予公开6, 无法提供151, 不予处理5, 办结363,
+// 复议11, 诉讼22+6, 规范性文件制发100/废止31/现行有效817, 规章制发1) and
+// seed 000's (新收2981, 上年结转104).
+func TestNarrativeFigures(t *testing.T) {
+	for _, tc := range []struct {
+		name, seed, text string
+		// want is "rule cells n→sum" per finding; nil: no finding.
+		want []string
+	}{
+		{"agrees", "003", "全年共收到政府信息公开申请363件，予以公开154件，部分公开10件，不予公开6件。", nil},
+		{"received differs", "003", "全年共收到政府信息公开申请128件。",
+			[]string{"W2 requests.new_received.total 128→363"}},
+		{"chinese numerals", "003", "全年共收到政府信息公开申请三百六十件。",
+			[]string{"W2 requests.new_received.total 360→363"}},
+		{"traditional", "003", "全年新收政府信息公開申請三百六十三件，依法辦結政府信息公開申請360件。",
+			[]string{"W2 requests.handled_total.total 360→363"}},
+		{"received may include carried over", "000", "全年共收到政府信息公开申请3085件。", nil},
+		{"received neither reading", "000", "全年共收到政府信息公开申请3000件。",
+			[]string{"W2 requests.new_received.total 3000→2981"}},
+		{"新收 is only 一", "000", "全年新收政府信息公开申请3085件。",
+			[]string{"W2 requests.new_received.total 3085→2981"}},
+		{"granted and partly", "003", "对申请人的申请，予以公开及部分公开165件。",
+			[]string{"W2 requests.granted.total+requests.partly_granted.total 165→164"}},
+		{"withheld sum", "003", "办理政府信息公开申请时，不予公开7件，无法提供151件，不予处理5件。",
+			[]string{"W2 withheld 7→6"}},
+		{"carried forward", "003", "申请均已办结，结转下年度继续办理3件。",
+			[]string{"W2 requests.carried_forward.total 3→0"}},
+		{"reviews", "003", "全年发生政府信息公开行政复议12件、行政诉讼28件。",
+			[]string{"W4 reviews.review.total 12→11"}},
+		{"litigation sums both groups", "003", "全年发生政府信息公开行政诉讼22件。",
+			[]string{"W4 reviews.litigation_direct.total+reviews.litigation_after_review.total 22→28"}},
+		{"normative issued, number first", "003", "全年共制发含《关于印发规章的通知》在内的20件行政规范性文件。",
+			[]string{"W2 active.normative_docs.issued 20→100"}},
+		{"normative in force", "003", "现行有效规范性文件817件，废止规范性文件30件。",
+			[]string{"W2 active.normative_docs.repealed 30→31"}},
+		{"thousands separator", "000", "全年新收政府信息公开申请2,981件。", nil},
+		// No tie, so no finding.
+		{"change on last year", "003", "全年收到政府信息公开申请较上年增加20件。", nil},
+		{"other year", "003", "2021年共收到政府信息公开申请200件。", nil},
+		{"column", "003", "全年收到自然人提出的政府信息公开申请20件。", nil},
+		{"approximate", "003", "全年收到政府信息公开申请约300件。", nil},
+		{"not about applications", "003", "全年主动公开政府信息500条，予以公开文件40件。", nil},
+		{"timely", "003", "全年收到申请363件，按时办结360件。", nil},
+		{"internal rules", "003", "制定规章制度5件。", nil},
+		{"upheld review", "003", "行政复议被纠正1件。", nil},
+		{"both kinds", "003", "行政复议、行政诉讼共39件。", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := seedReport(t, tc.seed)
+			r.Narrative.Overview = "一、总体情况\n" + tc.text
+			var got []string
+			for _, f := range Check(r, Options{}) {
+				if f.Rule != RuleNarrativeTables && f.Rule != RuleNarrativeReviews {
+					continue
+				}
+				paths := strings.Join(f.Paths(), "+")
+				if strings.HasPrefix(paths, "requests.withheld_") {
+					paths = "withheld"
+				}
+				var n, sum int64
+				fmt.Sscanf(between(f.Message, "所述", "件"), "%d", &n)
+				fmt.Sscanf(between(f.Message, "”的", "件"), "%d", &sum)
+				got = append(got, fmt.Sprintf("%s %s %d→%d", f.Rule, paths, n, sum))
+				if f.Narrative != NarrativeOverview || f.Para != 1 {
+					t.Errorf("placed at %q paragraph %d, want overview paragraph 1", f.Narrative, f.Para)
+				}
+				if !strings.Contains(f.Message, "第一部分写“"+strings.TrimSuffix(strings.SplitN(tc.text, "。", 2)[0], "。")) {
+					t.Errorf("message does not quote the sentence: %s", f.Message)
+				}
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+				t.Errorf("findings\n got %v\nwant %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func between(s, from, to string) string {
+	i := strings.Index(s, from)
+	if i < 0 {
+		return ""
+	}
+	s = s[i+len(from):]
+	if j := strings.Index(s, to); j >= 0 {
+		return s[:j]
+	}
+	return s
+}
+
+// TestNarrativeMutations: for every figure a seed's text states, changing
+// a cell it sums, or the number in the text, gives exactly one finding that
+// names those cells and quotes the sentence.
+func TestNarrativeMutations(t *testing.T) {
+	for _, name := range []string{"000", "002", "004"} {
+		base := seedReport(t, name)
+		for _, tie := range (&checker{t: base.Template(), r: base}).figureTies() {
+			t.Run(name+"/"+tie.fig.paths[0], func(t *testing.T) {
+				cell := base.Clone()
+				id := cell.Template().Lookup(tie.fig.paths[0])
+				cell.Values[id] = Num(cell.Values[id].N + 1)
+				text := base.Clone()
+				num, more := strconv.FormatInt(tie.n, 10)+"件", strconv.FormatInt(tie.n+7, 10)+"件"
+				core := strings.Trim(tie.sentence, "…")
+				changed := strings.Replace(core, num, more, 1)
+				if changed == core {
+					t.Fatalf("the excerpt %q does not hold %s", core, num)
+				}
+				text.Narrative.Set(tie.section.Narrative, strings.Replace(text.Narrative.Text(tie.section.Narrative), core, changed, 1))
+				for i, r := range []*Report{cell, text} {
+					quoted := []string{tie.sentence, strings.Replace(tie.sentence, num, more, 1)}[i]
+					var hits []Finding
+					for _, f := range Check(r, Options{}) {
+						if f.Rule == tie.fig.rule {
+							hits = append(hits, f)
+						}
+					}
+					if len(hits) != 1 {
+						t.Fatalf("%d findings of %s, want 1: %v", len(hits), tie.fig.rule, hits)
+					}
+					if got := strings.Join(hits[0].Paths(), "+"); got != strings.Join(tie.fig.paths, "+") {
+						t.Errorf("cells %s, want %s", got, strings.Join(tie.fig.paths, "+"))
+					}
+					if !strings.Contains(hits[0].Message, "写“"+quoted+"”") {
+						t.Errorf("message %q does not quote %q", hits[0].Message, quoted)
+					}
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkCheckLongNarrative: the whole check of seed 000 with a 100 KB
+// 第一部分 (the seeds' texts repeated), as the editor's live check runs it.
+func BenchmarkCheckLongNarrative(b *testing.B) {
+	r := seedReport(b, "000")
+	var text strings.Builder
+	for text.Len() < 100_000 {
+		for _, name := range []string{"000", "002", "003", "004"} {
+			s := seedReport(b, name)
+			text.WriteString(s.Narrative.Overview + "\n" + s.Narrative.Problems + "\n")
+		}
+	}
+	r.Narrative.Overview = text.String()
+	b.ReportAllocs()
+	for b.Loop() {
+		Check(r, Options{})
+	}
+}
+
+// BenchmarkCheckSeed: the whole check of the longest seed as printed.
+func BenchmarkCheckSeed(b *testing.B) {
+	r := seedReport(b, "003")
+	b.ReportAllocs()
+	for b.Loop() {
+		Check(r, Options{})
+	}
+}

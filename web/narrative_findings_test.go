@@ -1,0 +1,107 @@
+package web_test
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+
+	"nianbao/internal/auth"
+	"nianbao/internal/org"
+	"nianbao/internal/webtest"
+	"nianbao/web/paths"
+)
+
+// narrativeSlip is seed 002's form with its text saying 230 现行有效规范性
+// 文件 where its table has 231.
+func narrativeSlip(t *testing.T) url.Values {
+	t.Helper()
+	f := seedForm(t, "002")
+	text := f.Get("narrative.overview")
+	changed := strings.Replace(text, "现行有效规范性文件共231件", "现行有效规范性文件共230件", 1)
+	if changed == text {
+		t.Fatal("seed 002 no longer says 现行有效规范性文件共231件")
+	}
+	f.Set("narrative.overview", changed)
+	return f
+}
+
+// w2 is the W2 finding of a findings panel.
+func w2(t *testing.T, d *goquery.Document) *goquery.Selection {
+	t.Helper()
+	li := d.Find(`#findings li.finding[data-rule="W2"]`)
+	if li.Length() != 1 {
+		t.Fatalf("%d W2 findings, want 1: %v", li.Length(), findings(d))
+	}
+	if msg := li.Find("a").Text(); !strings.Contains(msg, "共230件") || !strings.Contains(msg, "的231件不一致") {
+		t.Errorf("W2 message %q", msg)
+	}
+	return li
+}
+
+// TestLiveCheckNarrativeFigures: the editor's live check shows a figure of
+// the text that contradicts the table, linked to the text's field; put
+// right, it goes away.
+func TestLiveCheckNarrativeFigures(t *testing.T) {
+	_, c, id := editorApp(t)
+	_, d := check(t, c, id, 1, narrativeSlip(t))
+	if got := w2(t, d).Find("a").AttrOr("data-focus", ""); got != "f-narrative-overview" {
+		t.Errorf("the finding points at %q, want the 第一部分 text f-narrative-overview", got)
+	}
+	_, d = check(t, c, id, 2, url.Values{"narrative.overview": {seedForm(t, "002").Get("narrative.overview")}})
+	if d.Find(`#findings li.finding[data-rule="W2"]`).Length() != 0 {
+		t.Errorf("after the correction: %v", findings(d))
+	}
+	page := c.Get(t, paths.ReportEdit(id)).Doc(t)
+	if page.Find("#f-narrative-overview").Length() != 1 {
+		t.Error("the editor has no f-narrative-overview for the finding to point at")
+	}
+}
+
+// TestReviewPageNarrativeFigures: the review page lists the W2 finding and
+// links it to the paragraph that states the figure.
+func TestReviewPageNarrativeFigures(t *testing.T) {
+	a := newReviewApp(t)
+	a.save(t, narrativeSlip(t))
+	page := a.reviewer.Get(t, paths.ReportView(a.report)).Doc(t)
+	href := w2(t, page).Find("a").AttrOr("href", "")
+	if href != "#p-overview-2" {
+		t.Errorf("the finding links to %q, want the third paragraph #p-overview-2", href)
+	}
+	if p := page.Find(href); !strings.Contains(p.Text(), "现行有效规范性文件共230件") {
+		t.Errorf("%s is %q, not the paragraph with the figure", href, p.Text())
+	}
+}
+
+// TestCheckTextNarrativeFigures: /check of a published text whose 第一部分
+// contradicts its table lists W2, linked to the heading of 第一部分 in the
+// text.
+func TestCheckTextNarrativeFigures(t *testing.T) {
+	app := webtest.Start(t)
+	city := app.Body(t, 0, "某市人民政府", org.LocalGovernment)
+	app.User(t, "super", auth.Grant{Body: city, Role: auth.Supervisor})
+	c := app.Client(t, "super")
+	text := seedText(t, "002")
+	slip := strings.Replace(text, "现行有效规范性文件共231件", "现行有效规范性文件共230件", 1)
+	if slip == text {
+		t.Fatal("seed 002 no longer says 现行有效规范性文件共231件")
+	}
+	d := c.PostMultipart(t, paths.CheckText, url.Values{"text": {slip}}, nil).Doc(t)
+	target := w2(t, d).Find("a").AttrOr("data-focus", "")
+	if line := d.Find("#" + target); !strings.Contains(line.Text(), "总体情况") {
+		t.Errorf("the finding points at %q (%q), not the heading of 第一部分", target, line.Text())
+	}
+}
+
+// correctedOverview is seed 002's 第一部分 as a correction of its 规范性文件
+// (制发 21, 现行有效 232) says it: the text goes with the table (W2).
+func correctedOverview(t *testing.T) string {
+	t.Helper()
+	text := seedForm(t, "002").Get("narrative.overview")
+	changed := strings.NewReplacer("的20件行政规范性文件", "的21件行政规范性文件", "现行有效规范性文件共231件", "现行有效规范性文件共232件").Replace(text)
+	if strings.Count(changed, "21件行政规范性文件")+strings.Count(changed, "共232件") != 2 {
+		t.Fatal("seed 002 no longer states its 规范性文件 as the correction expects")
+	}
+	return changed
+}
