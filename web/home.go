@@ -99,11 +99,7 @@ func (s *Server) reportList(ctx context.Context, bodyID int64) ([]home.ReportVM,
 	}
 	out := make([]home.ReportVM, 0, len(recs))
 	for _, r := range recs {
-		ret, err := s.lastReturn(ctx, r.ID, r.State)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, home.ReportVM{Year: r.Year, State: r.State.Label(), Version: r.Version, Returned: ret,
+		out = append(out, home.ReportVM{Year: r.Year, State: r.State.Label(), Version: r.Version,
 			UpdatedAt: r.UpdatedAt.In(workflow.ChinaTime).Format("2006-01-02 15:04"), EditURL: paths.ReportEdit(r.ID)})
 	}
 	return out, nil

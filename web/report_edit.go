@@ -42,14 +42,10 @@ func (s *Server) reportEdit(c echo.Context) error {
 }
 
 // withComments adds the reviewer's comments to the editor, linked to the
-// form's inputs, marks the commented cells, and says why a returned report
-// came back.
+// form's inputs, and marks the commented cells.
 func (s *Server) withComments(ctx context.Context, rec *store.ReportRecord, p *editor.Page) error {
 	cs, err := s.commentsOf(ctx, rec)
 	if err != nil {
-		return err
-	}
-	if p.Returned, err = s.lastReturn(ctx, rec.ID, rec.State); err != nil {
 		return err
 	}
 	p.CellComments, p.SectionComments = map[report.CellID][]string{}, map[string][]string{}

@@ -43,7 +43,7 @@ func TestCan(t *testing.T) {
 		{"reviewer publishes here", user(auth.Reviewer, 2), auth.PublishReport, 2, true, true},
 		{"reviewer does not publish below", user(auth.Reviewer, 1), auth.PublishReport, 2, false, false},
 		{"clerk does not publish", user(auth.Clerk, 2), auth.PublishReport, 2, false, true},
-		{"clerk reads the history", user(auth.Clerk, 2), auth.ViewAudit, 2, true, true},
+		{"clerk does not read the history", user(auth.Clerk, 2), auth.ViewAudit, 2, false, true},
 		{"reviewer reads the history", user(auth.Reviewer, 2), auth.ViewAudit, 2, true, true},
 		{"admin not above", user(auth.Admin, 3), auth.ManageBodies, 1, false, false},
 		{"anonymous", nil, auth.ViewReport, 1, false, false},

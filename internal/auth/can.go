@@ -27,8 +27,7 @@ const (
 	// admins of it or of a body above it.
 	PublishReport
 	// ViewAudit reads the history of the body's reports (who did what, when):
-	// its clerks (a returned report's reasons are theirs to read), its
-	// reviewers, and admins of it or of a body above it.
+	// its reviewers, and admins of it or of a body above it.
 	ViewAudit
 )
 
@@ -52,10 +51,9 @@ var roles = map[Action]struct {
 	ViewSubtree:  {here: []Role{Supervisor}, above: []Role{Supervisor}},
 	ManageBodies: {here: []Role{Admin}, above: []Role{Admin}},
 	ManageUsers:  {here: []Role{Admin}, above: []Role{Admin}},
-	// Publishing is the reviewer's and the administrator's; the history is
-	// theirs and the clerk's.
+	// Publishing and the history are the reviewer's and the administrator's.
 	PublishReport: {here: []Role{Reviewer, Admin}, above: []Role{Admin}},
-	ViewAudit:     {here: []Role{Clerk, Reviewer, Admin}, above: []Role{Admin}},
+	ViewAudit:     {here: []Role{Reviewer, Admin}, above: []Role{Admin}},
 }
 
 // Can reports whether u may do a at body, whose ancestors (in any order)

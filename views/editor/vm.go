@@ -62,8 +62,6 @@ type Page struct {
 	// version the form was based on): a live check then sends only the
 	// marks and totals that changed. Nil sends them all.
 	Shown *Page
-	// Returned, for a report back with its clerk, is the reviewer's reason.
-	Returned *review.Return
 	// Aside, when set, is a panel shown first beside the tables (a 汇总
 	// report's coverage and parts).
 	Aside templ.Component

@@ -4,7 +4,6 @@ import (
 	"github.com/a-h/templ"
 
 	"nianbao/views/layout"
-	"nianbao/views/review"
 )
 
 // DashboardVM is a logged-in user's start page: each body they hold a role
@@ -53,6 +52,4 @@ type ReportVM struct {
 	Version   int
 	UpdatedAt string
 	EditURL   string
-	// Returned, for a report back with its clerk, is the reviewer's reason.
-	Returned *review.Return
 }
