@@ -11,6 +11,7 @@ import (
 	"nianbao/internal/report"
 	"nianbao/views/findings"
 	"nianbao/views/layout"
+	"nianbao/views/ui"
 	"nianbao/views/review"
 )
 
@@ -21,6 +22,8 @@ type Page struct {
 	Org      string
 	Year     int
 	State    string // 草稿, 已退回 …
+	// Returned is the reviewer's return while the report stays returned.
+	Returned *ui.Returned
 	SaveURL  string // plain form post (works without JavaScript)
 	CheckURL string // htmx live check
 	BackURL  string
