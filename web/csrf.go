@@ -14,7 +14,7 @@ var errCSRF = echo.NewHTTPError(http.StatusForbidden, "页面已过期或请求�
 
 // checkCSRF refuses every state-changing request (anything but GET, HEAD,
 // OPTIONS, TRACE) that does not carry the session's token, as the form
-// field _csrf or, from htmx, the X-CSRF-Token header. The token is bound
+// field _csrf of the request's body or, from htmx, the X-CSRF-Token header. The token is bound
 // to the session, renewed at login, and compared in constant time; a
 // session without one accepts nothing.
 func (s *Server) checkCSRF(next echo.HandlerFunc) echo.HandlerFunc {
@@ -26,7 +26,10 @@ func (s *Server) checkCSRF(next echo.HandlerFunc) echo.HandlerFunc {
 		want := s.sessions.GetString(c.Request().Context(), keyCSRF)
 		got := c.Request().Header.Get("X-CSRF-Token")
 		if got == "" {
-			got = c.FormValue("_csrf")
+			// The body only (PostFormValue), never the query string: a
+			// token in a link would leak into logs, histories and Referer
+			// headers, and a link is not a form the site rendered.
+			got = c.Request().PostFormValue("_csrf")
 		}
 		if want == "" || subtle.ConstantTimeCompare([]byte(got), []byte(want)) != 1 {
 			return errCSRF

@@ -91,3 +91,26 @@ func cloneForm(f url.Values) url.Values {
 	}
 	return out
 }
+
+// TestCSRFTokenNotFromTheQuery: the session's own token refuses to work in
+// the URL (a link, a logged address); the same token in the body works.
+func TestCSRFTokenNotFromTheQuery(t *testing.T) {
+	app := webtest.Start(t)
+	body := app.Body(t, 0, "某市人民政府", org.LocalGovernment)
+	app.User(t, "clerk", auth.Grant{Body: body, Role: auth.Clerk})
+	report := app.Report(t, body, 2024)
+	c := app.Client(t, "clerk")
+	h := http.Header{"Content-Type": {"application/x-www-form-urlencoded"}}
+	save := "/reports/" + fmtID(report) + "/save"
+	res := c.Do(t, http.MethodPost, save+"?_csrf="+url.QueryEscape(c.Token(t)), strings.NewReader("base_version=1&narrative.other=链接里的令牌"), h)
+	if res.Status != http.StatusForbidden {
+		t.Errorf("a token in the query string: status %d, want 403", res.Status)
+	}
+	if rec, _ := app.Store.Report(t.Context(), report); rec.Version != 1 {
+		t.Errorf("the report was saved with the token in the URL (version %d)", rec.Version)
+	}
+	f := url.Values{"_csrf": {c.Token(t)}, "base_version": {"1"}, "narrative.other": {"表单里的令牌"}}
+	if res := c.Do(t, http.MethodPost, save, strings.NewReader(f.Encode()), h); res.Status != http.StatusSeeOther {
+		t.Errorf("the token in the body: status %d, want 303", res.Status)
+	}
+}

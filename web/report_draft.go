@@ -38,8 +38,9 @@ type draft struct {
 }
 
 // checker checks a report as the editor shows it (the format's rules with
-// last year's report and, for a 汇总 report, the summary's).
-type checker func(r *report.Report) []report.Finding
+// last year's report and, for a 汇总 report, the summary's); typed are the
+// cells the form just carried, for naming a typing slip.
+type checker func(r *report.Report, typed ...report.CellID) []report.Finding
 
 // formInput is the editor's form: its fields, the version it was based on,
 // and, when the clerk resolves a conflict, their choices.
@@ -114,7 +115,8 @@ func (s *Server) saveOnto(ctx context.Context, rec *store.ReportRecord, base *re
 	// Every text still unread is refused, not only those just posted: the
 	// marks of cells typed earlier must stay (their refusals ride along
 	// with the report, read once).
-	d := &draft{Report: r, Version: rec.Version, SavedAt: rec.UpdatedAt, Refused: r.Refusals(), Findings: check(r)}
+	d := &draft{Report: r, Version: rec.Version, SavedAt: rec.UpdatedAt, Refused: r.Refusals(),
+		Findings: check(r, typedCells(r.Template(), in)...)}
 	if len(report.Diff(rec.Report, r)) == 0 {
 		return d, nil // nothing new: no version for an unchanged form
 	}
@@ -183,6 +185,21 @@ func tooLong(rec *store.ReportRecord, in formInput, long map[string]string, chec
 	}
 	return &draft{Report: shown, Version: in.base, SavedAt: rec.UpdatedAt, Refused: rec.Report.Refusals(), Findings: check(shown), TooLong: long,
 		Problem: "未保存：" + strings.Join(labels, "、") + "超过字数上限，请删减后再保存"}
+}
+
+// typedCells are the cells a form carries, up to two (a finding names a
+// slip only when one cell was typed; the live check sends only what the
+// clerk changed).
+func typedCells(t *report.Template, in formInput) []report.CellID {
+	var out []report.CellID
+	for i := range t.Cells {
+		if _, ok := in.get(t.Cells[i].Path); ok && !t.Cells[i].Computed {
+			if out = append(out, report.CellID(i)); len(out) > 1 {
+				break
+			}
+		}
+	}
+	return out
 }
 
 // notice tells the clerk what a merge took from the other save.

@@ -81,8 +81,8 @@ func editorAnchor(anchor string) string {
 // editorCheck is how the editor checks a report: the format's rules with
 // last year's report and, for a 汇总 report, the summary's.
 func (s *Server) editorCheck(c echo.Context, rec *store.ReportRecord, last *report.Report) checker {
-	return func(r *report.Report) []report.Finding {
-		return s.editorFindings(c, rec, r, report.Options{LastYear: last})
+	return func(r *report.Report, typed ...report.CellID) []report.Finding {
+		return s.editorFindings(c, rec, r, report.Options{LastYear: last, Typed: typed})
 	}
 }
 

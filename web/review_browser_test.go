@@ -49,7 +49,7 @@ func TestReviewLoopInBrowser(t *testing.T) {
 	// Submit with an error: refused, with the reason at the actions.
 	clerk.open(view)
 	clerk.submitVia(`form.action-form input[value=submit] ~ button`)
-	if got := clerk.text(".actions .notice"); !strings.Contains(got, "还有2个错误") {
+	if got := clerk.text(".actions .notice"); !strings.Contains(got, "还有1个错误") {
 		t.Fatalf("refusal %q", got)
 	}
 	// Fix in the editor, then submit with a reason for the warning.

@@ -100,7 +100,7 @@ func TestReviewLoop(t *testing.T) {
 
 	// Refused: the slip is an error.
 	res := act(t, a.clerk, a.report, "submit", nil)
-	if res.Status != http.StatusConflict || !strings.Contains(res.Doc(t).Find(".actions .notice").Text(), "还有2个错误") {
+	if res.Status != http.StatusConflict || !strings.Contains(res.Doc(t).Find(".actions .notice").Text(), "还有1个错误") {
 		t.Fatalf("submit with errors: %d %q", res.Status, res.Doc(t).Find(".actions .notice").Text())
 	}
 	a.save(t, url.Values{"requests.carried_forward.natural_person": {"22"}})

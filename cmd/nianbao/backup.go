@@ -28,7 +28,7 @@ func runBackup(ctx context.Context, e *env, fs *flag.FlagSet, args []string) int
 		fs.Usage()
 		return exitUsage
 	}
-	if _, err := os.Stat(*dbPath); err != nil {
+	if _, err := os.Stat(*dbPath); err != nil && !store.IsURL(*dbPath) { // a URL is refused by store.Open
 		fmt.Fprintln(e.stderr, "nianbao backup：找不到数据库 / no database:", err)
 		return 1
 	}

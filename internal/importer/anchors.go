@@ -82,12 +82,16 @@ func bestAnchor(tb *report.Table, label string, find func(label, a string) int) 
 // after it, or -1.
 func looseEnd(s, a string, gap int) int {
 	ar := []rune(a)
+	last := string(ar[len(ar)-1])
 	for end := len(s); end > 0; {
-		last, n := utf8.DecodeLastRuneInString(s[:end])
-		if last == ar[len(ar)-1] && looseMatch(s[:end-n], ar[:len(ar)-1], gap) {
-			return end
+		i := strings.LastIndex(s[:end], last)
+		if i < 0 {
+			return -1
 		}
-		end -= n
+		if looseMatch(s[:i], ar[:len(ar)-1], gap) {
+			return i + len(last)
+		}
+		end = i
 	}
 	return -1
 }

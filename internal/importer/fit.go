@@ -28,7 +28,7 @@ func (rd *reader) fit(tb *report.Table, row *report.Row, cells []cell) {
 	case len(cells) == n:
 		rd.assign(row, cells, false)
 		rd.noteBlanks(row, cells)
-	case tb.Key == "requests" && len(vals) == n-1 && (len(all) != n || rd.canRealign(row, vals)):
+	case tb.Key == "requests" && len(vals) == n-1 && rd.canRealign(row, vals):
 		rd.realign(row, vals)
 	case tb.Key == "requests" && len(vals) == n+1:
 		rd.dropSubtotal(row, vals)

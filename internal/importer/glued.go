@@ -76,8 +76,35 @@ func runDigits(cells []cell) string {
 	return b.String()
 }
 
-// cuts returns the ways (at most maxCuts) to cut digits into the groups.
-func cuts(digits string, groups []group) [][]int64 {
+// printedBounds are the places in a run's digits where one printed
+// number ends and the next begins. In a text with its line structure the
+// spaces between numbers are real: a cut may split a printed number
+// (640020470) but not join two. In text that came run together they are
+// strays, and there are none.
+func (rd *reader) printedBounds(vals []cell) []int {
+	if rd.inline {
+		return nil
+	}
+	var bounds []int
+	n := 0
+	for _, c := range vals[:len(vals)-1] {
+		n += len(runDigits([]cell{c}))
+		bounds = append(bounds, n)
+	}
+	return bounds
+}
+
+// cutsWithin returns the ways (at most maxCuts) to cut digits into the
+// groups where no number runs across one of bounds.
+func cutsWithin(digits string, groups []group, bounds []int) [][]int64 {
+	crosses := func(from, to int) bool {
+		for _, b := range bounds {
+			if from < b && b < to {
+				return true
+			}
+		}
+		return false
+	}
 	var out [][]int64
 	budget := cutBudget
 	var parts []int64
@@ -95,7 +122,7 @@ func cuts(digits string, groups []group) [][]int64 {
 		gr := groups[g]
 		if k == gr.n-1 && gr.sum { // the total: the digits must be the sum
 			s := strconv.FormatInt(sum, 10)
-			if strings.HasPrefix(digits[pos:], s) {
+			if strings.HasPrefix(digits[pos:], s) && !crosses(pos, pos+len(s)) {
 				parts = append(parts, sum)
 				walk(pos+len(s), g+1, 0, 0)
 				parts = parts[:len(parts)-1]
@@ -108,7 +135,7 @@ func cuts(digits string, groups []group) [][]int64 {
 		}
 		for l := 1; l <= 12 && pos+l <= len(digits); l++ {
 			w := digits[pos : pos+l]
-			if l > 1 && w[0] == '0' {
+			if l > 1 && w[0] == '0' || crosses(pos, pos+l) {
 				break
 			}
 			v, _ := strconv.ParseInt(w, 10, 64)
@@ -142,8 +169,12 @@ func (rd *reader) resolvePending(tb *report.Table) {
 		if !countsOnly(rd.rep.Template(), p.row) {
 			continue // an amount is not cut: its digits are not whole numbers of cells
 		}
-		if d := runDigits(printedOnly(p.cells)); d != "" && len(printedOnly(p.cells)) == len(p.cells) {
-			cands[i] = cuts(d, rowGroups(tb, p.row))
+		vals := printedOnly(p.cells)
+		if !rd.inline && tb.Key == "active" && len(vals) > 1 {
+			continue // printed apart and no arithmetic: a cut would split or join printed numbers
+		}
+		if d := runDigits(vals); d != "" && len(vals) == len(p.cells) {
+			cands[i] = cutsWithin(d, rowGroups(tb, p.row), rd.printedBounds(vals))
 		}
 	}
 	picks := rd.solveCuts(tb, rows, cands)
@@ -314,8 +345,8 @@ func (rd *reader) settleRow(p pendingRow, cands [][]int64, picks []int, say bool
 			name, len(p.row.Cells), len(vals), printed(p.cells), what)
 		return false
 	}
-	src := Source{Line: at + 1, Text: printed(p.cells)}
 	var open []string
+	from := sourcesOf(vals, cands[picks[0]])
 	for k, id := range p.row.Cells {
 		v := cands[picks[0]][k]
 		same := true
@@ -323,7 +354,7 @@ func (rd *reader) settleRow(p pendingRow, cands [][]int64, picks []int, say bool
 			same = same && cands[c][k] == v
 		}
 		if same {
-			rd.set(id, report.Num(v), src)
+			rd.set(id, report.Num(v), Source{Line: from[k].at + 1, Text: from[k].tok.text})
 		} else {
 			open = append(open, rd.rep.Template().Cell(id).ColName())
 		}
@@ -345,6 +376,22 @@ func (rd *reader) settleRow(p pendingRow, cands [][]int64, picks []int, say bool
 	rd.note(at, Unreadable, "“%s”行的数字连在一起（%s），按%s可以切分为：%s%s；%s这%d格无法确定，留空，请对照原文填写",
 		name, printed(p.cells), cutRule(p.tb), strings.Join(readings, "，或 "), more, strings.Join(open, "、"), len(open))
 	return false
+}
+
+// sourcesOf gives each part of a cut the printed value it was cut from
+// (the one its first digit is in).
+func sourcesOf(vals []cell, cut []int64) []cell {
+	out := make([]cell, len(cut))
+	pos, k, end := 0, 0, len(runDigits(vals[:1]))
+	for i, v := range cut {
+		for k < len(vals)-1 && pos >= end {
+			k++
+			end += len(runDigits(vals[k : k+1]))
+		}
+		out[i] = vals[k]
+		pos += len(strconv.FormatInt(v, 10))
+	}
+	return out
 }
 
 func cutRule(tb *report.Table) string {
@@ -375,7 +422,7 @@ func (rd *reader) realignGlued(p pendingRow) (handled, ok bool) {
 	if d == "" {
 		return false, false
 	}
-	cs := cuts(d, []group{{len(p.row.Cells) - 1, true}})
+	cs := cutsWithin(d, []group{{len(p.row.Cells) - 1, true}}, rd.printedBounds(printedOnly(p.cells)))
 	if len(cs) != 1 {
 		return false, false
 	}

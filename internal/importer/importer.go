@@ -261,6 +261,8 @@ type reader struct {
 	pending []pendingRow
 	// inline: the text came run together and was cut at its headings.
 	inline bool
+	// matched remembers the rows labels matched (match).
+	matched map[matchKey]*report.Row
 }
 
 // newReader splits the text into lines (Lines).

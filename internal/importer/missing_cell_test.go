@@ -40,3 +40,29 @@ func TestFewerNumbersThanCellsInSectionTwo(t *testing.T) {
 		t.Errorf("no note says what was found: %v", res.Notes)
 	}
 }
+
+// TestGluedCellInSectionThree: a row of section 三 whose last two cells
+// ran together (2 | 43 printed 243) is cut inside that number only — the
+// numbers printed apart stay apart — where the row's total and the
+// columns confirm the cut; a row whose cut nothing confirms stays blank.
+func TestGluedCellInSectionThree(t *testing.T) {
+	data, err := os.ReadFile("testdata/seeds/002.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(data), "(一)予以公开 | 39 | 2 | 0 | 0 | 0 | 2 | 43 |", "(一)予以公开 | 39 | 2 | 0 | 0 | 0 | 243 |", 1)
+	if text == string(data) {
+		t.Fatal("the row to damage is not in the seed's text")
+	}
+	res, err := importer.Import(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := expected(t, "002")
+	for _, col := range []string{"natural_person", "commercial", "other", "total"} {
+		id := report.T2021.Lookup("requests.granted." + col)
+		if res.Report.Values[id] != want.Values[id] || res.Cells[id].Unsure {
+			t.Errorf("granted.%s = %+v (unsure %v), want %+v", col, res.Report.Values[id], res.Cells[id].Unsure, want.Values[id])
+		}
+	}
+}

@@ -140,15 +140,16 @@ func labelsFollow(tb *report.Table, toks []token, runs []span) bool {
 
 func (rd *reader) readRow(tb *report.Table, label []token, tail string, cells []cell, found map[*report.Row]bool) *report.Row {
 	k := labelKey(label)
-	row := matchRow(tb, k)
-	for _, try := range []func(*report.Table, string) *report.Row{matchRow, matchRowLoose} {
-		if row != nil {
-			break
+	row := rd.match(tb, k, false)
+	if row == nil && tail != "" {
+		if row = rd.match(tb, k+tail, false); row != nil {
+			k += tail
 		}
-		for _, s := range []string{k, k + tail} {
-			if row = try(tb, s); row != nil {
-				k = s
-				break
+	}
+	if row == nil {
+		if row = rd.match(tb, k, true); row == nil && tail != "" {
+			if row = rd.match(tb, k+tail, true); row != nil {
+				k += tail
 			}
 		}
 	}
@@ -223,6 +224,33 @@ func (rd *reader) markSplit(row *report.Row, t token, first bool) {
 			return
 		}
 	}
+}
+
+// matchKey is a label matched against a table, exactly or loosely.
+type matchKey struct {
+	tb    *report.Table
+	label string
+	loose bool
+}
+
+// match is matchRow (or matchRowLoose), remembered for the import: a long
+// text repeats its labels (a page's header rows, a pasted text twice).
+func (rd *reader) match(tb *report.Table, label string, loose bool) *report.Row {
+	mk := matchKey{tb, label, loose}
+	if row, ok := rd.matched[mk]; ok {
+		return row
+	}
+	var row *report.Row
+	if loose {
+		row = matchRowLoose(tb, label)
+	} else {
+		row = matchRow(tb, label)
+	}
+	if rd.matched == nil {
+		rd.matched = map[matchKey]*report.Row{}
+	}
+	rd.matched[mk] = row
+	return row
 }
 
 // labelRows are the rows of tb whose anchors occur in the label text, in
@@ -339,7 +367,20 @@ type tableGroup struct {
 }
 
 // groupRows lists tb's groups of more than one row ((三)不予公开 …).
-func groupRows(tb *report.Table) []tableGroup {
+func groupRows(tb *report.Table) []tableGroup { return tableGroups[tb] }
+
+// tableGroups are the groups of the tables of both templates.
+var tableGroups = func() map[*report.Table][]tableGroup {
+	m := map[*report.Table][]tableGroup{}
+	for _, t := range []*report.Template{report.T2021, report.T2019} {
+		for _, tb := range t.Tables {
+			m[tb] = buildGroups(tb)
+		}
+	}
+	return m
+}()
+
+func buildGroups(tb *report.Table) []tableGroup {
 	var out []tableGroup
 	for _, r := range tb.Rows {
 		if len(r.Groups) < 2 {

@@ -118,7 +118,7 @@ func (rd *reader) readGluedReviews(tb *report.Table, all []cell) bool {
 		groups = append(groups, rowGroups(tb, row)...)
 		ids = append(ids, row.Cells...)
 	}
-	cs := cuts(d, groups)
+	cs := cutsWithin(d, groups, rd.printedBounds(all))
 	if len(cs) != 1 {
 		if len(cs) > 1 {
 			var readings []string
@@ -131,9 +131,9 @@ func (rd *reader) readGluedReviews(tb *report.Table, all []cell) bool {
 		}
 		return false
 	}
-	src := Source{Line: all[0].at + 1, Text: printed(all)}
+	from := sourcesOf(all, cs[0])
 	for k, id := range ids {
-		rd.set(id, report.Num(cs[0][k]), src)
+		rd.set(id, report.Num(cs[0][k]), Source{Line: from[k].at + 1, Text: from[k].tok.text})
 	}
 	rd.note(all[0].at, Repaired, "第四部分的数字连在一起（%s），按各组总计切分为 %s；只有这一种切分成立", printed(all), cutText(cs[0]))
 	return true

@@ -27,6 +27,10 @@ type Finding struct {
 	// would need for the rules it takes part in to hold.
 	Culprit CellID
 	Suggest int64
+	// Place is where the imbalance most likely is when no single cell can
+	// be named: for a column of section 三 that does not balance, its
+	// （七）总计 (the rows (一)–(六) add up to it) — NoCell otherwise.
+	Place CellID
 	// Narrative and Para place a finding about the text: the section's key
 	// (overview, problems, other) and the paragraph's index in
 	// Paragraphs of it. Narrative is "" for a finding about the tables.
@@ -98,6 +102,12 @@ type Options struct {
 	Final bool
 	// LastYear, when given, adds the cross-year warnings W1 and W5.
 	LastYear *Report
+	// Typed are the cells the clerk has just typed (the live check sends
+	// those). When it is one cell, and changing it alone would make every
+	// broken relation hold with the totals recomputed, it is named as the
+	// likely slip — the case of an ordinary typing slip in a report whose
+	// totals the app computes, where no relation names a culprit.
+	Typed []CellID
 }
 
 // Check runs every rule on the report as it stands (totals as they are: call
@@ -114,6 +124,7 @@ func Check(r *Report, opt Options) []Finding {
 	c.completeness()
 	c.feeNarrative()
 	c.narrativeFigures()
+	c.yearCheck()
 	if opt.LastYear != nil {
 		c.crossYear(opt.LastYear)
 	}
@@ -154,7 +165,7 @@ type checker struct {
 }
 
 func (c *checker) add(rule string, sev Severity, msg string, cells ...CellID) *Finding {
-	c.out = append(c.out, Finding{Rule: rule, Severity: sev, Message: msg, Cells: cells, Culprit: NoCell, t: c.t})
+	c.out = append(c.out, Finding{Rule: rule, Severity: sev, Message: msg, Cells: cells, Culprit: NoCell, Place: NoCell, t: c.t})
 	return &c.out[len(c.out)-1]
 }
 
@@ -222,18 +233,116 @@ func (c *checker) relations() {
 	if broken == 0 {
 		return
 	}
+	first := len(c.out)
 	for i := range rels {
-		if state[i] != 2 {
+		if state[i] != 2 || c.impliedTotal(i, resid, state) {
 			continue
 		}
 		rel := &rels[i]
 		f := c.add(rel.Rule, Error, c.message(rel), append(append([]CellID(nil), rel.Plus...), rel.Minus...)...)
 		f.Culprit, f.Suggest = c.culprit(i, resid, state)
+		if f.Culprit == NoCell && rel.Rule == RuleBalance {
+			f.Place = rel.Minus[0] // （七）总计 of the column
+		}
+	}
+	c.typedSlip(c.out[first:])
+	for i := first; i < len(c.out); i++ {
+		f := &c.out[i]
 		if f.Culprit != NoCell {
 			def := c.t.Cell(f.Culprit)
 			f.Message += fmt.Sprintf("。最可能出错的是%s，按其他数字应为%s", def.Name(), FormatValue(def.Kind, Num(f.Suggest)))
+		} else if f.Place != NoCell {
+			f.Message += "。多半是本列（一）至（六）中某一格填错（它们相加即（七）总计），也可能是一、二或四填错"
 		}
 	}
+}
+
+// impliedTotal reports whether relation i is the 总计 column's balance
+// (R3) broken only because other columns' balances are, by the same total
+// amount: one slip breaks both its column and the 总计 column, and one
+// finding says it.
+func (c *checker) impliedTotal(i int, resid []int64, state []uint8) bool {
+	rel := &c.t.Relations[i]
+	if rel.Rule != RuleBalance || c.t.Cell(rel.Minus[0]).ColKey != "total" {
+		return false
+	}
+	var others int64
+	n := 0
+	for j := range c.t.Relations {
+		if j != i && state[j] == 2 && c.t.Relations[j].Rule == RuleBalance {
+			others += resid[j]
+			n++
+		}
+	}
+	return n > 0 && others == resid[i]
+}
+
+// typedSlip names the cell just typed (Options.Typed, one cell) as the
+// culprit of the relation findings fs that name none, when changing it
+// alone — the totals recomputed as the app computes them — makes every
+// relation hold.
+func (c *checker) typedSlip(fs []Finding) {
+	if len(c.opt.Typed) != 1 || len(fs) == 0 {
+		return
+	}
+	id := c.opt.Typed[0]
+	if int(id) >= len(c.t.Cells) || c.t.Cell(id).Computed || c.r.Values[id].State != Number {
+		return
+	}
+	var unnamed []int
+	for i := range fs {
+		if fs[i].Culprit == NoCell {
+			unnamed = append(unnamed, i)
+		}
+	}
+	if len(unnamed) == 0 {
+		return
+	}
+	try := c.r.Clone()
+	try.Unread = nil
+	for _, delta := range c.deltas(fs) {
+		v := c.r.Values[id].N + delta
+		if v < 0 {
+			continue
+		}
+		try.Values[id] = Num(v)
+		FillTotals(try)
+		if c.balances(try) {
+			for _, i := range unnamed {
+				fs[i].Culprit, fs[i].Suggest, fs[i].Place = id, v, NoCell
+			}
+			return
+		}
+	}
+}
+
+// deltas are the changes that could mend the findings: each broken
+// relation's residual, either way.
+func (c *checker) deltas(fs []Finding) []int64 {
+	var out []int64
+	for _, f := range fs {
+		for i := range c.t.Relations {
+			rel := &c.t.Relations[i]
+			if rel.Rule != f.Rule || c.message(rel) != f.Message {
+				continue
+			}
+			if res, ok := c.residual(rel); ok && res != 0 {
+				out = append(out, res, -res)
+			}
+		}
+	}
+	return out
+}
+
+// balances reports whether every evaluated relation holds in r.
+func (c *checker) balances(r *Report) bool {
+	other := checker{t: c.t, r: r}
+	for i := range c.t.Relations {
+		if res, ok := other.residual(&c.t.Relations[i]); ok && res != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // residual is sum(Plus) − sum(Minus); ok is false when a cell is blank.

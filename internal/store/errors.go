@@ -27,6 +27,9 @@ var (
 	// ErrNotEditable: the report is not a draft (nor returned), so it
 	// cannot be saved as one.
 	ErrNotEditable = errors.New("report is not a draft")
+	// ErrURLLocation: the database location is a URL this build cannot
+	// open; nothing was created.
+	ErrURLLocation = errors.New("database URL not supported")
 )
 
 // inTx runs fn in a transaction (which, with _txlock=immediate, holds the

@@ -37,6 +37,9 @@ type Store struct {
 // Open opens (creating if needed) the SQLite file at path in WAL mode with
 // foreign keys and a busy timeout, and applies every pending migration.
 func Open(ctx context.Context, path string) (*Store, error) {
+	if err := checkLocation(path); err != nil {
+		return nil, fmt.Errorf("store.Open: %w", err)
+	}
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o750); err != nil {
 			return nil, fmt.Errorf("store.Open(%q): create folder: %w", path, err)

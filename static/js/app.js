@@ -5,7 +5,7 @@
 //  - clicking a finding moves focus to its cell;
 //  - refused inputs get aria-invalid after each live check;
 //  - unsaved typing is not lost silently (a warning before leaving, a retry
-//    when the network fails).
+//    when the network fails, the server's reason when it refuses a save).
 // And to the preview of an imported text: a link to a line scrolls the text
 // there and marks the line (without it, CSS marks the :target line).
 (function () {
@@ -224,11 +224,24 @@
       dirty = Object.keys(pending).length > 0;
       return;
     }
-    var state = document.getElementById("save-state");
-    if (state) { state.textContent = "未保存：连接服务器失败，稍后自动重试；请不要关闭页面"; state.classList.add("unsaved"); }
     clearTimeout(retry);
+    var xhr = e.detail.xhr, status = xhr ? xhr.status : 0;
+    if (status >= 400) {
+      // The server answered and refused: sending the same again would be
+      // refused again. Say why (the server's message), keep what was typed
+      // (the fields stay pending, and go with the next edit).
+      var reason = (xhr.responseText || "").replace(/\s+/g, " ").trim().slice(0, 200);
+      showUnsaved("保存失败：" + (reason || "服务器拒绝了这次保存（" + status + "）") + " 填写的内容仍在页面上，请不要关闭页面");
+      return;
+    }
+    // No answer (the network, a restarting server): try again.
+    showUnsaved("未保存：连接服务器失败，正在重试；请不要关闭页面");
     retry = setTimeout(function () { form().dispatchEvent(new Event("nianbao:filled", { bubbles: true })); }, 5000);
   });
+  function showUnsaved(msg) {
+    var state = document.getElementById("save-state");
+    if (state) { state.textContent = msg; state.classList.add("unsaved"); }
+  }
   window.addEventListener("beforeunload", function (e) {
     if (dirty && form()) { e.preventDefault(); e.returnValue = ""; }
   });

@@ -88,6 +88,7 @@ const (
 	markNone markKind = iota
 	markWarning
 	markInvolved
+	markLikely
 	markCulprit
 )
 
@@ -121,6 +122,8 @@ func (p *Page) markFinding(f report.Finding) {
 	if f.Culprit != report.NoCell {
 		p.marks[f.Culprit] = markCulprit
 		p.culprits[f.Culprit] = f.Suggest
+	} else if f.Place != report.NoCell {
+		p.marks[f.Place] = max(p.marks[f.Place], markLikely)
 	}
 }
 
@@ -142,6 +145,8 @@ func (p *Page) markState(id report.CellID) string {
 	switch p.marks[id] {
 	case markCulprit:
 		return "culprit"
+	case markLikely:
+		return "likely"
 	case markInvolved:
 		return "involved"
 	case markWarning:
@@ -159,6 +164,8 @@ func (p *Page) markText(id report.CellID) string {
 	switch p.marks[id] {
 	case markCulprit:
 		return "可能填错，按其他数字应为" + report.FormatValue(p.def(id).Kind, report.Num(p.culprits[id]))
+	case markLikely:
+		return "本列不平衡：多半是（一）至（六）中某一格填错"
 	case markInvolved:
 		return "与勾稽关系错误有关"
 	case markWarning:
@@ -200,6 +207,9 @@ func (p *Page) target(f report.Finding) string {
 	}
 	if f.Culprit != report.NoCell {
 		return InputID(p.def(f.Culprit).Path)
+	}
+	if f.Place != report.NoCell {
+		return InputID(p.def(f.Place).Path)
 	}
 	for _, id := range f.Cells {
 		if !p.def(id).Computed {
@@ -246,7 +256,7 @@ func (p *Page) markChanged(id report.CellID) bool {
 
 // totalChanged reports whether a computed total differs from what is shown.
 func (p *Page) totalChanged(id report.CellID) bool {
-	return p.Shown == nil || p.Report.Values[id] != p.Shown.Report.Values[id]
+	return p.Shown == nil || p.Report.Values[id] != p.Shown.Report.Values[id] || p.markState(id) != p.Shown.markState(id)
 }
 
 // cellComment is the open comments on a cell, as one text.
