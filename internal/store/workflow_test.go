@@ -14,7 +14,9 @@ import (
 	"nianbao/internal/workflow"
 )
 
-func TestChangeStateAndPublish(t *testing.T) {
+func TestChangeStateAndPublish(t *testing.T) { eachDB(t, testChangeStateAndPublish) }
+
+func testChangeStateAndPublish(t *testing.T, open opener) {
 	ctx := context.Background()
 	st := open(t)
 	body := mustBody(t, st, 0, "某局")
@@ -75,7 +77,9 @@ func TestChangeStateAndPublish(t *testing.T) {
 	}
 }
 
-func TestComments(t *testing.T) {
+func TestComments(t *testing.T) { eachDB(t, testComments) }
+
+func testComments(t *testing.T, open opener) {
 	ctx := context.Background()
 	st := open(t)
 	body := mustBody(t, st, 0, "某局")
@@ -106,7 +110,9 @@ func TestComments(t *testing.T) {
 	}
 }
 
-func TestBoard(t *testing.T) {
+func TestBoard(t *testing.T) { eachDB(t, testBoard) }
+
+func testBoard(t *testing.T, open opener) {
 	ctx := context.Background()
 	st := open(t)
 	city := mustBody(t, st, 0, "某市人民政府")
@@ -148,7 +154,9 @@ func sha256hex(s string) string {
 // TestBoardOverlappingRoots: a body the user holds a role at below another
 // of their bodies sits in its place in the tree, once; names with
 // punctuation do not break the order.
-func TestBoardOverlappingRoots(t *testing.T) {
+func TestBoardOverlappingRoots(t *testing.T) { eachDB(t, testBoardOverlappingRoots) }
+
+func testBoardOverlappingRoots(t *testing.T, open opener) {
 	ctx := context.Background()
 	st := open(t)
 	city := mustBody(t, st, 0, "某市")
