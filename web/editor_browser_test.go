@@ -156,7 +156,7 @@ func TestEditorInBrowser(t *testing.T) {
 		t.Errorf("the paste's note is not on screen: %q", b.text("#paste-status"))
 	}
 	testenv.ViewScreenshot(t, ctx, "editor-paste-note")
-	for field, text := range map[string]string{"narrative.overview": "2024年，本办公室坚持……", "narrative.problems": "人员紧张任务重。",
+	for field, text := range map[string]string{"narrative.overview": "2024年，本办公室坚持……", "narrative.problems": "人员紧张任务重，下一步通过业务培训提高效率。",
 		"narrative.other": "2024年度未收取政府信息公开信息处理费。"} {
 		b.do(chromedp.SendKeys(chromedp.ID("f-"+strings.ReplaceAll(field, ".", "-")), text))
 	}
@@ -224,7 +224,7 @@ func TestEditorInBrowser(t *testing.T) {
 			t.Errorf("after reload %s = %q, want %q", path, got, want)
 		}
 	}
-	if got := b.value("f-narrative-problems"); got != "人员紧张任务重。" {
+	if got := b.value("f-narrative-problems"); got != "人员紧张任务重，下一步通过业务培训提高效率。" {
 		t.Errorf("after reload 五 = %q", got)
 	}
 	b.typeInto(cellID("requests.granted.research"), "0")

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/alexedwards/scs/sqlite3store"
 	"github.com/alexedwards/scs/v2"
 )
 
@@ -26,10 +25,11 @@ const (
 )
 
 // newSessions keeps sessions in the app's own database (table sessions),
-// so that they survive a restart.
+// so that they survive a restart and every app server on one PostgreSQL
+// sees the same sessions.
 func (s *Server) newSessions(secure bool) *scs.SessionManager {
-	st := sqlite3store.NewWithCleanupInterval(s.store.DB, 30*time.Minute)
-	s.closers = append(s.closers, st.StopCleanup)
+	st, stop := s.store.Sessions(30 * time.Minute)
+	s.closers = append(s.closers, stop)
 	sm := scs.New()
 	sm.Store = st
 	sm.Lifetime = sessionLifetime

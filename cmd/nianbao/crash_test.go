@@ -21,6 +21,7 @@ import (
 	"nianbao/internal/org"
 	"nianbao/internal/report"
 	"nianbao/internal/store"
+	"nianbao/internal/testenv"
 	"nianbao/internal/webtest"
 )
 
@@ -35,7 +36,7 @@ func TestMain(m *testing.M) {
 		defer stop()
 		os.Exit(run(ctx, strings.Split(args, "\x1f"), &env{getenv: os.Getenv, stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}))
 	}
-	os.Exit(m.Run())
+	os.Exit(testenv.RunWithPostgres(m))
 }
 
 const (

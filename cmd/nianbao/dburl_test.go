@@ -7,12 +7,19 @@ import (
 	"testing"
 )
 
-// TestDatabaseURLIsNeverAFileName: a PostgreSQL URL given to --db or
-// NIANBAO_DB is refused in words by every command that opens the database,
-// and nothing is created in the working folder (before, migrate made a
-// SQLite file in a folder named "postgres:").
+// TestDatabaseURLIsNeverAFileName: a URL given to --db or NIANBAO_DB is
+// never taken for a file name by any command that opens the database: a
+// postgres:// URL is connected to (here nothing listens, so the command
+// fails saying so), any other URL is refused in words, and nothing is
+// created in the working folder (before, migrate made a SQLite file in a
+// folder named "postgres:").
 func TestDatabaseURLIsNeverAFileName(t *testing.T) {
-	urls := []string{"postgres://nianbao@127.0.0.1/nianbao", "postgresql://u:p@db.example/nianbao?sslmode=disable", "postgres:///nianbao"}
+	urls := []struct{ url, says string }{
+		{"postgres://nianbao@127.0.0.1:1/nianbao?connect_timeout=5", "127.0.0.1"},
+		{"postgresql://u@127.0.0.1:1/nianbao?sslmode=disable&connect_timeout=5", "127.0.0.1"},
+		{"mysql://u@127.0.0.1/nianbao", "是网址（URL）"},
+		{"postgres:nianbao", "不是完整的 PostgreSQL 网址"},
+	}
 	commands := []struct {
 		name  string
 		stdin string
@@ -27,22 +34,22 @@ func TestDatabaseURLIsNeverAFileName(t *testing.T) {
 	for _, u := range urls {
 		for _, c := range commands {
 			for _, via := range []string{"flag", "env"} {
-				t.Run(c.name+"/"+via+"/"+u, func(t *testing.T) {
+				t.Run(c.name+"/"+via+"/"+u.url, func(t *testing.T) {
 					dir := t.TempDir()
 					t.Chdir(dir)
 					args, environ := c.args, map[string]string{}
 					if via == "flag" {
-						args = append(append([]string{c.args[0]}, verbOf(c.args)...), "--db", u)
+						args = append(append([]string{c.args[0]}, verbOf(c.args)...), "--db", u.url)
 						args = append(args, c.args[1+len(verbOf(c.args)):]...)
 					} else {
-						environ["NIANBAO_DB"] = u
+						environ["NIANBAO_DB"] = u.url
 					}
 					code, out, errOut := runEnv(t, c.stdin, environ, args...)
 					if code != 1 {
 						t.Errorf("exit code %d, want 1; stdout %q stderr %q", code, out, errOut)
 					}
-					if !strings.Contains(errOut, "是网址（URL）") || !strings.Contains(errOut, u) {
-						t.Errorf("stderr does not say the URL is refused:\n%s", errOut)
+					if !strings.Contains(errOut, u.says) {
+						t.Errorf("stderr does not say %q:\n%s", u.says, errOut)
 					}
 					entries, err := os.ReadDir(dir)
 					if err != nil {

@@ -12,11 +12,17 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+
+	"nianbao/internal/gctune"
 )
 
 func main() {
 	ctx, stop := signalNotify(context.Background())
 	defer stop()
+	if len(os.Args) > 1 && os.Args[1] == renderCommand.name {
+		// In main, not in the command: tests run commands in-process.
+		gctune.ForOneDocument()
+	}
 	os.Exit(run(ctx, os.Args[1:], &env{getenv: os.Getenv, stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}))
 }
 

@@ -17,7 +17,7 @@ var migrateCommand = command{
 }
 
 func runMigrate(ctx context.Context, e *env, fs *flag.FlagSet, args []string) int {
-	dbPath := fs.String("db", envOr(e, "NIANBAO_DB", defaultDB), "数据库文件 / database file")
+	dbPath := fs.String("db", envOr(e, "NIANBAO_DB", defaultDB), "数据库文件或 postgres:// 地址 / database file or postgres:// URL")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -27,6 +27,6 @@ func runMigrate(ctx context.Context, e *env, fs *flag.FlagSet, args []string) in
 		return 1
 	}
 	defer st.Close()
-	fmt.Fprintf(e.stdout, "数据库 %s 已是最新版本 / database is up to date\n", *dbPath)
+	fmt.Fprintf(e.stdout, "数据库 %s 已是最新版本 / database is up to date\n", store.Redact(*dbPath))
 	return exitOK
 }

@@ -33,7 +33,7 @@ var serveCommand = command{
 
 func runServe(ctx context.Context, e *env, fs *flag.FlagSet, args []string) int {
 	addr := fs.String("addr", envOr(e, "NIANBAO_ADDR", defaultAddr), "监听地址 / address to listen on")
-	dbPath := fs.String("db", envOr(e, "NIANBAO_DB", defaultDB), "数据库文件 / database file")
+	dbPath := fs.String("db", envOr(e, "NIANBAO_DB", defaultDB), "数据库文件或 postgres:// 地址 / database file or postgres:// URL")
 	demo := fs.Bool("demo", false, "加入演示数据（机关、各角色用户和一份报告）/ add demo bodies, users of each role and a report")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
@@ -85,7 +85,7 @@ func serve(ctx context.Context, log *slog.Logger, o serveOptions, ready chan<- s
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       2 * time.Minute,
 	}
-	log.Info("nianbao is serving", slog.String("url", "http://"+ln.Addr().String()), slog.String("db", o.dbPath))
+	log.Info("nianbao is serving", slog.String("url", "http://"+ln.Addr().String()), slog.String("db", store.Redact(o.dbPath)))
 	if ready != nil {
 		ready <- ln.Addr().String()
 	}

@@ -63,7 +63,7 @@ type userFlags struct {
 
 func addUserFlags(e *env, fs *flag.FlagSet, password bool) userFlags {
 	f := userFlags{
-		db:       fs.String("db", envOr(e, "NIANBAO_DB", defaultDB), "数据库文件 / database file"),
+		db:       fs.String("db", envOr(e, "NIANBAO_DB", defaultDB), "数据库文件或 postgres:// 地址 / database file or postgres:// URL"),
 		username: fs.String("username", "", "用户名 / username"),
 	}
 	if password {

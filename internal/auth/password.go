@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/crypto/argon2"
@@ -70,12 +71,18 @@ func CheckPassword(hash, pw string) bool {
 }
 
 // dummyHash is checked against when a username does not exist, so that a
-// login takes as long whether or not the account exists.
-var dummyHash, _ = HashPassword("nianbao-no-such-user")
+// login takes as long whether or not the account exists. It is made at the
+// first such login, not at start: argon2id costs tens of milliseconds and
+// much memory, which every process that never logs anyone in (nianbao
+// render, check, import) would pay.
+var dummyHash = sync.OnceValue(func() string {
+	h, _ := HashPassword("nianbao-no-such-user")
+	return h
+})
 
 // CheckNoUser spends the time of a password check and returns false.
 func CheckNoUser(pw string) bool {
-	CheckPassword(dummyHash, pw)
+	CheckPassword(dummyHash(), pw)
 	return false
 }
 

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"context"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -27,25 +26,10 @@ var (
 	// ErrNotEditable: the report is not a draft (nor returned), so it
 	// cannot be saved as one.
 	ErrNotEditable = errors.New("report is not a draft")
-	// ErrURLLocation: the database location is a URL this build cannot
-	// open; nothing was created.
+	// ErrURLLocation: the database location is a URL nianbao cannot open
+	// (not postgres://); nothing was created.
 	ErrURLLocation = errors.New("database URL not supported")
 )
-
-// inTx runs fn in a transaction (which, with _txlock=immediate, holds the
-// write lock from the start, so read-then-write inside fn is safe), and
-// commits it when fn returns nil.
-func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := s.DB.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	if err := fn(tx); err != nil {
-		_ = tx.Rollback() // the error from fn is the one that matters
-		return err
-	}
-	return tx.Commit()
-}
 
 // now is the store's clock in UTC.
 func (s *Store) now() time.Time { return s.Now().UTC() }

@@ -30,7 +30,9 @@ func fixtureReport(t *testing.T, path string) *report.Report {
 // value for value (a 2019-format one with its legacy section 二), replaced
 // by a new import with its revision raised, each import audited; a body
 // without one, or no body, is ErrNotFound.
-func TestReference(t *testing.T) {
+func TestReference(t *testing.T) { eachDB(t, testReference) }
+
+func testReference(t *testing.T, open opener) {
 	ctx := context.Background()
 	st := open(t)
 	body := mustBody(t, st, 0, "瑞安市人民政府办公室")

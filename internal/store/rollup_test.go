@@ -37,7 +37,9 @@ func filled(n int64) *report.Report {
 // report — approved and published ones, a correction's last published
 // revision, nothing of a draft — and their numbers, kept after the first
 // read.
-func TestRegionFromStore(t *testing.T) {
+func TestRegionFromStore(t *testing.T) { eachDB(t, testRegionFromStore) }
+
+func testRegionFromStore(t *testing.T, open opener) {
 	ctx := context.Background()
 	st := open(t)
 	gov := mustBody(t, st, 0, "某市人民政府")
@@ -96,7 +98,9 @@ func TestRegionFromStore(t *testing.T) {
 // TestTakeRollup: the sums and their parts are kept with the summary's new
 // version; a take based on an old version writes nothing; an override
 // keeps its reason as the reason of the cell's warning.
-func TestTakeRollup(t *testing.T) {
+func TestTakeRollup(t *testing.T) { eachDB(t, testTakeRollup) }
+
+func testTakeRollup(t *testing.T, open opener) {
 	ctx := context.Background()
 	st := open(t)
 	gov := mustBody(t, st, 0, "某市人民政府")

@@ -1,7 +1,9 @@
 // Package store keeps nianbao's data in SQLite (modernc.org/sqlite, pure
-// Go): the schema of package migrations, applied on open; bodies, users,
-// reports and their versions. It is the only package that speaks SQL. The
-// SQL is kept portable so that the same schema can later run on PostgreSQL.
+// Go; the embedded default) or PostgreSQL (pgx; for several app servers on
+// one database): the schema of package migrations, applied on open;
+// bodies, users, reports and their versions, sessions. It is the only
+// package that speaks SQL; what differs between the two databases is in
+// dialect.go.
 package store
 
 import (
@@ -14,15 +16,17 @@ import (
 	"sync"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/pressly/goose/v3"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
-
-	"nianbao/migrations"
 )
 
 // Store is the database. It is safe for concurrent use.
 type Store struct {
-	DB *sql.DB
+	DB      *sql.DB
+	dialect Dialect
+	// pool is PostgreSQL's connection pool (DB runs on it), nil on SQLite.
+	pool *pgxpool.Pool
 	// Now is the clock, replaceable in tests.
 	Now   func() time.Time
 	cache *reportCache
@@ -34,12 +38,40 @@ type Store struct {
 	closeOnce     sync.Once
 }
 
-// Open opens (creating if needed) the SQLite file at path in WAL mode with
-// foreign keys and a busy timeout, and applies every pending migration.
-func Open(ctx context.Context, path string) (*Store, error) {
-	if err := checkLocation(path); err != nil {
+// Open opens the database target names (DialectOf): a PostgreSQL database
+// by its postgres:// URL, or the SQLite file at a path (created if needed,
+// in WAL mode with foreign keys and a busy timeout). It applies every
+// pending migration.
+func Open(ctx context.Context, target string) (*Store, error) {
+	d, err := DialectOf(target)
+	if err != nil {
 		return nil, fmt.Errorf("store.Open: %w", err)
 	}
+	s := &Store{dialect: d, Now: time.Now, cache: newReportCache(), refCache: newReportCache(), stop: make(chan struct{}), stopped: make(chan struct{})}
+	if d == Postgres {
+		if s.DB, s.pool, err = openPostgres(ctx, target); err == nil {
+			err = s.DB.PingContext(ctx)
+		}
+		if err != nil {
+			s.closeDB()
+			return nil, fmt.Errorf("store.Open(%q): %w", Redact(target), err)
+		}
+		close(s.stopped) // PostgreSQL checkpoints on its own
+	} else if s.DB, err = openSQLite(ctx, target); err != nil {
+		return nil, err
+	}
+	if _, err := s.Migrate(ctx); err != nil {
+		s.closeDB()
+		return nil, err
+	}
+	if d == SQLite {
+		go s.checkpointer(s.stop, s.stopped)
+	}
+	return s, nil
+}
+
+// openSQLite opens the file at path, creating its folder if needed.
+func openSQLite(ctx context.Context, path string) (*sql.DB, error) {
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o750); err != nil {
 			return nil, fmt.Errorf("store.Open(%q): create folder: %w", path, err)
@@ -53,13 +85,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("store.Open(%q): %w", path, err)
 	}
-	s := &Store{DB: db, Now: time.Now, cache: newReportCache(), refCache: newReportCache(), stop: make(chan struct{}), stopped: make(chan struct{})}
-	if _, err := s.Migrate(ctx); err != nil {
-		db.Close()
-		return nil, err
-	}
-	go s.checkpointer(s.stop, s.stopped)
-	return s, nil
+	return db, nil
 }
 
 // dsn sets the pragmas on every pooled connection: WAL (readers never block
@@ -78,7 +104,11 @@ func dsn(path string) string {
 
 // Migrate applies pending migrations and returns how many it applied.
 func (s *Store) Migrate(ctx context.Context) (int, error) {
-	p, err := goose.NewProvider(goose.DialectSQLite3, s.DB, migrations.FS)
+	gd, fsys, err := migrationsFor(s.dialect)
+	if err != nil {
+		return 0, fmt.Errorf("store.Migrate: %w", err)
+	}
+	p, err := goose.NewProvider(gd, s.DB, fsys)
 	if err != nil {
 		return 0, fmt.Errorf("store.Migrate: %w", err)
 	}
@@ -97,7 +127,18 @@ func (s *Store) Close() error {
 		close(s.stop)
 		<-s.stopped
 		s.closeStmts()
-		err = s.DB.Close()
+		err = s.closeDB()
 	})
+	return err
+}
+
+func (s *Store) closeDB() error {
+	var err error
+	if s.DB != nil {
+		err = s.DB.Close()
+	}
+	if s.pool != nil {
+		s.pool.Close()
+	}
 	return err
 }

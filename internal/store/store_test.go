@@ -4,20 +4,84 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"nianbao/internal/auth"
 	"nianbao/internal/org"
 	"nianbao/internal/report"
 	"nianbao/internal/store"
+	"nianbao/internal/testenv"
 )
 
+// TestDialectOf: a postgres:// URL is PostgreSQL, a path is SQLite, and no
+// other URL is ever taken for a file name.
+func TestDialectOf(t *testing.T) {
+	for _, tc := range []struct {
+		target string
+		want   store.Dialect
+	}{
+		{"data/nianbao.db", store.SQLite},
+		{"/var/lib/nianbao/nianbao.db", store.SQLite},
+		{`C:\nianbao\nianbao.db`, store.SQLite},
+		{"postgres://nianbao@db.example/nianbao", store.Postgres},
+		{"postgresql://u:p@127.0.0.1:5432/nb?sslmode=disable", store.Postgres},
+		{"postgres:nianbao", ""},
+		{"mysql://root@localhost/nianbao", ""},
+		{"file:data/nianbao.db", ""},
+		{"", ""},
+	} {
+		got, err := store.DialectOf(tc.target)
+		if got != tc.want || (err == nil) != (tc.want != "") {
+			t.Errorf("DialectOf(%q) = %q, %v; want %q", tc.target, got, err, tc.want)
+		}
+	}
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if _, err := store.Open(t.Context(), "mysql://root@localhost/nianbao"); err == nil {
+		t.Error("Open(mysql://…) did not fail")
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+		t.Errorf("Open(mysql://…) created %v", ents[0].Name())
+	}
+	if red := store.Redact("postgres://u:secret@h/db"); strings.Contains(red, "secret") {
+		t.Errorf("Redact kept the password: %s", red)
+	}
+}
+
+func TestMain(m *testing.M) { os.Exit(testenv.RunWithPostgres(m)) }
+
+// opener opens a new, empty store for a test.
+type opener func(t *testing.T) *store.Store
+
+// eachDB runs test on SQLite and on PostgreSQL (skipped, with how to
+// install it, where PostgreSQL is missing; failed under
+// NIANBAO_REQUIRE_POSTGRES).
+func eachDB(t *testing.T, test func(*testing.T, opener)) {
+	t.Run("sqlite", func(t *testing.T) { test(t, open) })
+	t.Run("postgres", func(t *testing.T) { test(t, openPostgres) })
+}
+
+// open opens a new SQLite file.
 func open(t *testing.T) *store.Store {
 	t.Helper()
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "test.db"))
+	return openAt(t, filepath.Join(t.TempDir(), "test.db"))
+}
+
+// openPostgres opens a new PostgreSQL database.
+func openPostgres(t *testing.T) *store.Store {
+	t.Helper()
+	return openAt(t, testenv.Postgres(t))
+}
+
+func openAt(t *testing.T, target string) *store.Store {
+	t.Helper()
+	st, err := store.Open(context.Background(), target)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,7 +98,9 @@ func mustBody(t *testing.T, st *store.Store, parent int64, name string) int64 {
 	return b.ID
 }
 
-func TestBodyTree(t *testing.T) {
+func TestBodyTree(t *testing.T) { eachDB(t, testBodyTree) }
+
+func testBodyTree(t *testing.T, open opener) {
 	ctx := context.Background()
 	st := open(t)
 	city := mustBody(t, st, 0, "某市人民政府")
@@ -80,7 +146,9 @@ func TestBodyTree(t *testing.T) {
 	}
 }
 
-func TestSaveDraft(t *testing.T) {
+func TestSaveDraft(t *testing.T) { eachDB(t, testSaveDraft) }
+
+func testSaveDraft(t *testing.T, open opener) {
 	ctx := context.Background()
 	st := open(t)
 	body := mustBody(t, st, 0, "某局")
@@ -129,7 +197,9 @@ func TestSaveDraft(t *testing.T) {
 	}
 }
 
-func TestUsersAndEpoch(t *testing.T) {
+func TestUsersAndEpoch(t *testing.T) { eachDB(t, testUsersAndEpoch) }
+
+func testUsersAndEpoch(t *testing.T, open opener) {
 	ctx := context.Background()
 	st := open(t)
 	body := mustBody(t, st, 0, "某局")
@@ -163,7 +233,9 @@ func TestUsersAndEpoch(t *testing.T) {
 	}
 }
 
-func TestCreateFirstAdminOnce(t *testing.T) {
+func TestCreateFirstAdminOnce(t *testing.T) { eachDB(t, testCreateFirstAdminOnce) }
+
+func testCreateFirstAdminOnce(t *testing.T, open opener) {
 	ctx := context.Background()
 	st := open(t)
 	nu := store.NewUser{Username: "admin", PasswordHash: "x"}
@@ -177,7 +249,9 @@ func TestCreateFirstAdminOnce(t *testing.T) {
 	}
 }
 
-func TestBackup(t *testing.T) {
+func TestBackup(t *testing.T) { eachDB(t, testBackup) }
+
+func testBackup(t *testing.T, open opener) {
 	ctx := context.Background()
 	st := open(t)
 	mustBody(t, st, 0, "某局")
@@ -188,7 +262,18 @@ func TestBackup(t *testing.T) {
 	if err := st.Backup(ctx, path); !errors.Is(err, fs.ErrExist) {
 		t.Errorf("overwriting a backup: err = %v", err)
 	}
-	cp, err := store.Open(ctx, path)
+	target := path
+	if st.Dialect() == store.Postgres { // a pg_dump file: restore it into a new database
+		target = testenv.Postgres(t)
+		bin, err := store.PostgresTool("pg_restore")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out, err := exec.Command(bin, "--no-owner", "--dbname", target, path).CombinedOutput(); err != nil {
+			t.Fatalf("pg_restore: %v: %s", err, out)
+		}
+	}
+	cp, err := store.Open(ctx, target)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -200,7 +285,9 @@ func TestBackup(t *testing.T) {
 
 // TestReportCacheIsolated: what a caller does to a report it got does not
 // change what the next caller gets, and a save is seen at once.
-func TestReportCacheIsolated(t *testing.T) {
+func TestReportCacheIsolated(t *testing.T) { eachDB(t, testReportCacheIsolated) }
+
+func testReportCacheIsolated(t *testing.T, open opener) {
 	st := open(t)
 	body, err := st.CreateBody(t.Context(), store.Body{Name: "某局", Kind: "department"}, 0)
 	if err != nil {
@@ -229,7 +316,9 @@ func TestReportCacheIsolated(t *testing.T) {
 
 // TestVersionsKeepUnreadTexts: a saved version keeps what the clerk typed
 // that could not be read, as the draft does (merges compare versions).
-func TestVersionsKeepUnreadTexts(t *testing.T) {
+func TestVersionsKeepUnreadTexts(t *testing.T) { eachDB(t, testVersionsKeepUnreadTexts) }
+
+func testVersionsKeepUnreadTexts(t *testing.T, open opener) {
 	st := open(t)
 	body := mustBody(t, st, 0, "某局")
 	rec, _ := st.CreateReport(t.Context(), body, 2024, report.New(report.T2021), 0)
@@ -250,7 +339,9 @@ func TestVersionsKeepUnreadTexts(t *testing.T) {
 
 // TestTreeDepthLimit: the tree stops at MaxTreeDepth levels, when adding
 // a body and when moving a subtree.
-func TestTreeDepthLimit(t *testing.T) {
+func TestTreeDepthLimit(t *testing.T) { eachDB(t, testTreeDepthLimit) }
+
+func testTreeDepthLimit(t *testing.T, open opener) {
 	st := open(t)
 	ctx := t.Context()
 	parent := int64(0)

@@ -14,7 +14,9 @@ import (
 	"nianbao/internal/workflow"
 )
 
-func TestChangeStateAndPublish(t *testing.T) {
+func TestChangeStateAndPublish(t *testing.T) { eachDB(t, testChangeStateAndPublish) }
+
+func testChangeStateAndPublish(t *testing.T, open opener) {
 	ctx := context.Background()
 	st := open(t)
 	body := mustBody(t, st, 0, "某局")
@@ -75,7 +77,9 @@ func TestChangeStateAndPublish(t *testing.T) {
 	}
 }
 
-func TestComments(t *testing.T) {
+func TestComments(t *testing.T) { eachDB(t, testComments) }
+
+func testComments(t *testing.T, open opener) {
 	ctx := context.Background()
 	st := open(t)
 	body := mustBody(t, st, 0, "某局")
@@ -106,7 +110,9 @@ func TestComments(t *testing.T) {
 	}
 }
 
-func TestBoard(t *testing.T) {
+func TestBoard(t *testing.T) { eachDB(t, testBoard) }
+
+func testBoard(t *testing.T, open opener) {
 	ctx := context.Background()
 	st := open(t)
 	city := mustBody(t, st, 0, "某市人民政府")
@@ -148,7 +154,9 @@ func sha256hex(s string) string {
 // TestBoardOverlappingRoots: a body the user holds a role at below another
 // of their bodies sits in its place in the tree, once; names with
 // punctuation do not break the order.
-func TestBoardOverlappingRoots(t *testing.T) {
+func TestBoardOverlappingRoots(t *testing.T) { eachDB(t, testBoardOverlappingRoots) }
+
+func testBoardOverlappingRoots(t *testing.T, open opener) {
 	ctx := context.Background()
 	st := open(t)
 	city := mustBody(t, st, 0, "某市")
@@ -168,5 +176,38 @@ func TestBoardOverlappingRoots(t *testing.T) {
 	want := "0:某市 1:乙局 2:乙局下属 1:甲 局（旧） 1:甲局 2:甲局-下属"
 	if strings.Join(got, " ") != want {
 		t.Errorf("board %v, want %s", got, want)
+	}
+}
+
+// TestLastReturn: the latest return's reason, by whom, read back from the
+// audit log; none before any return.
+func TestLastReturn(t *testing.T) {
+	ctx := context.Background()
+	st := open(t)
+	body := mustBody(t, st, 0, "某局")
+	rec, err := st.CreateReport(ctx, body, 2024, report.New(report.T2021), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, err := st.LastReturn(ctx, rec.ID); ok || err != nil {
+		t.Fatalf("a new report has a return: %v %v", ok, err)
+	}
+	for i, reason := range []string{"第一次：请核对第三部分", "第二次：50%的数字仍不对"} {
+		moves := []store.StateChange{
+			{ReportID: rec.ID, From: workflow.Draft, To: workflow.Submitted, Version: 1, Action: "submit", Submitted: true, By: 0},
+			{ReportID: rec.ID, From: workflow.Submitted, To: workflow.Returned, Version: 1, Action: "return", Detail: reason, Reviewed: true},
+		}
+		if i > 0 {
+			moves[0].From = workflow.Returned
+		}
+		for _, m := range moves {
+			if err := st.ChangeState(ctx, m); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	n, ok, err := st.LastReturn(ctx, rec.ID)
+	if err != nil || !ok || n.Reason != "第二次：50%的数字仍不对" || n.At.IsZero() {
+		t.Errorf("LastReturn = %+v %v %v", n, ok, err)
 	}
 }
