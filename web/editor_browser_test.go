@@ -143,7 +143,7 @@ func TestEditorInBrowser(t *testing.T) {
 	if !strings.Contains(status, "已从剪贴板填入132个单元格") || !strings.Contains(status, "跳过29个自动计算的合计") {
 		t.Errorf("paste status %q", status)
 	}
-	for field, text := range map[string]string{"narrative.overview": "2024年，本办公室坚持……", "narrative.problems": "人员紧张任务重。",
+	for field, text := range map[string]string{"narrative.overview": "2024年，本办公室坚持……", "narrative.problems": "人员紧张任务重，下一步通过业务培训提高效率。",
 		"narrative.other": "2024年度未收取政府信息公开信息处理费。"} {
 		b.do(chromedp.SendKeys(chromedp.ID("f-"+strings.ReplaceAll(field, ".", "-")), text))
 	}
@@ -208,7 +208,7 @@ func TestEditorInBrowser(t *testing.T) {
 			t.Errorf("after reload %s = %q, want %q", path, got, want)
 		}
 	}
-	if got := b.value("f-narrative-problems"); got != "人员紧张任务重。" {
+	if got := b.value("f-narrative-problems"); got != "人员紧张任务重，下一步通过业务培训提高效率。" {
 		t.Errorf("after reload 五 = %q", got)
 	}
 	b.typeInto(cellID("requests.granted.research"), "0")

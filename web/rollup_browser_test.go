@@ -136,7 +136,7 @@ func TestSummaryInBrowser(t *testing.T) {
 	}
 
 	// Write the texts and submit, with a reason for the missing bodies.
-	for field, text := range map[string]string{"narrative-overview": "全市政府信息公开工作总体情况。", "narrative-problems": "存在的问题及改进情况。",
+	for field, text := range map[string]string{"narrative-overview": "全市政府信息公开工作总体情况。", "narrative-problems": "存在的问题：政策解读形式单一；改进：增加图解解读。",
 		"narrative-other": "本年度未收取信息处理费。"} {
 		office.do(chromedp.SendKeys(chromedp.ID("f-"+field), text))
 	}

@@ -290,7 +290,7 @@ func TestSeedsRegionInTheApp(t *testing.T) {
 	}
 	rec, _ := app.Store.Report(ctx, id)
 	form := url.Values{"base_version": {strconv.Itoa(rec.Version)}, "narrative.overview": {"全市总体情况。"},
-		"narrative.problems": {"存在的问题。"}, "narrative.other": {"本年度未收取信息处理费。"}}
+		"narrative.problems": {"存在的问题：政策解读形式单一，下一步将增加图解解读。"}, "narrative.other": {"本年度未收取信息处理费。"}}
 	if res := c.PostForm(t, paths.ReportSaveURL(id), form); res.Status != 303 {
 		t.Fatalf("save: %d", res.Status)
 	}

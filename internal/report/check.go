@@ -125,6 +125,7 @@ func Check(r *Report, opt Options) []Finding {
 	c.feeNarrative()
 	c.narrativeFigures()
 	c.yearCheck()
+	c.tokenProblems()
 	if opt.LastYear != nil {
 		c.crossYear(opt.LastYear)
 	}

@@ -93,7 +93,7 @@ func summary(t *testing.T, sum *rollup.Sum) *report.Report {
 	r := report.New(report.T2021)
 	r.Org, r.Year, r.Scope = "某市人民政府", 2024, report.ScopeRegion
 	r.Preface = rollup.Preface(r.Org, r.Scope)
-	r.Narrative = report.Narrative{Overview: "总体情况。", Problems: "存在的问题。", Other: "本年度未收取信息处理费。"}
+	r.Narrative = report.Narrative{Overview: "总体情况。", Problems: "存在的问题：政策解读形式单一，下一步将增加图解解读。", Other: "本年度未收取信息处理费。"}
 	res := rollup.Refresh(r, nil, sum.Values)
 	if len(res.Kept) > 0 {
 		t.Fatalf("a new summary kept %d cells", len(res.Kept))
