@@ -457,12 +457,13 @@ func checkDraftsUntouched(t *testing.T, f *fixture) {
 	}
 }
 
-// historyReaders: the body's reviewers, and administrators of it or above.
+// historyReaders: the body's clerks and reviewers, and administrators of it
+// or above.
 func historyReaders(r role, sc scope) int {
 	switch {
 	case r == anon:
 		return http.StatusSeeOther
-	case r == reviewer && sc == own, r == admin && sc != unrelated:
+	case (r == clerk || r == reviewer) && sc == own, r == admin && sc != unrelated:
 		return http.StatusOK
 	case mayRead(r, sc):
 		return http.StatusForbidden

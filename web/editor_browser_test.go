@@ -122,6 +122,10 @@ func TestEditorInBrowser(t *testing.T) {
 	// Rows 一 and 二 by keyboard: type, Tab across, full-width digits.
 	b.do(chromedp.Focus(chromedp.ID(cellID("requests.new_received.natural_person"))))
 	b.do(chromedp.KeyEvent("１２５\t2\t0\t0\t0\t7\t13\t0\t0\t0\t0\t0"))
+	// Full-width digits show as the number read once the cell is left.
+	if got := b.value(cellID("requests.new_received.natural_person")); got != "125" {
+		t.Errorf("full-width １２５ shows as %q after leaving the cell, want 125", got)
+	}
 	// Enter moves down a column, ArrowRight at the end of a cell moves right.
 	b.do(chromedp.Focus(chromedp.ID(cellID("requests.new_received.other"))), chromedp.KeyEvent(kb.Enter))
 	if got := b.active(); got != cellID("requests.carried_over.other") {
@@ -143,9 +147,21 @@ func TestEditorInBrowser(t *testing.T) {
 	if !strings.Contains(status, "已从剪贴板填入132个单元格") || !strings.Contains(status, "跳过29个自动计算的合计") {
 		t.Errorf("paste status %q", status)
 	}
+	// The note of what the paste did is on screen, also after the live
+	// check that follows it, and goes at the next keystroke.
+	b.settle()
+	visible := `(() => { const r = document.getElementById('paste-status').getBoundingClientRect();
+		return r.height > 10 && r.width > 100 && r.top >= 0 && r.bottom <= innerHeight; })()`
+	if !js[bool](b, visible) || !strings.Contains(b.text("#paste-status"), "已从剪贴板填入132个单元格") {
+		t.Errorf("the paste's note is not on screen: %q", b.text("#paste-status"))
+	}
+	testenv.ViewScreenshot(t, ctx, "editor-paste-note")
 	for field, text := range map[string]string{"narrative.overview": "2024年，本办公室坚持……", "narrative.problems": "人员紧张任务重，下一步通过业务培训提高效率。",
 		"narrative.other": "2024年度未收取政府信息公开信息处理费。"} {
 		b.do(chromedp.SendKeys(chromedp.ID("f-"+strings.ReplaceAll(field, ".", "-")), text))
+	}
+	if js[bool](b, visible) {
+		t.Error("the paste's note stays after typing")
 	}
 	b.settle()
 	if got := b.text("#findings .summary"); got != "没有发现问题" {

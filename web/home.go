@@ -66,7 +66,7 @@ func (s *Server) dashboard(ctx context.Context, u *auth.User) (home.DashboardVM,
 			ShowReports: auth.Can(u, auth.ViewReport, id, nil),
 			CreateURL:   paths.BodyReportsURL(id), NextYear: time.Now().Year() - 1}
 		if bv.ShowReports {
-			if bv.Reports, err = s.reportList(ctx, id); err != nil {
+			if bv.Reports, err = s.reportList(ctx, id, bv.CanCreate); err != nil {
 				return vm, err
 			}
 		}
@@ -92,15 +92,23 @@ func (s *Server) dashboard(ctx context.Context, u *auth.User) (home.DashboardVM,
 	return vm, nil
 }
 
-func (s *Server) reportList(ctx context.Context, bodyID int64) ([]home.ReportVM, error) {
+// reportList is a body's reports for the home page; a clerk sees the
+// reviewer's reason at each returned one.
+func (s *Server) reportList(ctx context.Context, bodyID int64, clerk bool) ([]home.ReportVM, error) {
 	recs, err := s.store.ReportsOfBody(ctx, bodyID)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]home.ReportVM, 0, len(recs))
 	for _, r := range recs {
-		out = append(out, home.ReportVM{Year: r.Year, State: r.State.Label(), Version: r.Version,
-			UpdatedAt: r.UpdatedAt.In(workflow.ChinaTime).Format("2006-01-02 15:04"), EditURL: paths.ReportEdit(r.ID)})
+		vm := home.ReportVM{Year: r.Year, State: r.State.Label(), Version: r.Version,
+			UpdatedAt: r.UpdatedAt.In(workflow.ChinaTime).Format("2006-01-02 15:04"), EditURL: paths.ReportEdit(r.ID)}
+		if clerk {
+			if vm.Returned, err = s.returnedNote(ctx, &r); err != nil {
+				return nil, err
+			}
+		}
+		out = append(out, vm)
 	}
 	return out, nil
 }

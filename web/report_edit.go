@@ -96,6 +96,10 @@ func (s *Server) editorPage(c echo.Context, rec *store.ReportRecord, d *draft, l
 	if err := s.withComments(c.Request().Context(), rec, p); err != nil {
 		return nil, err
 	}
+	var err error
+	if p.Returned, err = s.returnedNote(c.Request().Context(), rec); err != nil {
+		return nil, err
+	}
 	return p, nil
 }
 

@@ -15,7 +15,7 @@ import (
 )
 
 // reportHistory lists who did what to a report, when: every save, state
-// change and comment (the audit log), for its reviewers and administrators.
+// change and comment (the audit log), for its clerks, reviewers and administrators.
 func (s *Server) reportHistory(c echo.Context) error {
 	rec, _, err := s.reportFor(c, auth.ViewAudit)
 	if err != nil {
@@ -51,10 +51,16 @@ func (s *Server) userNames(ctx context.Context) (map[int64]string, error) {
 	}
 	m := make(map[int64]string, len(users))
 	for _, u := range users {
-		m[u.ID] = u.Username
-		if u.DisplayName != "" {
-			m[u.ID] = u.DisplayName + "（" + u.Username + "）"
-		}
+		m[u.ID] = displayName(&u)
 	}
 	return m, nil
+}
+
+// displayName is how a user is named in histories: 显示名（用户名）, or the
+// username alone.
+func displayName(u *store.User) string {
+	if u.DisplayName != "" {
+		return u.DisplayName + "（" + u.Username + "）"
+	}
+	return u.Username
 }

@@ -79,6 +79,9 @@ func (s *Server) reviewInput(c echo.Context, rec *store.ReportRecord, acc access
 		URLs:     s.reviewURLs(rec, acc),
 	}
 	in.Duties = dutiesNotice(rec, acc, body)
+	if in.Returned, err = s.returnedNote(ctx, rec); err != nil {
+		return review.Input{}, err
+	}
 	if err := s.reviewedBase(ctx, rec, &in); err != nil {
 		return review.Input{}, err
 	}

@@ -27,7 +27,8 @@ const (
 	// admins of it or of a body above it.
 	PublishReport
 	// ViewAudit reads the history of the body's reports (who did what, when):
-	// its reviewers, and admins of it or of a body above it.
+	// its clerks (to see why a report came back and who changed what), its
+	// reviewers, and admins of it or of a body above it.
 	ViewAudit
 )
 
@@ -51,9 +52,10 @@ var roles = map[Action]struct {
 	ViewSubtree:  {here: []Role{Supervisor}, above: []Role{Supervisor}},
 	ManageBodies: {here: []Role{Admin}, above: []Role{Admin}},
 	ManageUsers:  {here: []Role{Admin}, above: []Role{Admin}},
-	// Publishing and the history are the reviewer's and the administrator's.
+	// Publishing is the reviewer's and the administrator's; the history is
+	// theirs and the clerk's.
 	PublishReport: {here: []Role{Reviewer, Admin}, above: []Role{Admin}},
-	ViewAudit:     {here: []Role{Reviewer, Admin}, above: []Role{Admin}},
+	ViewAudit:     {here: []Role{Clerk, Reviewer, Admin}, above: []Role{Admin}},
 }
 
 // Can reports whether u may do a at body, whose ancestors (in any order)

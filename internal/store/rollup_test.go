@@ -13,6 +13,7 @@ import (
 	"nianbao/internal/report"
 	"nianbao/internal/rollup"
 	"nianbao/internal/store"
+	"nianbao/internal/testenv"
 	"nianbao/internal/workflow"
 )
 
@@ -148,9 +149,15 @@ func testTakeRollup(t *testing.T, open opener) {
 // government with 50 lower governments of 99 departments each, every
 // report approved (one in a hundred published); the numbers kept in
 // report_cells after the first read (the budget is ≤ 100 ms).
+// It runs on each backend: SQLite, and PostgreSQL where installed.
 func BenchmarkRegion5000(b *testing.B) {
+	b.Run("sqlite", func(b *testing.B) { benchRegion5000(b, b.TempDir()+"/bench.db") })
+	b.Run("postgres", func(b *testing.B) { benchRegion5000(b, testenv.Postgres(b)) })
+}
+
+func benchRegion5000(b *testing.B, target string) {
 	ctx := context.Background()
-	st, gov := region5000(b)
+	st, gov := region5000(b, target)
 	sum := func(b *testing.B) {
 		ms, err := st.RegionMembers(ctx, gov, 2024)
 		if err != nil {
@@ -227,10 +234,10 @@ func cpuTime() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-func region5000(b *testing.B) (*store.Store, int64) {
+func region5000(b *testing.B, target string) (*store.Store, int64) {
 	b.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, b.TempDir()+"/bench.db")
+	st, err := store.Open(ctx, target)
 	if err != nil {
 		b.Fatal(err)
 	}

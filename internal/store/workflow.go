@@ -5,8 +5,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"nianbao/internal/workflow"
+	"strings"
 	"time"
+
+	"nianbao/internal/workflow"
 )
 
 // ErrStateChanged is a state change asked of a report that is no longer in
@@ -240,4 +242,32 @@ func (s *Store) ResolveComment(ctx context.Context, reportID, commentID, by int6
 		return fmt.Errorf("store.ResolveComment(%d, %d): %w", reportID, commentID, err)
 	}
 	return nil
+}
+
+// ReturnNote is the reviewer's last return of a report: who, when, and the
+// reason and advice written for the clerk.
+type ReturnNote struct {
+	By     int64
+	At     time.Time
+	Reason string
+}
+
+// LastReturn returns the latest return of a report from the audit log
+// (where ChangeState wrote it with its reason), and false when it was
+// never returned.
+func (s *Store) LastReturn(ctx context.Context, reportID int64) (ReturnNote, bool, error) {
+	prefix := stateDetail(StateChange{Action: string(workflow.Return), From: workflow.Submitted, To: workflow.Returned}) + "："
+	var n ReturnNote
+	var detail string
+	err := s.queryRow(ctx, `SELECT at, COALESCE(user_id, 0), detail FROM audit_log
+		WHERE report_id = $1 AND action = $2 AND detail LIKE $3
+		ORDER BY id DESC LIMIT 1`, reportID, ActReportState, prefix+"%").Scan(&n.At, &n.By, &detail)
+	if errors.Is(err, sql.ErrNoRows) {
+		return n, false, nil
+	}
+	if err != nil {
+		return n, false, fmt.Errorf("store.LastReturn(%d): %w", reportID, err)
+	}
+	n.Reason = strings.TrimPrefix(detail, prefix)
+	return n, true, nil
 }

@@ -178,3 +178,36 @@ func testBoardOverlappingRoots(t *testing.T, open opener) {
 		t.Errorf("board %v, want %s", got, want)
 	}
 }
+
+// TestLastReturn: the latest return's reason, by whom, read back from the
+// audit log; none before any return.
+func TestLastReturn(t *testing.T) {
+	ctx := context.Background()
+	st := open(t)
+	body := mustBody(t, st, 0, "某局")
+	rec, err := st.CreateReport(ctx, body, 2024, report.New(report.T2021), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, err := st.LastReturn(ctx, rec.ID); ok || err != nil {
+		t.Fatalf("a new report has a return: %v %v", ok, err)
+	}
+	for i, reason := range []string{"第一次：请核对第三部分", "第二次：50%的数字仍不对"} {
+		moves := []store.StateChange{
+			{ReportID: rec.ID, From: workflow.Draft, To: workflow.Submitted, Version: 1, Action: "submit", Submitted: true, By: 0},
+			{ReportID: rec.ID, From: workflow.Submitted, To: workflow.Returned, Version: 1, Action: "return", Detail: reason, Reviewed: true},
+		}
+		if i > 0 {
+			moves[0].From = workflow.Returned
+		}
+		for _, m := range moves {
+			if err := st.ChangeState(ctx, m); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	n, ok, err := st.LastReturn(ctx, rec.ID)
+	if err != nil || !ok || n.Reason != "第二次：50%的数字仍不对" || n.At.IsZero() {
+		t.Errorf("LastReturn = %+v %v %v", n, ok, err)
+	}
+}

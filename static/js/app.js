@@ -215,6 +215,20 @@
   function form() { return document.getElementById("report-form"); }
   document.addEventListener("input", function (e) {
     if (e.target.form && e.target.form === form()) { dirty = true; markPending(e.target.name); }
+    var status = document.getElementById("paste-status");
+    if (status && e.isTrusted) status.textContent = ""; // typing again: the paste's note has been read
+  });
+
+  // ---- full-width digits (a Chinese IME) shown as they are read ----
+  // The same mapping as report.normaliseDigits, applied when the clerk
+  // leaves the cell, so the box shows the number the server reads.
+  var wide = { "，": ",", "、": ",", "．": ".", "。": ".", "－": "-", "−": "-", "–": "-", "＋": "+" };
+  document.addEventListener("change", function (e) {
+    var el = e.target;
+    if (!el.matches || !el.matches("td[data-r] input")) return;
+    var v = el.value.replace(/[０-９]/g, function (d) { return String.fromCharCode(d.charCodeAt(0) - 0xfee0); })
+      .replace(/[，、．。－−–＋]/g, function (c) { return wide[c]; });
+    if (v !== el.value) el.value = v;
   });
   document.addEventListener("htmx:afterRequest", function (e) {
     if (e.target !== form()) return;

@@ -12,15 +12,18 @@ import (
 	"nianbao/views/findings"
 	"nianbao/views/layout"
 	"nianbao/views/review"
+	"nianbao/views/ui"
 )
 
 // Page is the editor as the clerk sees it; the handler fills the exported
 // fields and NewPage derives the rest.
 type Page struct {
-	Frame    layout.Page
-	Org      string
-	Year     int
-	State    string // 草稿, 已退回 …
+	Frame layout.Page
+	Org   string
+	Year  int
+	State string // 草稿, 已退回 …
+	// Returned is the reviewer's return while the report stays returned.
+	Returned *ui.Returned
 	SaveURL  string // plain form post (works without JavaScript)
 	CheckURL string // htmx live check
 	BackURL  string

@@ -4,6 +4,7 @@ import (
 	"github.com/a-h/templ"
 
 	"nianbao/views/layout"
+	"nianbao/views/ui"
 )
 
 // DashboardVM is a logged-in user's start page: each body they hold a role
@@ -52,4 +53,7 @@ type ReportVM struct {
 	Version   int
 	UpdatedAt string
 	EditURL   string
+	// Returned is the reviewer's return, shown to the clerk until they
+	// resubmit.
+	Returned *ui.Returned
 }

@@ -10,6 +10,7 @@ import (
 	"nianbao/views/document"
 	"nianbao/views/findings"
 	"nianbao/views/layout"
+	"nianbao/views/ui"
 )
 
 // Input is what the review page is built from.
@@ -35,6 +36,8 @@ type Input struct {
 	// Duties says who may review this version when it is not anyone
 	// (one's own submission) or when the body lets one person do both.
 	Duties string
+	// Returned is the reviewer's return, for the clerk, while it stands.
+	Returned *ui.Returned
 	// Typed keeps what the reader typed into a refused action's reasons.
 	Typed map[string]string
 	At    string // the comment form's starting place
@@ -66,7 +69,7 @@ type URLs struct {
 func NewPage(in Input) *Page {
 	r := in.Report
 	p := &Page{Frame: in.Frame, Title: r.DisplayTitle(), State: in.State.Label(), Revision: in.Revision, Version: in.Version,
-		Correction: in.Correction, Deadline: in.Deadline, Refusal: in.Refusal, Duties: in.Duties, EditURL: in.URLs.Edit,
+		Correction: in.Correction, Deadline: in.Deadline, Refusal: in.Refusal, Duties: in.Duties, Returned: in.Returned, EditURL: in.URLs.Edit,
 		HistoryURL: in.URLs.History, BoardURL: in.URLs.Board, RollupURL: in.URLs.Rollup, CommentURL: in.URLs.Comment, CommentAt: in.At,
 		DocxURL: in.URLs.Docx, PortalURL: in.URLs.Portal}
 	p.Actions = actions(in)

@@ -9,6 +9,7 @@ import (
 	"nianbao/views/document"
 	"nianbao/views/findings"
 	"nianbao/views/layout"
+	"nianbao/views/ui"
 )
 
 // Page is the review page.
@@ -24,6 +25,8 @@ type Page struct {
 	Refusal string
 	// Duties is the separation-of-duties notice at the actions.
 	Duties string
+	// Returned is the reviewer's return while the report stays returned.
+	Returned *ui.Returned
 
 	// Version is the version shown: actions are taken on it.
 	Version int
