@@ -48,6 +48,20 @@ func (s *Server) authorize(c echo.Context, bodyID int64, a auth.Action) (*auth.U
 	return nil, errNotFound
 }
 
+// authorizeAny is authorize for the first of actions the user may take at
+// bodyID; the refusal is the last action's (404 where the body is not
+// visible at all, 403 where it is).
+func (s *Server) authorizeAny(c echo.Context, bodyID int64, actions ...auth.Action) (*auth.User, error) {
+	var err error = errForbidden
+	for _, a := range actions {
+		var u *auth.User
+		if u, err = s.authorize(c, bodyID, a); !errors.Is(err, errForbidden) {
+			return u, err
+		}
+	}
+	return nil, err
+}
+
 // managed returns every body the current user administers (at or below
 // one of their admin grants), in id order, and the same as a set.
 func (s *Server) managed(c echo.Context) ([]store.Body, map[int64]bool, error) {

@@ -2,7 +2,6 @@ package web
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -52,12 +51,7 @@ func (s *Server) boardRollupXLSX(c echo.Context) error {
 			return echo.NewHTTPError(http.StatusBadRequest, "汇总范围应为本级（level）或本行政区域（region）。")
 		}
 	}
-	if _, err := s.authorize(c, body, auth.ViewSubtree); errors.Is(err, errForbidden) {
-		_, err = s.authorize(c, body, auth.ManageBodies)
-		if err != nil {
-			return err
-		}
-	} else if err != nil {
+	if _, err := s.authorizeAny(c, body, auth.ViewSubtree, auth.ManageBodies); err != nil {
 		return err
 	}
 	ctx := c.Request().Context()

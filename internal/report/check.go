@@ -240,10 +240,12 @@ func (c *checker) relations() {
 		return
 	}
 	first := len(c.out)
+	var mends []int64 // the changes that could mend what is reported: each residual, either way
 	for i := range rels {
 		if state[i] != 2 || c.impliedTotal(i, resid, state) {
 			continue
 		}
+		mends = append(mends, resid[i], -resid[i])
 		rel := &rels[i]
 		f := c.add(rel.Rule, Error, c.message(rel), append(append([]CellID(nil), rel.Plus...), rel.Minus...)...)
 		f.Culprit, f.Suggest = c.culprit(i, resid, state)
@@ -251,7 +253,7 @@ func (c *checker) relations() {
 			f.Place = rel.Minus[0] // （七）总计 of the column
 		}
 	}
-	c.typedSlip(c.out[first:])
+	c.typedSlip(c.out[first:], mends)
 	for i := first; i < len(c.out); i++ {
 		f := &c.out[i]
 		if f.Culprit != NoCell {
@@ -285,9 +287,9 @@ func (c *checker) impliedTotal(i int, resid []int64, state []uint8) bool {
 
 // typedSlip names the cell just typed (Options.Typed, one cell) as the
 // culprit of the relation findings fs that name none, when changing it
-// alone — the totals recomputed as the app computes them — makes every
-// relation hold.
-func (c *checker) typedSlip(fs []Finding) {
+// alone by one of mends (the reported residuals, either way) — the totals
+// recomputed as the app computes them — makes every relation hold.
+func (c *checker) typedSlip(fs []Finding, mends []int64) {
 	if len(c.opt.Typed) != 1 || len(fs) == 0 {
 		return
 	}
@@ -306,7 +308,7 @@ func (c *checker) typedSlip(fs []Finding) {
 	}
 	try := c.r.Clone()
 	try.Unread = nil
-	for _, delta := range c.deltas(fs) {
+	for _, delta := range mends {
 		v := c.r.Values[id].N + delta
 		if v < 0 {
 			continue
@@ -320,24 +322,6 @@ func (c *checker) typedSlip(fs []Finding) {
 			return
 		}
 	}
-}
-
-// deltas are the changes that could mend the findings: each broken
-// relation's residual, either way.
-func (c *checker) deltas(fs []Finding) []int64 {
-	var out []int64
-	for _, f := range fs {
-		for i := range c.t.Relations {
-			rel := &c.t.Relations[i]
-			if rel.Rule != f.Rule || c.message(rel) != f.Message {
-				continue
-			}
-			if res, ok := c.residual(rel); ok && res != 0 {
-				out = append(out, res, -res)
-			}
-		}
-	}
-	return out
 }
 
 // balances reports whether every evaluated relation holds in r.

@@ -3,7 +3,6 @@ package sheet
 import (
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -58,9 +57,9 @@ func RollupRows(summary *report.Report, m *rollup.Matrix) []BodyRow {
 	}
 	rows = append(rows, BodyRow{Body: RowSum, Counted: strconv.Itoa(counted) + "个单位计入",
 		Report: withValues(m.T, m.Sum)})
-	if !slices.Equal(summary.Values, m.Sum) {
+	if n := differing(summary.Values, m.Sum); n > 0 {
 		rows = append(rows, BodyRow{Body: RowSummary, State: summary.Org,
-			Counted: fmt.Sprintf("%d个单元格与合计不同", differing(summary.Values, m.Sum)), Report: summary})
+			Counted: fmt.Sprintf("%d个单元格与合计不同", n), Report: summary})
 	}
 	return rows
 }
