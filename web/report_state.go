@@ -79,6 +79,11 @@ func (s *Server) reportState(c echo.Context) error {
 		return err
 	}
 	s.flash(ctx, fmt.Sprintf("已%s。", act.Label()))
+	if isHtmx(c) {
+		// htmx does not follow a redirect to a whole page: it is told to.
+		c.Response().Header().Set("HX-Redirect", paths.ReportView(rec.ID))
+		return c.NoContent(http.StatusOK)
+	}
 	return c.Redirect(http.StatusSeeOther, paths.ReportView(rec.ID))
 }
 
@@ -139,7 +144,7 @@ func (s *Server) publication(rec *store.ReportRecord) (*store.Publication, error
 }
 
 // refuseState shows the review page again with the refusal and what was
-// typed.
+// typed: the whole page, or for htmx the actions panel.
 func (s *Server) refuseState(c echo.Context, rec *store.ReportRecord, u *auth.User, status int, msg string, form map[string][]string) error {
 	typed := map[string]string{}
 	for k, v := range form {
@@ -151,8 +156,16 @@ func (s *Server) refuseState(c echo.Context, rec *store.ReportRecord, u *auth.Us
 	if err != nil {
 		return err
 	}
+	if isHtmx(c) {
+		// The form posted through htmx: the actions panel is replaced in
+		// place, and the address stays the report's.
+		return render(c, status, review.ActionsPanel(p))
+	}
 	return render(c, status, review.ReviewPage(p))
 }
+
+// isHtmx says whether the request came from htmx (it wants a fragment).
+func isHtmx(c echo.Context) bool { return c.Request().Header.Get("HX-Request") == "true" }
 
 // typedReasons are the reasons for warnings in the submit form
 // (reason.<finding key>).

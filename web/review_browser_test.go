@@ -9,6 +9,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"nianbao/internal/report"
 	"nianbao/internal/testenv"
 	"nianbao/web/paths"
 )
@@ -46,19 +47,51 @@ func TestReviewLoopInBrowser(t *testing.T) {
 	reviewer.login(a.app.URL, "reviewer")
 	view := a.app.URL + paths.ReportView(a.report)
 
-	// Submit with an error: refused, with the reason at the actions.
+	// With an error the submit button is disabled, and says why beside it.
 	clerk.open(view)
-	clerk.submitVia(`form.action-form input[value=submit] ~ button`)
-	if got := clerk.text(".actions .notice"); !strings.Contains(got, "还有1个错误") {
-		t.Fatalf("refusal %q", got)
+	submit := `form.action-form input[value=submit] ~ button`
+	if !js[bool](clerk, `document.querySelector('form.action-form input[value=submit] ~ button').disabled`) {
+		t.Error("提交审核 is enabled while an error remains")
 	}
-	// Fix in the editor, then submit with a reason for the warning.
+	why := js[string](clerk, `(() => { const b = document.querySelector('form.action-form input[value=submit] ~ button');
+		const d = document.getElementById(b.getAttribute('aria-describedby') || 'none'); return d ? d.textContent : '' })()`)
+	if !strings.Contains(why, "还有1个错误") || !clerk.visibleIn("blocked-submit", "#actions") {
+		t.Errorf("the disabled button's reason %q, visible: %v", why, clerk.visibleIn("blocked-submit", "#actions"))
+	}
+	testenv.ViewScreenshot(t, clerk.ctx, "submit-blocked")
+	// Fix in the editor; 检查并提交审核… opens the report with its header in view.
 	clerk.open(a.app.URL + paths.ReportEdit(a.report))
 	clerk.typeInto(cellID("requests.carried_forward.natural_person"), "22")
 	clerk.settle()
 	clerk.submitVia(`.editor-bar a.button.primary`)
-	clerk.do(chromedp.SendKeys(chromedp.CSS(`textarea[name^="reason."]`), "本年度无信息处理费事项"))
-	clerk.submitVia(`form.action-form input[value=submit] ~ button`)
+	if y := js[float64](clerk, `window.scrollY`); y != 0 || !js[bool](clerk, `(() => { const r = document.querySelector('form.action-form input[value=submit] ~ button').getBoundingClientRect();
+		return r.top > 0 && r.bottom < innerHeight })()`) {
+		t.Errorf("检查并提交审核… scrolled the page to %v, or the submit button is out of view", y)
+	}
+	// The warning's box has its rule's own hint, not another rule's.
+	if hint := js[string](clerk, `document.querySelector('textarea[name^="reason."]').placeholder`); hint != report.ReasonHint(report.RuleOtherEmpty) {
+		t.Errorf("the fee warning's hint %q", hint)
+	}
+	// A refused submission (a reason over 2,000 characters) is said in place:
+	// the address stays the report's and the typed reason is kept.
+	long := strings.Repeat("费", 2001)
+	clerk.do(chromedp.SetValue(chromedp.CSS(`textarea[name^="reason."]`), long), chromedp.Click(chromedp.CSS(submit)))
+	clerk.waitFor("the refusal in place", `!!document.getElementById('refusal')`)
+	if got := clerk.text("#refusal"); !strings.Contains(got, "超过2000个字") {
+		t.Errorf("refusal %q", got)
+	}
+	if path := js[string](clerk, `location.pathname`); path != paths.ReportView(a.report) {
+		t.Errorf("after the refusal the address is %s", path)
+	}
+	if got := js[string](clerk, `document.querySelector('textarea[name^="reason."]').value`); got != long {
+		t.Errorf("the typed reason was not kept (%d characters)", len([]rune(got)))
+	}
+	if clerk.active() != "refusal" {
+		t.Errorf("focus after the refusal: %q", clerk.active())
+	}
+	testenv.ViewScreenshot(t, clerk.ctx, "submit-refused-in-place")
+	clerk.do(chromedp.SetValue(chromedp.CSS(`textarea[name^="reason."]`), "本年度无信息处理费事项"))
+	clerk.submitVia(submit)
 	if got := clerk.text(".review-head .badge"); got != "待审核" {
 		t.Fatalf("after submitting: %q", got)
 	}

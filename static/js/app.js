@@ -281,3 +281,47 @@
     if (history.replaceState) history.replaceState(null, "", "#" + line.id);
   });
 })();
+
+// ---- the review page's actions post through htmx: a refusal (the server
+// answers 403/409/422 with the actions panel) replaces the panel in place,
+// with what was typed, and focus goes to the reason; any other refusal is
+// said in the panel ----
+(function () {
+  "use strict";
+  // beforeSwap fires on the target; the form that posted is the request's.
+  function actionForm(e) {
+    var elt = e.detail.requestConfig && e.detail.requestConfig.elt;
+    return elt && elt.closest && elt.closest(".action-form");
+  }
+  document.addEventListener("htmx:beforeSwap", function (e) {
+    if (!actionForm(e) || e.detail.xhr.status < 400) return;
+    if (/id="actions"/.test(e.detail.xhr.responseText || "")) {
+      e.detail.shouldSwap = true;
+      e.detail.isError = false;
+      swapped = true;
+      return;
+    }
+    var panel = document.getElementById("actions");
+    var note = document.getElementById("refusal");
+    if (!note && panel) {
+      note = document.createElement("p");
+      note.id = "refusal";
+      note.className = "notice error";
+      note.setAttribute("role", "alert");
+      note.tabIndex = -1;
+      panel.querySelector("h2").after(note);
+    }
+    if (note) {
+      note.textContent = "操作未完成：" + ((e.detail.xhr.responseText || "").replace(/\s+/g, " ").trim().slice(0, 200) ||
+        "服务器拒绝了这次操作（" + e.detail.xhr.status + "）");
+      note.focus();
+    }
+  });
+  var swapped = false;
+  document.addEventListener("htmx:afterSettle", function () {
+    if (!swapped) return;
+    swapped = false;
+    var note = document.getElementById("refusal");
+    if (note) note.focus();
+  });
+})();

@@ -102,7 +102,8 @@ func actions(in Input) []Action {
 					if typed, ok := in.Typed["reason."+f.Key()]; ok {
 						reason = typed
 					}
-					act.Warnings = append(act.Warnings, WarningInput{Key: f.Key(), Message: f.Message, Reason: reason})
+					act.Warnings = append(act.Warnings, WarningInput{Key: f.Key(), Message: f.Message, Reason: reason,
+						Hint: report.ReasonHint(f.Rule)})
 				}
 			}
 		case workflow.Return:
@@ -114,12 +115,30 @@ func actions(in Input) []Action {
 		case workflow.Approve, workflow.Publish:
 			act.Primary = true
 		}
+		act.Blocked = blocked(in, a)
 		if in.Typed["action"] == act.Name {
 			act.Typed = in.Typed["reason"]
 		}
 		out = append(out, act)
 	}
 	return out
+}
+
+// blocked is the workflow's refusal of an action that needs a report
+// without errors while errors remain ("" otherwise), so the button can be
+// disabled with the reason beside it before anyone posts.
+func blocked(in Input, a workflow.Action) string {
+	if a != workflow.Submit && a != workflow.Approve && a != workflow.Publish {
+		return ""
+	}
+	n := report.TallyOf(in.Findings).Errors
+	if n == 0 {
+		return ""
+	}
+	if _, err := workflow.Next(in.State, a, in.Roles, workflow.Facts{Errors: n}); err != nil {
+		return err.Error()
+	}
+	return ""
 }
 
 // findingList is the findings panel of a final check, each finding linked

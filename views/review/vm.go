@@ -68,11 +68,16 @@ type Action struct {
 	Typed string
 	// Warnings ask for a reason each (submission).
 	Warnings []WarningInput
+	// Blocked says why the action cannot be taken as the report stands
+	// (errors remain): the button is disabled and this is said beside it.
+	Blocked string
 }
 
 // WarningInput is a warning of the report and the reason the clerk gives.
 type WarningInput struct {
 	Key, Message, Reason string
+	// Hint is the rule's example of a reason (report.ReasonHint).
+	Hint string
 }
 
 // Change is one difference since the last review.
