@@ -11,8 +11,8 @@ import (
 	"nianbao/internal/report"
 	"nianbao/internal/store"
 	"nianbao/internal/workflow"
-	"nianbao/views/editor"
 	"nianbao/views/comments"
+	"nianbao/views/editor"
 	"nianbao/web/paths"
 )
 

@@ -54,7 +54,9 @@ func ParseCommentPlace(place string) CommentPlace {
 func SectionPlace(number string) string { return placeSection + number }
 
 // ParaPlace is the place of paragraph i (from 0) of a narrative section.
-func ParaPlace(narrative string, i int) string { return fmt.Sprintf("%s%s:%d", placePara, narrative, i) }
+func ParaPlace(narrative string, i int) string {
+	return fmt.Sprintf("%s%s:%d", placePara, narrative, i)
+}
 
 // CellPlace is the place of the cell at a dotted path.
 func CellPlace(path string) string { return placeCell + path }

@@ -9,9 +9,9 @@ import (
 	"github.com/a-h/templ"
 
 	"nianbao/internal/report"
+	"nianbao/views/comments"
 	"nianbao/views/findings"
 	"nianbao/views/layout"
-	"nianbao/views/comments"
 	"nianbao/views/ui"
 )
 
