@@ -12,8 +12,8 @@ import (
 	"nianbao/internal/report"
 	"nianbao/internal/store"
 	"nianbao/internal/workflow"
+	"nianbao/views/comments"
 	"nianbao/views/editor"
-	"nianbao/views/review"
 	"nianbao/web/paths"
 )
 
@@ -60,21 +60,21 @@ func (s *Server) withComments(ctx context.Context, rec *store.ReportRecord, p *e
 		if c.Resolved {
 			continue
 		}
-		if a := review.ParseAnchor(c.Anchor); a.Cell != "" {
+		if a := report.ParseCommentPlace(c.Anchor); a.Cell != "" {
 			id := rec.Report.Template().Lookup(a.Cell)
 			p.CellComments[id] = append(p.CellComments[id], c.Body)
 		} else if a.Section != "" {
 			p.SectionComments[a.Section] = append(p.SectionComments[a.Section], c.Body)
 		}
 	}
-	p.Comments = review.Comments(rec.Report, cs, editorAnchor,
+	p.Comments = comments.List(rec.Report, cs, editorAnchor,
 		func(id int64) string { return paths.ReportResolveURL(rec.ID, id) + "?back=edit" })
 	return nil
 }
 
 // editorAnchor is where a comment's place is in the editor.
 func editorAnchor(anchor string) string {
-	switch a := review.ParseAnchor(anchor); {
+	switch a := report.ParseCommentPlace(anchor); {
 	case a.Cell != "":
 		return editor.InputID(a.Cell)
 	case a.Narrative != "":
