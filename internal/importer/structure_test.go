@@ -40,7 +40,9 @@ func TestStructureFindings(t *testing.T) {
 		}, []string{"93 第93行的标题“五、政府信息公开工作存在的主要问题及改进措施”与规定的“五、存在的主要问题及改进情况”不同"}},
 		{"heading renamed by keywords", func(s string) string { return strings.Replace(s, "一、总体情况", "一、2022年总体情况", 1) },
 			[]string{"5 第5行的标题“一、2022年总体情况”与规定的“一、总体情况”不同"}},
-		{"spaces and markup are no renaming", func(s string) string { return strings.Replace(s, five, "**五、 存在的主要问题及改进情况**", 1) }, nil},
+		{"spaces and markup are no renaming", func(s string) string {
+			return strings.Replace(s, five, "**五、 存在的主要问题及改进情况**", 1)
+		}, nil},
 		{"五 and 六 swapped", func(s string) string {
 			i, j := strings.Index(s, five), strings.Index(s, six)
 			return s[:i] + s[j:] + "\n" + s[i:j]
