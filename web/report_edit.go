@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"strconv"
 
@@ -18,9 +19,15 @@ import (
 
 // reportEdit shows the editor with the stored draft, its findings and the
 // reviewer's comments. A report that is not a draft (submitted, approved,
-// published) opens read-only instead.
+// published), or one the user may read but not edit (a reviewer following
+// a clerk's link), opens read-only instead.
 func (s *Server) reportEdit(c echo.Context) error {
 	rec, _, err := s.reportFor(c, auth.EditReport)
+	if errors.Is(err, errForbidden) {
+		if rec, _, err = s.reportFor(c, auth.ViewReport); err == nil {
+			return c.Redirect(http.StatusSeeOther, paths.ReportView(rec.ID))
+		}
+	}
 	if err != nil {
 		return err
 	}
