@@ -103,9 +103,9 @@ type Row struct {
 	Cells []CellID
 	// Leaf marks the 21 result rows of section 三 (R2 sums them).
 	Leaf bool
-	// Anchors are the distinctive parts of the row's label by which a
+	// Landmarks are the distinctive parts of the row's label by which a
 	// printed label is recognised whatever else it carries (variants.go).
-	Anchors []string
+	Landmarks []string
 }
 
 // CellDef describes one numeric cell.
