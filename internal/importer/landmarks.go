@@ -9,7 +9,7 @@ import (
 
 // rowLandmark is a row with its landmarks.
 type rowLandmark struct {
-	row     *report.Row
+	row       *report.Row
 	landmarks []string
 }
 
