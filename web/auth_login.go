@@ -32,6 +32,9 @@ func (s *Server) loginForm(c echo.Context) error {
 		return c.Redirect(http.StatusSeeOther, paths.Setup)
 	}
 	vm := viewauth.LoginVM{Next: safeNext(c.QueryParam("next")), Errors: ui.Errors{}}
+	if c.QueryParam("out") == "1" {
+		vm.Notice = "已退出登录。"
+	}
 	return s.renderLogin(c, http.StatusOK, vm)
 }
 

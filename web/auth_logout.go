@@ -28,5 +28,5 @@ func (s *Server) logout(c echo.Context) error {
 	if err := s.logOut(ctx); err != nil {
 		return err
 	}
-	return c.Redirect(http.StatusSeeOther, paths.Login)
+	return c.Redirect(http.StatusSeeOther, paths.LoggedOut)
 }

@@ -154,7 +154,7 @@ func TestLogoutEndsSession(t *testing.T) {
 	app, _ := newUserApp(t)
 	c1, c2, c3 := app.Client(t, "zhang"), app.Client(t, "zhang"), app.Client(t, "zhang")
 	old := sessionCookie(t, app, c1)
-	if res := c1.PostForm(t, "/logout", nil); res.Status != http.StatusSeeOther || res.Location() != "/login" {
+	if res := c1.PostForm(t, "/logout", nil); res.Status != http.StatusSeeOther || res.Location() != paths.LoggedOut {
 		t.Fatalf("logout: %d → %s", res.Status, res.Location())
 	}
 	if loggedInAs(t, c1) || loggedInAs(t, replay(t, app, old)) {

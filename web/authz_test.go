@@ -161,7 +161,7 @@ var expectations = map[string]expectation{
 			f.years++
 			return url.Values{"year": {strconv.Itoa(2000 + f.years)}}
 		}},
-	"GET " + paths.ReportEditPattern: {scoped: true, want: bodyAction(clerk, 200),
+	"GET " + paths.ReportEditPattern: {scoped: true, want: editOrRead,
 		path: func(f *fixture, sc scope) string { return paths.ReportEdit(f.report[sc]) }},
 	"POST " + paths.ReportCheckPattern: {scoped: true, want: bodyAction(clerk, 200),
 		path: func(f *fixture, sc scope) string { return paths.ReportCheckURL(f.report[sc]) },
@@ -343,7 +343,9 @@ func runCase(t *testing.T, f *fixture, method string, exp expectation, r role, s
 	if want := exp.want(r, sc); res.Status != want {
 		t.Errorf("%s %s as %s at %s: status %d, want %d; body: %.200s", method, path, r, sc, res.Status, want, res.Body)
 	}
-	if res.Status == http.StatusSeeOther && r == anon && !strings.HasPrefix(res.Location(), paths.Login) && method != http.MethodPost {
+	// A visitor at / is sent to the public reports, which link the login page.
+	toLogin := strings.HasPrefix(res.Location(), paths.Login) || path == paths.Home && res.Location() == paths.Public
+	if res.Status == http.StatusSeeOther && r == anon && !toLogin && method != http.MethodPost {
 		t.Errorf("anonymous %s %s redirects to %s, not the login page", method, path, res.Location())
 	}
 	for _, other := range scopes {
@@ -370,6 +372,16 @@ func mayRead(r role, sc scope) bool {
 
 // viewers: a report is read by its body's clerks and reviewers, and by
 // supervisors and administrators of it or above.
+// editOrRead: the editor opens for the body's clerk; whoever else may read
+// the report is sent to its read-only page (303); others are refused as
+// by viewers.
+func editOrRead(r role, sc scope) int {
+	if r == clerk && sc == own {
+		return http.StatusOK
+	}
+	return viewers(http.StatusSeeOther)(r, sc)
+}
+
 func viewers(ok int) func(role, scope) int {
 	return func(r role, sc scope) int {
 		switch {

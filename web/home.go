@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"slices"
 	"time"
@@ -17,12 +18,13 @@ import (
 	"nianbao/web/paths"
 )
 
-// home is a logged-in user's start page; anyone else goes to the login
-// page, or to setup on an empty database.
+// home is a logged-in user's start page; anyone else goes to the public
+// list of published reports (which links the login page), or to setup on
+// an empty database.
 func (s *Server) home(c echo.Context) error {
 	u := currentUser(c)
 	if u == nil {
-		return s.toLoginOrSetup(c)
+		return s.toPublicOrSetup(c)
 	}
 	vm, err := s.dashboard(c.Request().Context(), u)
 	if err != nil {
@@ -32,7 +34,7 @@ func (s *Server) home(c echo.Context) error {
 	return render(c, http.StatusOK, home.Dashboard(vm))
 }
 
-func (s *Server) toLoginOrSetup(c echo.Context) error {
+func (s *Server) toPublicOrSetup(c echo.Context) error {
 	n, err := s.store.UserCount(c.Request().Context())
 	if err != nil {
 		return err
@@ -40,7 +42,7 @@ func (s *Server) toLoginOrSetup(c echo.Context) error {
 	if n == 0 {
 		return c.Redirect(http.StatusSeeOther, paths.Setup)
 	}
-	return c.Redirect(http.StatusSeeOther, paths.Login)
+	return c.Redirect(http.StatusSeeOther, paths.Public)
 }
 
 // dashboard lists each body the user holds a role at, with their roles and,
@@ -66,7 +68,10 @@ func (s *Server) dashboard(ctx context.Context, u *auth.User) (home.DashboardVM,
 			ShowReports: auth.Can(u, auth.ViewReport, id, nil),
 			CreateURL:   paths.BodyReportsURL(id), NextYear: time.Now().Year() - 1}
 		if bv.ShowReports {
-			if bv.Reports, err = s.reportList(ctx, id, bv.CanCreate); err != nil {
+			if bv.Reports, err = s.reportList(ctx, b, bv.CanCreate); err != nil {
+				return vm, err
+			}
+			if err := s.addTasks(ctx, &vm, u, b, bv.Reports); err != nil {
 				return vm, err
 			}
 		}
@@ -89,20 +94,68 @@ func (s *Server) dashboard(ctx context.Context, u *auth.User) (home.DashboardVM,
 	if mayCheckTexts(u) {
 		vm.CheckURL = paths.CheckText
 	}
+	vm.Board = len(boardRoots(u)) > 0
+	vm.Admin = u.HasRole(auth.Admin)
 	return vm, nil
 }
 
-// reportList is a body's reports for the home page; a clerk sees the
-// reviewer's reason at each returned one.
-func (s *Server) reportList(ctx context.Context, bodyID int64, clerk bool) ([]home.ReportVM, error) {
-	recs, err := s.store.ReportsOfBody(ctx, bodyID)
+// addTasks puts a body's reports that wait for this user on the lists at
+// the top of home: 待我审核 (submitted, for the body's reviewers) and
+// 待我处理 (returned, or a draft with open comments, for its clerks).
+func (s *Server) addTasks(ctx context.Context, vm *home.DashboardVM, u *auth.User, b *store.Body, reports []home.ReportVM) error {
+	for _, r := range reports {
+		t := home.TaskVM{Body: b.Name, Year: r.Year, State: r.State, Due: r.Due}
+		switch {
+		case r.Is == workflow.Submitted && u.Has(auth.Reviewer, b.ID):
+			t.URL, t.Why = paths.ReportView(r.ID), "已提交，等待审核"
+			vm.ToReview = append(vm.ToReview, t)
+		case r.Is == workflow.Returned && u.Has(auth.Clerk, b.ID):
+			t.URL, t.Why = r.EditURL, "审核人已退回，请修改后重新提交"
+			vm.ToFix = append(vm.ToFix, t)
+		case r.Is == workflow.Draft && u.Has(auth.Clerk, b.ID):
+			open, err := s.openComments(ctx, r.ID, r.Revision)
+			if err != nil {
+				return err
+			}
+			if open > 0 {
+				t.URL, t.Why = r.EditURL, fmt.Sprintf("有%d条审核意见未处理", open)
+				vm.ToFix = append(vm.ToFix, t)
+			}
+		}
+	}
+	return nil
+}
+
+// openComments counts a report's comments not yet marked 已处理.
+func (s *Server) openComments(ctx context.Context, id int64, revision int) (int, error) {
+	cs, err := s.store.Comments(ctx, id, revision)
+	if err != nil {
+		return 0, fmt.Errorf("comments of report %d: %w", id, err)
+	}
+	n := 0
+	for _, c := range cs {
+		if !c.Resolved() {
+			n++
+		}
+	}
+	return n, nil
+}
+
+// reportList is a body's reports for the home page, each with its last
+// save in words and, until published, the days left before the legal
+// deadline; a clerk sees the reviewer's reason at each returned one.
+func (s *Server) reportList(ctx context.Context, b *store.Body, clerk bool) ([]home.ReportVM, error) {
+	recs, err := s.store.ReportsOfBody(ctx, b.ID)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]home.ReportVM, 0, len(recs))
 	for _, r := range recs {
-		vm := home.ReportVM{Year: r.Year, State: r.State.Label(), Version: r.Version,
-			UpdatedAt: r.UpdatedAt.In(workflow.ChinaTime).Format("2006-01-02 15:04"), EditURL: paths.ReportEdit(r.ID)}
+		vm := home.ReportVM{ID: r.ID, Revision: r.Revision, Year: r.Year, State: r.State.Label(), Is: r.State,
+			UpdatedAt: r.UpdatedAt.In(workflow.ChinaTime).Format("2006年1月2日 15:04"), EditURL: paths.ReportEdit(r.ID)}
+		if r.State != workflow.Published {
+			vm.Due = deadlineText(b.Deadline(r.Year), s.store.Now())
+		}
 		if clerk {
 			if vm.Returned, err = s.returnedNote(ctx, &r); err != nil {
 				return nil, err

@@ -1,7 +1,9 @@
 package web_test
 
 import (
+	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -125,5 +127,53 @@ func TestLiveCheckYearAndToken(t *testing.T) {
 		if page.Find("#"+target).Length() != 1 {
 			t.Errorf("the editor has no #%s", target)
 		}
+	}
+}
+
+// TestCopiedFromLastYear: the bureau's 2023 report in nianbao has seed
+// 002's text; the 2024 report with the same text gets W10 for 第一部分
+// and 第五部分, live in the editor (pointing at the text box) and on the
+// review page (linked to the first copied paragraph).
+func TestCopiedFromLastYear(t *testing.T) {
+	a := newReviewApp(t)
+	last := a.app.Report(t, a.bureau, 2023)
+	rec, err := a.app.Store.Report(t.Context(), last)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := seedForm(t, "002")
+	f.Set("base_version", strconv.Itoa(rec.Version))
+	if res := a.clerk.PostForm(t, paths.ReportSaveURL(last), f); res.Status != http.StatusSeeOther {
+		t.Fatalf("save 2023: %d %.300s", res.Status, res.Body)
+	}
+	_, d := check(t, a.clerk, a.report, 1, seedForm(t, "002"))
+	want := map[string]string{"第一部分有100%的句子": "f-narrative-overview", "第五部分有100%的句子": "f-narrative-problems"}
+	w10 := d.Find(`#findings li.finding[data-rule="W10"] a`)
+	if w10.Length() != len(want) {
+		t.Fatalf("%d W10 findings live, want %d: %v", w10.Length(), len(want), findings(d))
+	}
+	w10.Each(func(_ int, s *goquery.Selection) {
+		for start, focus := range want {
+			if strings.HasPrefix(s.Text(), start) && s.AttrOr("data-focus", "") != focus {
+				t.Errorf("%q points at %q, want %s", s.Text(), s.AttrOr("data-focus", ""), focus)
+			}
+		}
+		if !strings.Contains(s.Text(), "与2023年报告相同") {
+			t.Errorf("W10 %q does not name last year's report", s.Text())
+		}
+	})
+
+	a.save(t, seedForm(t, "002"))
+	page := a.reviewer.Get(t, paths.ReportView(a.report)).Doc(t)
+	links := page.Find(`#findings li.finding[data-rule="W10"] a`)
+	if links.Length() != 2 || links.First().AttrOr("href", "") != "#p-overview-0" {
+		t.Errorf("review page: %d W10, first linked to %q, want 2 and #p-overview-0", links.Length(), links.First().AttrOr("href", ""))
+	}
+
+	changed := seedForm(t, "002")
+	changed.Set("narrative.problems", "本年度存在的主要问题是政策解读形式较为单一，群众参与度不高。下一步将探索图解、视频等解读形式，提升解读的可读性。同时加强工作人员业务培训，提高依申请公开答复质量。")
+	_, d = check(t, a.clerk, a.report, 2, changed)
+	if n := d.Find(`#findings li.finding[data-rule="W10"]`).Length(); n != 1 {
+		t.Errorf("with 第五部分 rewritten: %d W10, want 1 (第一部分): %v", n, findings(d))
 	}
 }

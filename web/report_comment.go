@@ -32,7 +32,7 @@ func (s *Server) reportComment(c echo.Context) error {
 		problem = "请填写意见内容。"
 	case len([]rune(body)) > maxComment:
 		problem = "意见太长（最多" + strconv.Itoa(maxComment) + "字）。"
-	case !review.ValidAnchor(rec.Report, at):
+	case !rec.Report.HasCommentPlace(at):
 		problem = "意见针对的位置不存在，请重新选择。"
 	}
 	if problem != "" {

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"strconv"
 
@@ -11,16 +12,22 @@ import (
 	"nianbao/internal/report"
 	"nianbao/internal/store"
 	"nianbao/internal/workflow"
+	"nianbao/views/comments"
 	"nianbao/views/editor"
-	"nianbao/views/review"
 	"nianbao/web/paths"
 )
 
 // reportEdit shows the editor with the stored draft, its findings and the
 // reviewer's comments. A report that is not a draft (submitted, approved,
-// published) opens read-only instead.
+// published), or one the user may read but not edit (a reviewer following
+// a clerk's link), opens read-only instead.
 func (s *Server) reportEdit(c echo.Context) error {
 	rec, _, err := s.reportFor(c, auth.EditReport)
+	if errors.Is(err, errForbidden) {
+		if rec, _, err = s.reportFor(c, auth.ViewReport); err == nil {
+			return c.Redirect(http.StatusSeeOther, paths.ReportView(rec.ID))
+		}
+	}
 	if err != nil {
 		return err
 	}
@@ -53,21 +60,21 @@ func (s *Server) withComments(ctx context.Context, rec *store.ReportRecord, p *e
 		if c.Resolved {
 			continue
 		}
-		if a := review.ParseAnchor(c.Anchor); a.Cell != "" {
+		if a := report.ParseCommentPlace(c.Anchor); a.Cell != "" {
 			id := rec.Report.Template().Lookup(a.Cell)
 			p.CellComments[id] = append(p.CellComments[id], c.Body)
 		} else if a.Section != "" {
 			p.SectionComments[a.Section] = append(p.SectionComments[a.Section], c.Body)
 		}
 	}
-	p.Comments = review.Comments(rec.Report, cs, editorAnchor,
+	p.Comments = comments.List(rec.Report, cs, editorAnchor,
 		func(id int64) string { return paths.ReportResolveURL(rec.ID, id) + "?back=edit" })
 	return nil
 }
 
 // editorAnchor is where a comment's place is in the editor.
 func editorAnchor(anchor string) string {
-	switch a := review.ParseAnchor(anchor); {
+	switch a := report.ParseCommentPlace(anchor); {
 	case a.Cell != "":
 		return editor.InputID(a.Cell)
 	case a.Narrative != "":

@@ -60,14 +60,11 @@ func (s *Server) reportState(c echo.Context) error {
 		}
 		return s.refuseState(c, rec, u, status, refusal.Msg, form)
 	}
-	if seen, _ := strconv.Atoi(form.Get("version")); seen != rec.Version {
-		// Acting on what the reader saw: an approval is of the version read.
-		return s.refuseState(c, rec, u, http.StatusConflict, "报告在您打开之后又有了修改，请看过最新内容后再操作。", form)
+	seen, _ := strconv.Atoi(form.Get("version"))
+	if err := workflow.OnVersion(act, workflow.Versions{Seen: seen, Current: rec.Version, Reviewed: rec.ReviewedVersion}); errors.As(err, &refusal) {
+		return s.refuseState(c, rec, u, http.StatusConflict, refusal.Msg, form)
 	}
 	ch.To, ch.By = to, u.ID
-	if act == workflow.Publish && rec.Version != rec.ReviewedVersion {
-		return s.refuseState(c, rec, u, http.StatusConflict, "发布的必须是审核通过的版本，请重新审核。", form)
-	}
 	if act == workflow.Publish {
 		if ch.Publication, err = s.publication(rec); err != nil {
 			return err

@@ -12,6 +12,7 @@ import (
 	"nianbao/internal/report"
 	"nianbao/internal/store"
 	"nianbao/internal/workflow"
+	"nianbao/views/comments"
 	"nianbao/views/review"
 	"nianbao/web/paths"
 )
@@ -145,14 +146,14 @@ func (s *Server) reviewedBase(ctx context.Context, rec *store.ReportRecord, in *
 	return nil
 }
 
-func (s *Server) commentsOf(ctx context.Context, rec *store.ReportRecord) ([]review.CommentIn, error) {
+func (s *Server) commentsOf(ctx context.Context, rec *store.ReportRecord) ([]comments.Stored, error) {
 	list, err := s.store.Comments(ctx, rec.ID, rec.Revision)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]review.CommentIn, len(list))
+	out := make([]comments.Stored, len(list))
 	for i, c := range list {
-		out[i] = review.CommentIn{ID: c.ID, Anchor: c.Anchor, Body: c.Body, Author: c.AuthorName, At: c.CreatedAt,
+		out[i] = comments.Stored{ID: c.ID, Anchor: c.Anchor, Body: c.Body, Author: c.AuthorName, At: c.CreatedAt,
 			Resolved: c.Resolved(), Version: c.Version}
 	}
 	return out, nil

@@ -42,3 +42,40 @@ func TestCheckCommandNarrative(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckCommandCopied: seed 004's published text checked as 2022's
+// report with the 2021 text as last year — only the years changed — gets
+// W10 for 第一部分 and 第五部分; against another body's report, none.
+func TestCheckCommandCopied(t *testing.T) {
+	text := func(name string) string {
+		return filepath.Join("..", "..", "internal", "importer", "testdata", "seeds", name+".txt")
+	}
+	data, err := os.ReadFile(text("004"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "2022.txt")
+	if err := os.WriteFile(p, bytes.ReplaceAll(data, []byte("2021"), []byte("2022")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		last string
+		want []string
+	}{
+		{text("004"), []string{"警告\tW10\t第一部分有100%的句子", "警告\tW10\t第五部分有100%的句子", "与2021年报告相同"}},
+		{text("002"), nil},
+	} {
+		code, out, errOut := runCmd(t, "check", "--draft", "--last-year", tc.last, p)
+		if code != 0 {
+			t.Errorf("last year %s: exit %d (warnings only)\n%s", tc.last, code, errOut)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("last year %s: stdout lacks %q:\n%s", tc.last, w, out)
+			}
+		}
+		if tc.want == nil && strings.Contains(out, "W10") {
+			t.Errorf("last year %s: W10 for another body's text:\n%s", tc.last, out)
+		}
+	}
+}

@@ -104,7 +104,7 @@ type Options struct {
 	// Final checks a report for submission or as published: blank cells and
 	// empty sections are errors. A draft gets them as a warning.
 	Final bool
-	// LastYear, when given, adds the cross-year warnings W1 and W5.
+	// LastYear, when given, adds the cross-year warnings W1, W5 and W10.
 	LastYear *Report
 	// Typed are the cells the clerk has just typed (the live check sends
 	// those). When it is one cell, and changing it alone would make every

@@ -3,8 +3,9 @@ package report
 import "fmt"
 
 // crossYear compares with last year's report: 上年结转 with 结转下年度 (W1)
-// and the 现行有效件数 carried over (W5).
+// the 现行有效件数 carried over (W5) and the text carried over (W10).
 func (c *checker) crossYear(last *Report) {
+	c.copiedText(last)
 	lt := last.Template()
 	now := c.t.Table("requests").Row("carried_over").Cells
 	before := lt.Table("requests").Row("carried_forward").Cells

@@ -139,14 +139,15 @@ func (c *Client) Do(t testing.TB, method, path string, body io.Reader, h http.He
 }
 
 // Token returns the CSRF token of the last page, fetching the start page
-// (or the login page) when there is none.
+// (or, for a visitor, whom it sends to the public reports, the login
+// page) when there is none.
 func (c *Client) Token(t testing.TB) string {
 	t.Helper()
 	if tok := c.token(); tok != "" {
 		return tok
 	}
 	if res := c.Get(t, "/"); res.Status == http.StatusSeeOther {
-		c.Get(t, res.Location())
+		c.Get(t, "/login")
 	}
 	return c.token()
 }

@@ -15,10 +15,11 @@ type SetupVM struct {
 }
 
 // LoginVM is the login form. Message is a refusal for the whole form
-// (wrong password, too many attempts).
+// (wrong password, too many attempts); Notice is good news (已退出登录).
 type LoginVM struct {
 	Page           layout.Page
 	Username, Next string
 	Message        string
+	Notice         string
 	Errors         ui.Errors
 }

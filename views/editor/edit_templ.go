@@ -10,8 +10,8 @@ import templruntime "github.com/a-h/templ/runtime"
 
 import (
 	"nianbao/internal/report"
+	"nianbao/views/comments"
 	"nianbao/views/layout"
-	"nianbao/views/review"
 	"nianbao/views/ui"
 )
 
@@ -1053,7 +1053,7 @@ func CommentsPanel(p *Page) templ.Component {
 				return templ_7745c5c3_Err
 			}
 			for _, c := range p.Comments {
-				templ_7745c5c3_Err = review.CommentItem(p.Frame.CSRF, c).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = comments.Item(p.Frame.CSRF, c).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

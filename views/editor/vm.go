@@ -9,9 +9,9 @@ import (
 	"github.com/a-h/templ"
 
 	"nianbao/internal/report"
+	"nianbao/views/comments"
 	"nianbao/views/findings"
 	"nianbao/views/layout"
-	"nianbao/views/review"
 	"nianbao/views/ui"
 )
 
@@ -57,7 +57,7 @@ type Page struct {
 	// and SectionComments are the open ones at their places (by cell, and
 	// by section number for comments on a section or a paragraph). ViewURL
 	// is the report's read-only page (where it is submitted).
-	Comments        []review.Comment
+	Comments        []comments.Comment
 	CellComments    map[report.CellID][]string
 	SectionComments map[string][]string
 	ViewURL         string

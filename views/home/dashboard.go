@@ -3,6 +3,7 @@ package home
 import (
 	"github.com/a-h/templ"
 
+	"nianbao/internal/workflow"
 	"nianbao/views/layout"
 	"nianbao/views/ui"
 )
@@ -15,6 +16,18 @@ type DashboardVM struct {
 	// CheckURL is the page that checks a published report's text; empty
 	// for users who do not work with reports.
 	CheckURL string
+	// ToReview lists the submitted reports this reviewer may review; ToFix
+	// the reports back with this clerk (returned, or with open comments).
+	ToReview, ToFix []TaskVM
+	// Board and Admin point a supervisor to the status board and an
+	// administrator to the bodies and users.
+	Board, Admin bool
+}
+
+// TaskVM is a report waiting for the user: where, which, why and by when.
+type TaskVM struct {
+	Body, State, Why, Due, URL string
+	Year                       int
 }
 
 // BodyVM is one body on the start page.
@@ -48,11 +61,15 @@ type BodyVM struct {
 
 // ReportVM is one report in the list.
 type ReportVM struct {
-	Year      int
-	State     string
-	Version   int
-	UpdatedAt string
-	EditURL   string
+	ID       int64
+	Revision int
+	Year     int
+	State    string
+	Is       workflow.State
+	// UpdatedAt is the last save in words (2026年12月3日 15:04); Due the
+	// legal deadline and the days left (empty once published).
+	UpdatedAt, Due string
+	EditURL        string
 	// Returned is the reviewer's return, shown to the clerk until they
 	// resubmit.
 	Returned *ui.Returned

@@ -3,10 +3,10 @@ package review
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"nianbao/internal/report"
 	"nianbao/internal/workflow"
+	"nianbao/views/comments"
 	"nianbao/views/document"
 	"nianbao/views/findings"
 	"nianbao/views/layout"
@@ -30,7 +30,7 @@ type Input struct {
 	// ReviewedVersion its number.
 	Reviewed        *report.Report
 	ReviewedVersion int
-	Comments        []CommentIn
+	Comments        []comments.Stored
 	URLs            URLs
 	Refusal         string
 	// Duties says who may review this version when it is not anyone
@@ -41,17 +41,6 @@ type Input struct {
 	// Typed keeps what the reader typed into a refused action's reasons.
 	Typed map[string]string
 	At    string // the comment form's starting place
-}
-
-// CommentIn is a stored comment as the page needs it.
-type CommentIn struct {
-	ID       int64
-	Anchor   string
-	Body     string
-	Author   string
-	At       time.Time
-	Resolved bool
-	Version  int
 }
 
 // URLs are the addresses the page links to; empty ones are not offered.
@@ -79,7 +68,7 @@ func NewPage(in Input) *Page {
 		p.ChangedFrom = in.ReviewedVersion
 		p.Changes = changes(in.Reviewed, r, changedCells)
 	}
-	p.Comments = comments(in, r)
+	p.Comments = commentList(in, r)
 	if p.CommentURL != "" {
 		p.CommentTarget = targets(r)
 	}
@@ -164,7 +153,7 @@ func changes(old, cur *report.Report, changed map[string]bool) []Change {
 			if pc.Added {
 				ch.New = pc.Text
 			} else {
-				ch.Old, ch.Target = pc.Text, document.SectionAnchor(sectionOf(key))
+				ch.Old, ch.Target = pc.Text, document.SectionAnchor(report.NarrativeSection(key))
 			}
 			out = append(out, ch)
 		}
@@ -172,41 +161,22 @@ func changes(old, cur *report.Report, changed map[string]bool) []Change {
 	return out
 }
 
-func comments(in Input, r *report.Report) []Comment {
+// commentList offers the clerk to mark open comments addressed while the
+// report is theirs to edit.
+func commentList(in Input, r *report.Report) []comments.Comment {
 	var resolve func(int64) string
 	if in.Roles.Clerk && in.State.Editable() {
 		resolve = in.URLs.Resolve
 	}
-	return Comments(r, in.Comments, nil, resolve)
-}
-
-// Comments turns stored comments into the list a page shows. link, when
-// given, says where a comment's place is on that page (the editor's inputs
-// rather than the document's cells); resolve, when given, offers to mark
-// open comments as addressed.
-func Comments(r *report.Report, cs []CommentIn, link func(anchor string) string, resolve func(int64) string) []Comment {
-	var out []Comment
-	for _, c := range cs {
-		label, target := anchorLabel(r, c.Anchor)
-		if link != nil && target != "" {
-			target = link(c.Anchor)
-		}
-		item := Comment{Target: label, Link: target, Body: c.Body, Author: c.Author,
-			At: c.At.In(workflow.ChinaTime).Format("2006-01-02 15:04"), Resolved: c.Resolved}
-		if !c.Resolved && resolve != nil {
-			item.ResolveURL = resolve(c.ID)
-		}
-		out = append(out, item)
-	}
-	return out
+	return comments.List(r, in.Comments, nil, resolve)
 }
 
 // markCells adds classes to the document's cells: changed since the last
 // review, and commented.
-func markCells(v *document.View, changed map[string]bool, cs []CommentIn) {
+func markCells(v *document.View, changed map[string]bool, cs []comments.Stored) {
 	commented := map[string]bool{}
 	for _, c := range cs {
-		if a := ParseAnchor(c.Anchor); a.Cell != "" && !c.Resolved {
+		if a := report.ParseCommentPlace(c.Anchor); a.Cell != "" && !c.Resolved {
 			commented[a.Cell] = true
 		}
 	}
@@ -227,13 +197,4 @@ func markCells(v *document.View, changed map[string]bool, cs []CommentIn) {
 			}
 		}
 	}
-}
-
-func sectionOf(narrative string) string {
-	for _, s := range report.T2021.Sections {
-		if s.Narrative == narrative {
-			return s.Number
-		}
-	}
-	return ""
 }

@@ -6,6 +6,7 @@
 package review
 
 import (
+	"nianbao/views/comments"
 	"nianbao/views/document"
 	"nianbao/views/findings"
 	"nianbao/views/layout"
@@ -46,7 +47,7 @@ type Page struct {
 	ChangedFrom int
 	Changes     []Change
 
-	Comments      []Comment
+	Comments      []comments.Comment
 	CommentURL    string // set when the reader may comment now
 	CommentTarget []TargetGroup
 	// CommentAt is the anchor the comment form starts with (?at=…).
@@ -81,18 +82,6 @@ type Change struct {
 	Target          string // the id in the document
 	// Paragraph marks a narrative paragraph added (New) or removed (Old).
 	Paragraph bool
-}
-
-// Comment is a reviewer's comment.
-type Comment struct {
-	Target     string // where, in words
-	Link       string // the id in the document
-	Body       string
-	Author, At string
-	Resolved   bool
-	// Changed says the commented place changed since the comment.
-	Changed    bool
-	ResolveURL string // set for the clerk while open
 }
 
 // TargetGroup is an <optgroup> of the comment form's place list.

@@ -14,9 +14,11 @@ const (
 	Home    = "/"
 	Healthz = "/healthz"
 
-	Setup           = "/setup"
-	Login           = "/login"
-	Logout          = "/logout"
+	Setup  = "/setup"
+	Login  = "/login"
+	Logout = "/logout"
+	// LoggedOut is the login page saying 已退出登录.
+	LoggedOut       = Login + "?out=1"
 	AccountPassword = "/account/password"
 
 	AdminBodies      = "/admin/bodies"

@@ -1,0 +1,121 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// RuleCopied is the check of a text section carried over from last year's
+// report (docs/checks.md): evaluators publish the share of a 年报's text
+// that repeats last year's ("重复率竟达90%").
+const RuleCopied = "W10"
+
+func init() {
+	RuleTitles[RuleCopied] = "正文各部分不照搬上年报告"
+}
+
+const (
+	// copiedShare is the share of a section's sentences, in per cent, above
+	// which the section is taken for last year's text.
+	copiedShare = 60
+	// copiedMinSentences is the fewest sentences a section needs for its
+	// share to mean anything: a 六 of one or two set sentences
+	// (本机关未收取信息处理费) is rightly the same every year.
+	copiedMinSentences = 3
+	// copiedMinRunes is the shortest sentence counted (after normalising):
+	// a heading such as （一）主动公开情况 repeats the template, not last year.
+	copiedMinRunes = 10
+	// copiedQuoted is how many of the copied sentences a finding quotes.
+	copiedQuoted = 2
+)
+
+// copiedText warns for each text section (一, 五, 六) more than
+// copiedShare % of whose sentences are the same as a sentence of the same
+// section of last year's report, once punctuation, spaces and numbers
+// are set aside (W10): a text carried over with this year's figures typed
+// in is still last year's text.
+func (c *checker) copiedText(last *Report) {
+	for _, s := range c.t.Sections {
+		if s.Narrative == "" {
+			continue
+		}
+		before := make(map[string]bool)
+		for _, para := range Paragraphs(last.Narrative.Text(s.Narrative)) {
+			for _, sentence := range sentences(para) {
+				if key, ok := sentenceKey(sentence); ok {
+					before[key] = true
+				}
+			}
+		}
+		if len(before) > 0 {
+			c.copiedSection(s, before, last.Year)
+		}
+	}
+}
+
+// copiedSection counts the sentences of one section found in last year's
+// (before) and warns when they are more than copiedShare % of them.
+func (c *checker) copiedSection(s Section, before map[string]bool, lastYear int) {
+	total, firstPara := 0, -1
+	var copied []string
+	for i, para := range Paragraphs(c.r.Narrative.Text(s.Narrative)) {
+		for _, sentence := range sentences(para) {
+			key, ok := sentenceKey(sentence)
+			if !ok {
+				continue
+			}
+			total++
+			if !before[key] {
+				continue
+			}
+			if firstPara < 0 {
+				firstPara = i
+			}
+			copied = append(copied, sentence)
+		}
+	}
+	if total < copiedMinSentences || len(copied)*100 <= copiedShare*total {
+		return
+	}
+	quotes := make([]string, 0, copiedQuoted)
+	for _, q := range copied[:min(len(copied), copiedQuoted)] {
+		quotes = append(quotes, "“"+quoteStart(q)+"”")
+	}
+	f := c.add(RuleCopied, Warning, fmt.Sprintf("%s有%d%%的句子（%d句中的%d句）与%d年报告相同（数字和标点不计），如：%s；应写本年度的情况",
+		sectionName(s), len(copied)*100/total, total, len(copied), lastYear, strings.Join(quotes, "、")))
+	f.Narrative, f.Para = s.Narrative, firstPara
+}
+
+// sectionName is how a finding names a section: 第一部分 for 一.
+func sectionName(s Section) string {
+	return "第" + s.Number + "部分"
+}
+
+// sentenceKey is a sentence as the copy check compares it: simplified
+// characters, letters only, each run of digits or Chinese numerals one
+// "#" — so a sentence copied with this year's figures typed in is the
+// same. ok is false for a sentence too short to count.
+func sentenceKey(sentence string) (key string, ok bool) {
+	var b strings.Builder
+	b.Grow(len(sentence))
+	n, inNumber := 0, false
+	for _, r := range Simplify(sentence) {
+		switch {
+		case unicode.IsDigit(r) || isChineseNumeral(r) || r == '〇' || r == '零':
+			if !inNumber {
+				b.WriteByte('#')
+				n++
+			}
+			inNumber = true
+		case unicode.IsLetter(r):
+			b.WriteRune(r)
+			n++
+			inNumber = false
+		}
+	}
+	if n < copiedMinRunes {
+		return "", false
+	}
+	return b.String(), true
+}
