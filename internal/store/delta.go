@@ -81,7 +81,7 @@ func deflate(b []byte) []byte {
 	}
 	var buf bytes.Buffer
 	w, _ := flate.NewWriter(&buf, flate.BestSpeed) // the level is valid
-	_, _ = w.Write(b)                             // a bytes.Buffer does not fail
+	_, _ = w.Write(b)                              // a bytes.Buffer does not fail
 	_ = w.Close()
 	return buf.Bytes()
 }
