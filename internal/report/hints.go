@@ -16,6 +16,7 @@ var ReasonHints = map[string]string{
 	RuleTokenProblems:    "如：本年度确无需要报告的问题，已向领导报告",
 	RuleFeeNotices:       "如：所写“未发出收费通知”指本年度，相关通知于上年度发出",
 	RuleCopied:           "如：该部分工作与上年相同，文字已核对，适用于本年度",
+	RuleStructure:        "如：按本地区统一要求，第六部分标题另有写法",
 	RuleSummaryDiffers:   "如：两个单位联合办理的申请只计1次",
 	RuleSummaryMissing:   "如：该单位本年度已撤并，其数据计入承接单位",
 	RuleSummaryStale:     "如：该单位的修改不影响汇总数，经核对无误",
