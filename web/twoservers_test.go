@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 
@@ -83,4 +84,43 @@ func TestTwoServersShareOnePostgres(t *testing.T) {
 func baseVersion(d *goquery.Document) string {
 	v, _ := d.Find(`input[name="base_version"]`).First().Attr("value")
 	return v
+}
+
+// TestLoginThrottleAcrossServers: the failed logins counted on server A
+// hold on server B of the same PostgreSQL database, so a guesser behind a
+// load balancer gets no more attempts than on one server; a success on B
+// clears the account's count for A too.
+func TestLoginThrottleAcrossServers(t *testing.T) {
+	db := testenv.Postgres(t)
+	a, b := webtest.StartOn(t, db), webtest.StartOn(t, db)
+	body := a.Body(t, 0, "某局", org.Department)
+	a.User(t, "zhang", auth.Grant{Body: body, Role: auth.Clerk})
+	now := time.Now()
+	a.Throttle.Now = func() time.Time { return now }
+	b.Throttle.Now = func() time.Time { return now }
+
+	for i := range auth.AccountPolicy.Free {
+		srv := a
+		if i%2 == 1 {
+			srv = b // failures alternate between the servers
+		}
+		if res := login(t, srv.Anonymous(t), "zhang", "wrong-password"); res.Status != http.StatusUnprocessableEntity {
+			t.Fatalf("failure %d: status %d", i+1, res.Status)
+		}
+	}
+	for _, srv := range []*webtest.App{a, b} {
+		if res := login(t, srv.Anonymous(t), "zhang", webtest.Password); res.Status != http.StatusTooManyRequests ||
+			!strings.Contains(res.Body, "登录失败次数过多，请30秒后再试") {
+			t.Errorf("%s after %d failures on both: status %d, want 429", srv.URL, auth.AccountPolicy.Free, res.Status)
+		}
+	}
+	now = now.Add(31 * time.Second)
+	if res := login(t, b.Anonymous(t), "zhang", webtest.Password); res.Status != http.StatusSeeOther {
+		t.Fatalf("after the wait, on B: status %d, want 303", res.Status)
+	}
+	// B's success forgot the account's failures: one more on A does not lock.
+	login(t, a.Anonymous(t), "zhang", "wrong-password")
+	if res := login(t, a.Anonymous(t), "zhang", webtest.Password); res.Status != http.StatusSeeOther {
+		t.Errorf("on A after B's success and one failure: status %d, want 303", res.Status)
+	}
 }
