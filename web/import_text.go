@@ -21,7 +21,7 @@ import (
 const maxReportText = 1 << 20
 
 // notReport is the message at the box when no section heading was found.
-var notReport = importer.ErrNotReport.Error() + "。请粘贴或上传报告的全文，包括“一、总体情况”等各部分的标题。"
+var notReport = importer.ErrNotReport.Error() + "。请粘贴或上传报告的全文，包括“" + report.T2021.Sections[0].Heading + "”等各部分的标题。"
 
 // postedReport is what an import form posted: the file or the pasted
 // text, read. carry is what the form takes to its next step (the box, the
@@ -130,5 +130,5 @@ func readReport(c echo.Context) (string, *importer.Result, ui.Errors, error) {
 // report (every rule, blank cells as errors), beside the lines the notes
 // number (res.Text), whatever the form carries.
 func reading(res *importer.Result) *imported.Reading {
-	return imported.NewReading(res.Text, res, report.Check(res.Report, report.Options{Final: true}))
+	return imported.NewReading(res.Text, res, report.Check(res.Report, report.Options{Final: true, Headings: &res.Printed}))
 }
