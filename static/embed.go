@@ -18,8 +18,22 @@ import (
 //go:embed css js
 var assets embed.FS
 
-//go:embed fonts/*.ttf
-var fonts embed.FS
+// The fonts are []byte variables, not an embed.FS: ReadFile copies, and
+// copying the three faces (40 MB) was most of what `nianbao render` took.
+var (
+	//go:embed fonts/NotoSerifSC_400Regular.ttf
+	notoSerifRegular []byte
+	//go:embed fonts/NotoSerifSC_700Bold.ttf
+	notoSerifBold []byte
+	//go:embed fonts/NotoSansSC_500Medium.ttf
+	notoSansMedium []byte
+)
+
+var fonts = map[string][]byte{
+	"NotoSerifSC_400Regular.ttf": notoSerifRegular,
+	"NotoSerifSC_700Bold.ttf":    notoSerifBold,
+	"NotoSansSC_500Medium.ttf":   notoSansMedium,
+}
 
 // Prefix is where static files are served.
 const Prefix = "/static/"
@@ -97,6 +111,11 @@ func Handler() http.Handler {
 }
 
 // Font returns an embedded TrueType font by file name (see fonts/README.md).
+// The bytes are the binary's own, not a copy, so that a process touches
+// only the parts of a face it reads; callers must not change them.
 func Font(name string) ([]byte, error) {
-	return fonts.ReadFile("fonts/" + name)
+	if b, ok := fonts[name]; ok {
+		return b, nil
+	}
+	return nil, fmt.Errorf("static: no font %s", name)
 }

@@ -72,10 +72,10 @@ func (s *Server) referencePreviewPage(c echo.Context, body *store.Body, year int
 	ctx := c.Request().Context()
 	p := imported.ReferencePreview{Frame: s.page(c, "核对上年报告"), Org: body.Name, Year: year,
 		Reading: reading(res), Text: text, Carry: carryList(res.Report),
-		Compare:    "跨年度核对：“上年结转”和“现行有效件数”与本报告衔接。",
+		Compare:    "跨年度核对：" + report.CarriedNames + "与本报告衔接。",
 		ConfirmURL: paths.BodyReferenceSaveURL(body.ID), EditURL: paths.BodyReferencePreviewURL(body.ID)}
 	if res.Format == report.Format2019 {
-		p.Compare = "跨年度核对：“上年结转”与本报告衔接（2019年格式的第二部分不可比，不核对“现行有效件数”）。"
+		p.Compare = "跨年度核对：“上年结转”与本报告衔接（2019年格式的第二部分不可比，不核对“" + report.InForceHeader + "”）。"
 	}
 	var err error
 	if p.Problem, err = s.referenceProblem(ctx, body.ID, year, res.Report); err != nil {

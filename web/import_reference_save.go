@@ -46,7 +46,7 @@ func (s *Server) referenceSave(c echo.Context) error {
 	if _, err := s.store.SaveReference(ctx, body.ID, year, r, text, u.ID); err != nil {
 		return err
 	}
-	s.flash(ctx, fmt.Sprintf("已保存本机关%d年度的报告（从原文导入）。新建%d年报告时可带入“上年结转”和“现行有效件数”，填报时会与之核对。", year, year+1))
+	s.flash(ctx, fmt.Sprintf("已保存本机关%d年度的报告（从原文导入）。新建%d年报告时可带入%s，填报时会与之核对。", year, year+1, report.CarriedNames))
 	next, err := s.store.ReportByBodyYear(ctx, body.ID, year+1)
 	switch {
 	case errors.Is(err, store.ErrNotFound):

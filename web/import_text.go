@@ -21,7 +21,7 @@ import (
 const maxReportText = 1 << 20
 
 // notReport is the message at the box when no section heading was found.
-var notReport = importer.ErrNotReport.Error() + "。请粘贴或上传报告的全文，包括“一、总体情况”等各部分的标题。"
+var notReport = importer.ErrNotReport.Error() + "。请粘贴或上传报告的全文，包括“" + report.T2021.Sections[0].Heading + "”等各部分的标题。"
 
 // postedReport is what an import form posted: the file or the pasted
 // text, read. carry is what the form takes to its next step (the box, the

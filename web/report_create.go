@@ -44,7 +44,7 @@ func (s *Server) reportCreate(c echo.Context) error {
 		err = s.firstSums(c, rec, u.ID)
 	}
 	if err == nil && filled > 0 {
-		s.flash(ctx, fmt.Sprintf("已从%d年报告带入“上年结转”和“现行有效件数”共%d个数，请核对。", year-1, filled))
+		s.flash(ctx, fmt.Sprintf("已从%d年报告带入%s共%d个数，请核对。", year-1, report.CarriedNames, filled))
 	}
 	if errors.Is(err, store.ErrConflict) {
 		if rec, err = s.store.ReportByBodyYear(ctx, id, year); err == nil {

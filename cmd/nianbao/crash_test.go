@@ -211,6 +211,24 @@ func saveUntilKilled(t *testing.T, child *exec.Cmd, clients []*webtest.Client, r
 	return acks
 }
 
+// crashReport is the report client's save seq sent: the created one with
+// the text typed.
+func crashReport(client, seq int) *report.Report {
+	r := report.New(report.T2021)
+	r.Year = 2000 + client
+	r.Narrative.Other = crashValue(client, seq)
+	return r
+}
+
+func reportJSON(t *testing.T, r *report.Report) string {
+	t.Helper()
+	data, err := r.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
 func verifyAcks(t *testing.T, db string, reports []int64, acks []ack) {
 	st := openStore(t, db)
 	ctx := context.Background()
@@ -220,12 +238,32 @@ func verifyAcks(t *testing.T, db string, reports []int64, acks []ack) {
 			t.Errorf("acknowledged save %+v is lost: %v", a, err)
 			continue
 		}
-		if got := rec.Report.Narrative.Other; got != crashValue(a.client, a.seq) {
-			t.Errorf("acknowledged save %+v: version holds %q", a, got)
+		if got, want := reportJSON(t, rec.Report), reportJSON(t, crashReport(a.client, a.seq)); got != want {
+			t.Errorf("acknowledged save %+v: version holds\n%s\nwant\n%s", a, got, want)
 		}
 		cur, _ := st.Report(ctx, reports[a.client])
 		if cur.Version < a.version {
 			t.Errorf("report of client %d is at v%d, behind acknowledged v%d", a.client, cur.Version, a.version)
+		}
+	}
+	// Every version there is opens (the typing saves are stored as changes
+	// against the version before, so one unreadable change would lose every
+	// version after it up to the next snapshot), and the last one equals
+	// the report itself.
+	for client, id := range reports {
+		cur, err := st.Report(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for v := 1; v <= cur.Version; v++ {
+			rec, err := st.ReportVersion(ctx, id, v)
+			if err != nil {
+				t.Errorf("client %d: version %d does not open: %v", client, v, err)
+				continue
+			}
+			if v == cur.Version && reportJSON(t, rec.Report) != reportJSON(t, cur.Report) {
+				t.Errorf("client %d: the last version differs from the report", client)
+			}
 		}
 	}
 	var check string

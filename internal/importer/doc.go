@@ -8,8 +8,8 @@
 // format (headings, rows, labels, columns) comes from internal/report, and
 // so do the cell values, their parsing and the arithmetic. Labels are
 // matched on a normalised form (fold.go: traditional→simplified, full-width
-// →half-width, no spaces or quotes) by the distinctive anchors of
-// docs/template-2021.md §10.5 (report.Row.Anchors), never by position; numbers are
+// →half-width, no spaces or quotes) by the distinctive landmarks of
+// docs/template-2021.md §10.5 (report.Row.Landmarks), never by position; numbers are
 // taken in the official column order, 7 per row in section 三 and 15 in 四,
 // and a row that does not have them is repaired only where the spec says it
 // is unambiguous (§9.5), otherwise left blank with a note — never guessed.

@@ -46,9 +46,9 @@ func TestT2SCoversTemplate(t *testing.T) {
 	}
 }
 
-// TestAnchors: every row of sections 二 and 三 of both templates has an
-// anchor, which occurs in its own official label and in no other row's.
-func TestAnchors(t *testing.T) {
+// TestLandmarks: every row of sections 二 and 三 of both templates has a
+// landmark, which occurs in its own official label and in no other row's.
+func TestLandmarks(t *testing.T) {
 	for _, tp := range []*report.Template{report.T2021, report.T2019} {
 		for _, key := range []string{"active", "requests"} {
 			tb := tp.Table(key)
@@ -56,15 +56,15 @@ func TestAnchors(t *testing.T) {
 				continue
 			}
 			for _, row := range tb.Rows {
-				as := row.Anchors
+				as := row.Landmarks
 				if len(as) == 0 {
-					t.Errorf("%s %s: no anchor", tp.Format, row.Key)
+					t.Errorf("%s %s: no landmark", tp.Format, row.Key)
 				}
 				for _, a := range as {
 					for _, other := range tb.Rows {
 						in := strings.Contains(importer.Key(other.Label), a)
 						if in != (other == row) {
-							t.Errorf("%s anchor %q of %s: in the label of %s is %v", tp.Format, a, row.Key, other.Key, in)
+							t.Errorf("%s landmark %q of %s: in the label of %s is %v", tp.Format, a, row.Key, other.Key, in)
 						}
 					}
 				}

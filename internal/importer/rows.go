@@ -56,7 +56,7 @@ func valueRun(toks []token, i int) ([]cell, int) {
 }
 
 // readRows reads the rows of table tb (section 二 of 2021, or 三) from its
-// tokens: each run of values belongs to the row whose anchor ends the text
+// tokens: each run of values belongs to the row whose landmark ends the text
 // before it. heading is the 0-based line of the section heading.
 func (rd *reader) readRows(tb *report.Table, toks []token, heading int) {
 	found := map[*report.Row]bool{}
@@ -253,7 +253,7 @@ func (rd *reader) match(tb *report.Table, label string, loose bool) *report.Row 
 	return row
 }
 
-// labelRows are the rows of tb whose anchors occur in the label text, in
+// labelRows are the rows of tb whose landmarks occur in the label text, in
 // the order they occur.
 func labelRows(tb *report.Table, label string) []*report.Row {
 	type at struct {
@@ -261,9 +261,9 @@ func labelRows(tb *report.Table, label string) []*report.Row {
 		row *report.Row
 	}
 	var ats []at
-	for _, ra := range tableAnchors[tb] {
+	for _, ra := range tableLandmarks[tb] {
 		first := -1
-		for _, a := range ra.anchors {
+		for _, a := range ra.landmarks {
 			if i := strings.Index(label, a); i >= 0 && (first < 0 || i < first) {
 				first = i
 			}
@@ -458,7 +458,7 @@ func labelKey(label []token) string {
 }
 
 // printedLabel is the printed text of the label cells from the one that
-// holds the row's anchor on (at most the last four), as it stood in the text.
+// holds the row's landmark on (at most the last four), as it stood in the text.
 func printedLabel(label []token, row *report.Row) string {
 	var texts []string
 	k := ""
@@ -468,15 +468,15 @@ func printedLabel(label []token, row *report.Row) string {
 		}
 		texts = append([]string{label[i].text}, texts...)
 		k = label[i].key + k
-		if matchAnchor(k, row) {
+		if matchLandmark(k, row) {
 			break
 		}
 	}
 	return strings.Join(texts, "")
 }
 
-func matchAnchor(k string, row *report.Row) bool {
-	for _, a := range row.Anchors {
+func matchLandmark(k string, row *report.Row) bool {
+	for _, a := range row.Landmarks {
 		if strings.Contains(k, a) {
 			return true
 		}

@@ -117,7 +117,7 @@ func TestFeeShapes(t *testing.T) {
 	}
 }
 
-// TestLabelVariants: rows are found by anchors in label text that differs
+// TestLabelVariants: rows are found by landmarks in label text that differs
 // from the official wording, is split over cells, or carries the group.
 func TestLabelVariants(t *testing.T) {
 	tests := []struct {

@@ -14,8 +14,11 @@ func build(format string) *Template {
 	narratives := map[string]string{"一": NarrativeOverview, "五": NarrativeProblems, "六": NarrativeOther}
 	for i, h := range headings {
 		num := []string{"一", "二", "三", "四", "五", "六"}[i]
-		t.Sections = append(t.Sections, Section{Number: num, Heading: h, Narrative: narratives[num], Table: tables[num]})
+		n := narratives[num]
+		t.Sections = append(t.Sections, Section{Number: num, Heading: h, Narrative: n, Table: tables[num],
+			Placeholder: narrativeTexts[n].placeholder, Tip: narrativeTexts[n].tip, Lines: narrativeTexts[n].lines})
 	}
+	t.linkLastYear()
 	addVariants(t)
 	t.Relations = buildRelations(t)
 	t.cellRels = make([][]int, len(t.Cells))
@@ -74,7 +77,7 @@ func (t *Template) buildActive() *Table {
 // buildRequests builds section 三 with its three-row header and the
 // three label columns of merged row groups.
 func (t *Template) buildRequests(format string) *Table {
-	tb := &Table{Key: "requests", Section: "三", Note: requestsNote}
+	tb := &Table{Key: "requests", Section: "三", Note: requestsNote, Help: requestsHelp}
 	t.Tables = append(t.Tables, tb)
 	rows := append(append(append([]requestsRow{}, requestsHead...), otherRows(format)...), requestsTail...)
 
@@ -212,3 +215,29 @@ func (t *Template) buildReviews() *Table {
 
 // cellRelations returns the indexes of the relations a cell takes part in.
 func (t *Template) cellRelations(id CellID) []int { return t.cellRels[id] }
+
+// linkLastYear records where each carried cell comes from: 三's 上年结转
+// from last year's 结转下年度继续办理, column by column, and 二's 现行有效件数
+// of 规章 and 行政规范性文件 from last year's.
+func (t *Template) linkLastYear() {
+	link := func(id, from CellID, hint string) {
+		if id == NoCell || from == NoCell {
+			return
+		}
+		def := t.Cell(id)
+		def.LastYear, def.LastYearHint = t.Cell(from).Path, hint
+		t.Carried = append(t.Carried, id)
+	}
+	if tb := t.Table("requests"); tb != nil {
+		now, before := tb.Row("carried_over"), tb.Row("carried_forward")
+		for ci, id := range now.Cells {
+			link(id, before.Cells[ci], carriedForwardHint)
+		}
+	}
+	if tb := t.Table("active"); tb != nil {
+		for _, key := range []string{"rules", "normative_docs"} {
+			id := t.Lookup("active." + key + ".in_force")
+			link(id, id, inForceHint)
+		}
+	}
+}

@@ -7,10 +7,12 @@ import "fmt"
 func (c *checker) crossYear(last *Report) {
 	c.copiedText(last)
 	lt := last.Template()
-	now := c.t.Table("requests").Row("carried_over").Cells
-	before := lt.Table("requests").Row("carried_forward").Cells
-	for ci, id := range now {
-		a, b := c.r.Values[id], last.Values[before[ci]]
+	for _, id := range c.t.Table("requests").Row("carried_over").Cells {
+		from := lt.Lookup(c.t.Cell(id).LastYear)
+		if from == NoCell {
+			continue
+		}
+		a, b := c.r.Values[id], last.Values[from]
 		if !a.Filled() || !b.Filled() || a.N == b.N {
 			continue
 		}
@@ -21,7 +23,8 @@ func (c *checker) crossYear(last *Report) {
 		return
 	}
 	for _, key := range []string{"rules", "normative_docs"} {
-		c.inForce(c.t.Table("active").Row(key), last.Values[lt.Table("active").Row(key).Cells[2]])
+		row := c.t.Table("active").Row(key)
+		c.inForce(row, last.Values[lt.Lookup(c.t.Cell(row.Cells[2]).LastYear)])
 	}
 }
 

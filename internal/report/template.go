@@ -41,6 +41,10 @@ type Template struct {
 	// Relations are the arithmetic rules of the format, instantiated per row,
 	// column or group (R1, R2, R3, R5).
 	Relations []Relation
+	// Carried are the cells a new year's report takes from last year's
+	// (CellDef.LastYear), in the order the clerk is told of them: 三's
+	// 上年结转 first, then 二's 现行有效件数.
+	Carried []CellID
 
 	byPath   map[string]CellID
 	cellRels [][]int
@@ -55,6 +59,11 @@ type Section struct {
 	Narrative string
 	// Table is the statistical table of a table section; nil for text.
 	Table *Table
+	// Placeholder is the usual outline a narrative section's box shows
+	// while empty, Tip what the format asks the section to say, Lines the
+	// box's height; all empty for a table section.
+	Placeholder, Tip string
+	Lines            int
 	// Variants are headings printed in published reports for this section
 	// instead of the official one (variants.go); Keywords must all occur in
 	// a short line that starts with the section's number for the importer
@@ -74,6 +83,9 @@ type Table struct {
 	// Note is printed text that belongs to the table (section 三's
 	// 勾稽关系 note); empty when none.
 	Note string
+	// Help tells the clerk above the table which of its cells the system
+	// computes; empty when it says nothing.
+	Help string
 }
 
 // Row is a row of the data model: a printed row of sections 二 and 三, or one
@@ -91,9 +103,9 @@ type Row struct {
 	Cells []CellID
 	// Leaf marks the 21 result rows of section 三 (R2 sums them).
 	Leaf bool
-	// Anchors are the distinctive parts of the row's label by which a
+	// Landmarks are the distinctive parts of the row's label by which a
 	// printed label is recognised whatever else it carries (variants.go).
-	Anchors []string
+	Landmarks []string
 }
 
 // CellDef describes one numeric cell.
@@ -112,6 +124,11 @@ type CellDef struct {
 	// Computed cells are totals that an authored report fills itself
 	// (FillTotals); a report read from outside keeps them as printed.
 	Computed bool
+	// LastYear is the path of last year's cell this one starts from (a new
+	// report is prefilled from it and checked against it; CarryOver, W1,
+	// W5), and LastYearHint how the editor names that number; both empty
+	// for a cell without one.
+	LastYear, LastYearHint string
 }
 
 // Cell returns the definition of id. It panics on an id of another template,

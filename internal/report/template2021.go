@@ -20,6 +20,39 @@ const (
 	NarrativeOther    = "other"
 )
 
+// narrativeTexts are what the editor shows in the box of each narrative
+// section: the usual outline while it is empty (the format names these
+// topics but does not prescribe subheadings), what the format asks the
+// section to say, and the box's height in lines.
+var narrativeTexts = map[string]struct {
+	placeholder, tip string
+	lines            int
+}{
+	NarrativeOverview: {"（一）主动公开\n（二）依申请公开\n（三）政府信息管理\n（四）政府信息公开平台建设\n（五）监督保障",
+		"概述本年度贯彻《条例》情况，一般包括主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障等方面；人民政府还应说明工作考核、社会评议和责任追究结果情况。每段一行。", 16},
+	NarrativeProblems: {"（一）存在的主要问题\n（二）改进情况",
+		"写明存在的主要问题和改进情况，可包括上年度问题的整改情况。", 8},
+	NarrativeOther: {"本年度未收取信息处理费。",
+		"须说明本年度是否收取信息处理费（国办函〔2020〕109号）；人民政府可说明落实政务公开工作要点、人大代表建议和政协提案办理结果公开、政务公开工作创新等情况。没有其他事项可写“无”。", 8},
+}
+
+// InForceHeader is the header of 二's 现行有效件数 column, which a new year
+// carries over; CarriedNames names both numbers a new year takes from the
+// last, for the messages that say so.
+const (
+	InForceHeader = "现行有效件数"
+	CarriedNames  = "“上年结转”和“" + InForceHeader + "”"
+)
+
+// How the editor names last year's number under a carried cell.
+const (
+	carriedForwardHint = "上年结转下年度"
+	inForceHint        = "上年现行有效"
+)
+
+// requestsHelp tells the clerk which cells of section 三 are computed.
+const requestsHelp = "“总计”列和“（七）总计”行由系统计算。"
+
 // Section 二 (active): four blocks, each with a caption and a header row.
 type activeBlock struct {
 	caption string
@@ -41,7 +74,7 @@ const (
 
 var activeBlocks = []activeBlock{
 	{caption: "第二十条第（一）项",
-		headers: []string{"本年制发件数", "本年废止件数", "现行有效件数"},
+		headers: []string{"本年制发件数", "本年废止件数", InForceHeader},
 		cols:    []string{"issued", "repealed", "in_force"},
 		rows:    [][2]string{{"rules", "规章"}, {"normative_docs", "行政规范性文件"}}},
 	{caption: "第二十条第（五）项",

@@ -5,14 +5,14 @@ package report
 // did not write. Kept apart from the template's own labels, which are the
 // official text.
 
-// rowAnchors are the distinctive parts of each row's official label (spec
+// rowLandmarks are the distinctive parts of each row's official label (spec
 // §10.5), in the importer's matching form (full-width folded, no spaces,
 // 1、 written 1.). A row is found where one of them occurs in the label
 // text before its numbers, whatever else that text carries: a group cell,
-// an ordinal, spaces, a line break, a variant wording around the anchor
-// (2.其他法律法规禁止公开). Each anchor occurs in its own row's label and
-// in no other row's of the same table (TestAnchors).
-var rowAnchors = map[string][]string{
+// an ordinal, spaces, a line break, a variant wording around the landmark
+// (2.其他法律法规禁止公开). Each landmark occurs in its own row's label and
+// in no other row's of the same table (TestLandmarks).
+var rowLandmarks = map[string][]string{
 	// section 二 (active)
 	"rules":          {"规章"},
 	"normative_docs": {"规范性文件"},
@@ -70,7 +70,7 @@ var (
 	}
 )
 
-// addVariants gives a built template's rows their anchors and its
+// addVariants gives a built template's rows their landmarks and its
 // sections their variants.
 func addVariants(t *Template) {
 	for i := range t.Sections {
@@ -79,7 +79,7 @@ func addVariants(t *Template) {
 	}
 	for _, tb := range t.Tables {
 		for _, r := range tb.Rows {
-			r.Anchors = rowAnchors[r.Key]
+			r.Landmarks = rowLandmarks[r.Key]
 		}
 	}
 }

@@ -155,7 +155,7 @@ func (s *Store) CreateReport(ctx context.Context, bodyID int64, year int, r *rep
 		if err != nil {
 			return err
 		}
-		return s.keepVersionTx(ctx, tx, rec.ID, 1, data, unreadJSON(r), by, ActReportCreate, bodyID)
+		return s.keepVersionTx(ctx, tx, rec.ID, 1, string(data), unreadJSON(r), "", "", by, ActReportCreate, bodyID)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store.CreateReport(%d, %d): %w", bodyID, year, err)
@@ -190,8 +190,9 @@ func (s *Store) saveDraftTx(ctx context.Context, tx *sql.Tx, id int64, baseVersi
 	var bodyID int64
 	var version, year int
 	var state workflow.State
-	err := s.txQueryRow(ctx, tx, `SELECT body_id, year, version, state FROM reports WHERE id = $1`, id).
-		Scan(&bodyID, &year, &version, &state)
+	var prevData, prevUnread string
+	err := s.txQueryRow(ctx, tx, `SELECT body_id, year, version, state, data, unread FROM reports WHERE id = $1`, id).
+		Scan(&bodyID, &year, &version, &state, &prevData, &prevUnread)
 	switch {
 	case err != nil:
 		return nil, 0, notFound(err)
@@ -206,20 +207,21 @@ func (s *Store) saveDraftTx(ctx context.Context, tx *sql.Tx, id int64, baseVersi
 		return nil, 0, err
 	}
 	newVersion := version + 1
+	unread := unreadJSON(r)
 	_, err = s.txExec(ctx, tx, `UPDATE reports SET version = $1, data = $2, unread = $3, updated_at = $4,
 		updated_by = $5, errors = $6, warnings = $7 WHERE id = $8`,
-		newVersion, string(data), unreadJSON(r), s.now(), nullID(by), tally.Errors, tally.Warnings, id)
+		newVersion, string(data), unread, s.now(), nullID(by), tally.Errors, tally.Warnings, id)
 	if err != nil {
 		return nil, 0, err
 	}
-	return saved, newVersion, s.keepVersionTx(ctx, tx, id, newVersion, data, unreadJSON(r), by, ActReportSave, bodyID)
+	return saved, newVersion, s.keepVersionTx(ctx, tx, id, newVersion, string(data), unread, prevData, prevUnread, by, ActReportSave, bodyID)
 }
 
-// keepVersionTx adds a row to report_versions and audits the save.
-func (s *Store) keepVersionTx(ctx context.Context, tx *sql.Tx, id int64, version int, data []byte, unread string, by int64, action string, bodyID int64) error {
-	_, err := s.txExec(ctx, tx, `INSERT INTO report_versions (report_id, version, data, unread, saved_at, saved_by)
-		VALUES ($1, $2, $3, $4, $5, $6)`, id, version, string(data), unread, s.now(), nullID(by))
-	if err != nil {
+// keepVersionTx adds a row to report_versions (a snapshot or the change
+// against prevData and prevUnread, the version before: delta.go) and
+// audits the save.
+func (s *Store) keepVersionTx(ctx context.Context, tx *sql.Tx, id int64, version int, data, unread, prevData, prevUnread string, by int64, action string, bodyID int64) error {
+	if err := s.keepVersionRowTx(ctx, tx, id, version, data, unread, prevData, prevUnread, by); err != nil {
 		return err
 	}
 	return s.auditTx(ctx, tx, AuditEntry{UserID: by, BodyID: bodyID, ReportID: id, Action: action,
@@ -229,16 +231,36 @@ func (s *Store) keepVersionTx(ctx context.Context, tx *sql.Tx, id int64, version
 // ReportVersion returns a report as it was saved at version (state is the
 // report's current one), or ErrNotFound.
 func (s *Store) ReportVersion(ctx context.Context, id int64, version int) (*ReportRecord, error) {
-	rec, err := scanReport(s.queryRow(ctx, `SELECT r.id, r.body_id, r.year, r.state, v.version, v.data,
+	data, unread, err := versionTexts(ctx, s.DB, id, version)
+	if err != nil {
+		return nil, fmt.Errorf("store.ReportVersion(%d, v%d): %w", id, version, err)
+	}
+	rec, err := scanReport(withTexts{s.queryRow(ctx, `SELECT r.id, r.body_id, r.year, r.state, v.version, v.data,
 		v.unread, v.saved_at, COALESCE(v.saved_by, 0), r.created_at, COALESCE(r.created_by, 0),
 		r.revision, r.correction, r.submitted_version, r.reviewed_version, r.errors, r.warnings,
 		COALESCE(r.submitted_by, 0)
 		FROM report_versions v JOIN reports r ON r.id = v.report_id
-		WHERE v.report_id = $1 AND v.version = $2`, id, version), nil)
+		WHERE v.report_id = $1 AND v.version = $2`, id, version), data, unread}, nil)
 	if err != nil {
 		return nil, fmt.Errorf("store.ReportVersion(%d, v%d): %w", id, version, err)
 	}
 	return rec, nil
+}
+
+// withTexts is a report row whose data and unread columns (the sixth and
+// seventh) are replaced by the texts of a version put together from its
+// snapshot and changes (versionTexts).
+type withTexts struct {
+	row          scanner
+	data, unread string
+}
+
+func (w withTexts) Scan(dest ...any) error {
+	if err := w.row.Scan(dest...); err != nil {
+		return err
+	}
+	*dest[5].(*string), *dest[6].(*string) = w.data, w.unread
+	return nil
 }
 
 // withYear returns r, or a copy of it with the year set when it differs: a

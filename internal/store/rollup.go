@@ -114,8 +114,7 @@ func (s *Store) sourceReport(ctx context.Context, tx *sql.Tx, src rollup.Source)
 	if src.Publication != 0 {
 		err = s.txQueryRow(ctx, tx, `SELECT data FROM publications WHERE id = $1`, src.Publication).Scan(&data)
 	} else {
-		err = s.txQueryRow(ctx, tx, `SELECT data FROM report_versions WHERE report_id = $1 AND version = $2`,
-			src.Report, src.Version).Scan(&data)
+		data, _, err = versionTexts(ctx, tx, src.Report, src.Version)
 	}
 	if err != nil {
 		return nil, notFound(err)

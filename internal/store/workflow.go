@@ -65,6 +65,9 @@ func (s *Store) ChangeState(ctx context.Context, ch StateChange) error {
 		if err := s.moveTx(ctx, tx, ch, version, revision); err != nil {
 			return err
 		}
+		if err := s.snapshotVersionTx(ctx, tx, ch.ReportID, version); err != nil {
+			return err
+		}
 		if err := s.reasonsTx(ctx, tx, ch); err != nil {
 			return err
 		}

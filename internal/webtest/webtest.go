@@ -1,5 +1,6 @@
 // Package webtest starts the real app for tests: the web server of package
-// web on a real SQLite file in t.TempDir(), served on loopback by
+// web on a real SQLite file in t.TempDir() — or, with NIANBAO_TEST_DB=postgres,
+// on a new database of the test binary's real PostgreSQL server — served on loopback by
 // httptest, with clients that keep cookies, log in, and carry the CSRF
 // token the pages give them. It also seeds bodies, users and reports
 // directly through the store. No mocks: what a test sees is what a browser
@@ -18,6 +19,7 @@ import (
 	"nianbao/internal/org"
 	"nianbao/internal/report"
 	"nianbao/internal/store"
+	"nianbao/internal/testenv"
 	"nianbao/web"
 )
 
@@ -30,6 +32,7 @@ type App struct {
 	URL    string
 	Store  *store.Store
 	Server *web.Server
+	// DBPath is the SQLite file, or the postgres:// URL, the app runs on.
 	DBPath string
 	// Throttle is the server's login throttle; a test may set its clock
 	// (Throttle.Now) to skip the waits. A restart makes a new one, as a
@@ -38,13 +41,38 @@ type App struct {
 	srv      *httptest.Server
 }
 
-// Start runs the app on a new, empty database; it stops when the test ends.
+// DBEnv names the database the web tests run on: unset or "sqlite" for a
+// SQLite file, "postgres" for PostgreSQL (.ci/run runs the web tests on
+// both). A package whose tests use it calls testenv.RunWithPostgres from
+// TestMain.
+const DBEnv = "NIANBAO_TEST_DB"
+
+// Start runs the app on a new, empty database (see DBEnv); it stops when
+// the test ends.
 func Start(t testing.TB) *App {
 	t.Helper()
-	return StartOn(t, filepath.Join(t.TempDir(), "nianbao.db"))
+	return StartOn(t, NewDB(t))
 }
 
-// StartOn runs the app on the database file at path.
+// NewDB returns a new, empty database for the test: a SQLite file in
+// t.TempDir(), or with NIANBAO_TEST_DB=postgres the URL of a new
+// PostgreSQL database, dropped when the test ends. Several apps started on
+// one such URL share it as several app servers would.
+func NewDB(t testing.TB) string {
+	t.Helper()
+	switch db := os.Getenv(DBEnv); db {
+	case "", "sqlite":
+		return filepath.Join(t.TempDir(), "nianbao.db")
+	case "postgres":
+		return testenv.Postgres(t)
+	default:
+		t.Fatalf("%s=%q: want sqlite or postgres", DBEnv, db)
+		return ""
+	}
+}
+
+// StartOn runs the app on the database at path (a SQLite file or a
+// postgres:// URL).
 func StartOn(t testing.TB, path string) *App {
 	t.Helper()
 	a := &App{DBPath: path}

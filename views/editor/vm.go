@@ -180,20 +180,14 @@ func (p *Page) hint(id report.CellID) string {
 		return ""
 	}
 	def := p.def(id)
-	var from, label string
-	switch {
-	case def.Table.Key == "requests" && def.Row.Key == "carried_over":
-		from, label = "requests.carried_forward."+def.ColKey, "上年结转下年度"
-	case def.Table.Key == "active" && def.ColKey == "in_force":
-		from, label = def.Path, "上年现行有效"
-	default:
+	if def.LastYear == "" {
 		return ""
 	}
-	v, ok := p.LastYear.Get(from)
+	v, ok := p.LastYear.Get(def.LastYear)
 	if !ok || !v.Filled() {
 		return ""
 	}
-	return fmt.Sprintf("%s：%d", label, v.N)
+	return fmt.Sprintf("%s：%d", def.LastYearHint, v.N)
 }
 
 // findingList is the findings panel's content.

@@ -7,21 +7,21 @@ import (
 	"nianbao/internal/report"
 )
 
-// rowAnchor is a row with its anchors.
-type rowAnchor struct {
-	row     *report.Row
-	anchors []string
+// rowLandmark is a row with its landmarks.
+type rowLandmark struct {
+	row       *report.Row
+	landmarks []string
 }
 
-// tableAnchors lists the anchored rows (report.Row.Anchors) of each
+// tableLandmarks lists the landmarked rows (report.Row.Landmarks) of each
 // table of both templates, in printed order, so that matching a label does no map lookup per row.
-var tableAnchors = func() map[*report.Table][]rowAnchor {
-	m := map[*report.Table][]rowAnchor{}
+var tableLandmarks = func() map[*report.Table][]rowLandmark {
+	m := map[*report.Table][]rowLandmark{}
 	for _, t := range []*report.Template{report.T2021, report.T2019} {
 		for _, tb := range t.Tables {
 			for _, row := range tb.Rows {
-				if as := row.Anchors; len(as) > 0 {
-					m[tb] = append(m[tb], rowAnchor{row, as})
+				if as := row.Landmarks; len(as) > 0 {
+					m[tb] = append(m[tb], rowLandmark{row, as})
 				}
 			}
 		}
@@ -29,11 +29,11 @@ var tableAnchors = func() map[*report.Table][]rowAnchor {
 	return m
 }()
 
-// matchRow returns the row of tb whose anchor occurs last in the label
+// matchRow returns the row of tb whose landmark occurs last in the label
 // text (the label nearest the numbers wins over headers and group cells
 // before it), or nil.
 func matchRow(tb *report.Table, label string) *report.Row {
-	return bestAnchor(tb, label, func(label, a string) int {
+	return bestLandmark(tb, label, func(label, a string) int {
 		if i := strings.LastIndex(label, a); i >= 0 {
 			return i + len(a)
 		}
@@ -42,12 +42,12 @@ func matchRow(tb *report.Table, label string) *report.Row {
 }
 
 // matchRowLoose is matchRow for a label that a PDF's layout has broken
-// up: an anchor of four or more characters also matches with a few other
+// up: a landmark of four or more characters also matches with a few other
 // characters between its own (逾期（六）不补正, where the vertical group
 // cell of the next column was printed inside the label's line; 另行 果
 // 无法提供 制作, a wrapped label with the group cell beside it).
 func matchRowLoose(tb *report.Table, label string) *report.Row {
-	return bestAnchor(tb, label, func(label, a string) int {
+	return bestLandmark(tb, label, func(label, a string) int {
 		if utf8.RuneCountInString(a) < 4 {
 			return -1
 		}
@@ -55,16 +55,16 @@ func matchRowLoose(tb *report.Table, label string) *report.Row {
 	})
 }
 
-// maxGap is how many foreign characters a loose anchor may have inside.
+// maxGap is how many foreign characters a loose landmark may have inside.
 const maxGap = 8
 
-// bestAnchor returns the row whose anchor ends last in label by find
-// (which gives the byte offset after the anchor, or -1).
-func bestAnchor(tb *report.Table, label string, find func(label, a string) int) *report.Row {
+// bestLandmark returns the row whose landmark ends last in label by find
+// (which gives the byte offset after the landmark, or -1).
+func bestLandmark(tb *report.Table, label string, find func(label, a string) int) *report.Row {
 	var best *report.Row
 	bestEnd, bestLen := -1, 0
-	for _, ra := range tableAnchors[tb] {
-		for _, a := range ra.anchors {
+	for _, ra := range tableLandmarks[tb] {
+		for _, a := range ra.landmarks {
 			end := find(label, a)
 			if end < 0 {
 				continue

@@ -1,0 +1,137 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"nianbao/internal/report"
+	"nianbao/internal/store"
+	"nianbao/internal/workflow"
+)
+
+// saved is what a test saved as one version: the report's JSON and its
+// unread texts.
+type saved struct {
+	json   string
+	unread map[string]string
+}
+
+func snapshotOf(t testing.TB, r *report.Report) saved {
+	t.Helper()
+	data, err := r.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return saved{json: string(data), unread: r.UnreadByPath()}
+}
+
+// sentence is a made-up sentence of a narrative, different for each n.
+func sentence(n int) string {
+	return fmt.Sprintf("本机关第%d项工作按照《中华人民共和国政府信息公开条例》要求，依法及时准确公开政府信息，回应社会关切。", n)
+}
+
+// edit changes r as a clerk's one live-check save would: one cell, or one
+// sentence of a narrative replaced or added, now and then a cell typed
+// wrongly (kept as an unread text).
+func edit(r *report.Report, rng *rand.Rand, n int) *report.Report {
+	out := r.Clone()
+	switch rng.IntN(4) {
+	case 0, 1:
+		out.Values[rng.IntN(len(out.Values))] = report.Num(int64(rng.IntN(1000)))
+	case 2:
+		s := strings.Split(out.Narrative.Overview, "。")
+		s[rng.IntN(len(s))] = strings.TrimSuffix(sentence(n), "。")
+		out.Narrative.Overview = strings.Join(s, "。")
+	default:
+		u := out.UnreadByPath()
+		if u == nil {
+			u = map[string]string{}
+		}
+		u[out.Template().Cells[rng.IntN(10)].Path] = fmt.Sprintf("约%d件", n)
+		out.SetUnreadByPath(u)
+	}
+	return out
+}
+
+// TestVersionsAsChanges: 130 typing saves with a submission and a return
+// among them; every version opens exactly as saved, a typing save is
+// stored as a small change, and the versions a state change refers to and
+// every 50th are whole snapshots.
+func TestVersionsAsChanges(t *testing.T) { eachDB(t, testVersionsAsChanges) }
+
+func testVersionsAsChanges(t *testing.T, open opener) {
+	ctx := context.Background()
+	st := open(t)
+	body := mustBody(t, st, 0, "某局")
+	r := filled(3)
+	var b strings.Builder
+	for i := range 40 {
+		b.WriteString(sentence(i))
+	}
+	r.Narrative.Overview = b.String()
+	rec, err := st.CreateReport(ctx, body, 2024, r, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Year = 2024
+	want := []saved{{}, snapshotOf(t, r)} // by version
+	rng := rand.New(rand.NewPCG(1, 2))
+	version := 1
+	const submitAt, returnAt = 70, 70
+	for n := 2; n <= 130; n++ {
+		r = edit(r, rng, n)
+		if version, err = st.SaveDraft(ctx, rec.ID, version, r, report.Tally{}, 0); err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, snapshotOf(t, r))
+		if version == submitAt {
+			if err := st.ChangeState(ctx, store.StateChange{ReportID: rec.ID, From: workflow.Draft, To: workflow.Submitted,
+				Version: version, Action: "submit", Submitted: true}); err != nil {
+				t.Fatal(err)
+			}
+			if err := st.ChangeState(ctx, store.StateChange{ReportID: rec.ID, From: workflow.Submitted, To: workflow.Returned,
+				Version: returnAt, Action: "return", Reviewed: true}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for v := 1; v <= version; v++ {
+		got, err := st.ReportVersion(ctx, rec.ID, v)
+		if err != nil {
+			t.Fatalf("version %d: %v", v, err)
+		}
+		if g := snapshotOf(t, got.Report); g.json != want[v].json || fmt.Sprint(g.unread) != fmt.Sprint(want[v].unread) {
+			t.Fatalf("version %d opens differently from what was saved", v)
+		}
+	}
+	if _, err := st.ReportVersion(ctx, rec.ID, version+1); err == nil {
+		t.Error("a version never saved opened")
+	}
+	rows, err := st.DB.QueryContext(ctx, `SELECT version, delta IS NULL, length(delta), chain FROM report_versions
+		WHERE report_id = $1 ORDER BY version`, rec.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var v, chain int
+		var full bool
+		var size *int
+		if err := rows.Scan(&v, &full, &size, &chain); err != nil {
+			t.Fatal(err)
+		}
+		wantFull := v == 1 || v == 51 || v == submitAt || v == submitAt+50
+		if full != wantFull {
+			t.Errorf("version %d stored whole: %v, want %v", v, full, wantFull)
+		}
+		if !full && *size > 400 {
+			t.Errorf("version %d: a one-edit change takes %d bytes", v, *size)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+}
