@@ -30,10 +30,10 @@ func (s *Server) passwordChange(c echo.Context) error {
 	// The current password is a password guess like a login's: throttled
 	// the same way, so that a stolen session cannot guess it freely.
 	addr := c.RealIP()
-	if wait := s.throttle.Wait(su.Username, addr); wait > 0 {
+	if wait := s.throttle.Wait(ctx, su.Username, addr); wait > 0 {
 		errs["current"] = fmt.Sprintf("密码错误次数过多，请%s后再试。", waitText(wait))
 	} else if !auth.CheckPassword(su.PasswordHash, c.FormValue("current")) {
-		s.throttle.Fail(su.Username, addr)
+		s.throttle.Fail(ctx, su.Username, addr)
 		errs["current"] = "当前密码不正确"
 	}
 	pw := c.FormValue("password")

@@ -54,7 +54,7 @@ func (s *Server) login(c echo.Context) error {
 		return s.renderLogin(c, http.StatusUnprocessableEntity, vm)
 	}
 	addr := c.RealIP()
-	if wait := s.throttle.Wait(vm.Username, addr); wait > 0 {
+	if wait := s.throttle.Wait(ctx, vm.Username, addr); wait > 0 {
 		vm.Message = fmt.Sprintf("登录失败次数过多，请%s后再试。", waitText(wait))
 		return s.renderLogin(c, http.StatusTooManyRequests, vm)
 	}
@@ -83,7 +83,7 @@ func (s *Server) checkLogin(ctx context.Context, username, pw, addr string) (*st
 		if u == nil {
 			auth.CheckNoUser(pw) // take as long as a real check
 		}
-		s.throttle.Fail(username, addr)
+		s.throttle.Fail(ctx, username, addr)
 		entry := store.AuditEntry{Action: store.ActLoginFailed, Detail: fmt.Sprintf("%s from %s", username, addr)}
 		if u != nil {
 			entry.UserID = u.ID
@@ -94,7 +94,7 @@ func (s *Server) checkLogin(ctx context.Context, username, pw, addr string) (*st
 		return nil, "此账号已停用，请联系管理员。", s.store.Audit(ctx, store.AuditEntry{UserID: u.ID,
 			Action: store.ActLoginFailed, Detail: "disabled, from " + addr})
 	}
-	s.throttle.Succeed(username)
+	s.throttle.Succeed(ctx, username)
 	return u, "", s.store.Audit(ctx, store.AuditEntry{UserID: u.ID, Action: store.ActLogin, Detail: "from " + addr})
 }
 

@@ -130,5 +130,5 @@ func readReport(c echo.Context) (string, *importer.Result, ui.Errors, error) {
 // report (every rule, blank cells as errors), beside the lines the notes
 // number (res.Text), whatever the form carries.
 func reading(res *importer.Result) *imported.Reading {
-	return imported.NewReading(res.Text, res, report.Check(res.Report, report.Options{Final: true}))
+	return imported.NewReading(res.Text, res, report.Check(res.Report, report.Options{Final: true, Headings: &res.Printed}))
 }

@@ -177,3 +177,29 @@ func TestCopiedFromLastYear(t *testing.T) {
 		t.Errorf("with 第五部分 rewritten: %d W10, want 1 (第一部分): %v", n, findings(d))
 	}
 }
+
+// TestCheckTextStructure: /check of seed 003 with 第五部分's heading
+// renamed lists W11, pointing at that heading's line (93).
+func TestCheckTextStructure(t *testing.T) {
+	app := webtest.Start(t)
+	city := app.Body(t, 0, "某市人民政府", org.LocalGovernment)
+	app.User(t, "super", auth.Grant{Body: city, Role: auth.Supervisor})
+	c := app.Client(t, "super")
+	text := seedText(t, "003")
+	renamed := strings.Replace(text, "五、存在的主要问题及改进情况", "五、存在的主要问题及改进措施", 1)
+	if renamed == text {
+		t.Fatal("seed 003 no longer has the heading of 第五部分")
+	}
+	d := c.PostMultipart(t, paths.CheckText, url.Values{"text": {text}}, nil).Doc(t)
+	if n := d.Find(`#findings li.finding[data-rule="W11"]`).Length(); n != 0 {
+		t.Errorf("seed 003 as published: %d W11: %v", n, findings(d))
+	}
+	d = c.PostMultipart(t, paths.CheckText, url.Values{"text": {renamed}}, nil).Doc(t)
+	a := d.Find(`#findings li.finding[data-rule="W11"] a`)
+	if a.Length() != 1 || !strings.Contains(a.Text(), "“五、存在的主要问题及改进措施”与规定的“五、存在的主要问题及改进情况”不同") {
+		t.Fatalf("%d W11 findings: %v", a.Length(), findings(d))
+	}
+	if target := a.AttrOr("data-focus", ""); target != "line-93" || !strings.Contains(d.Find("#"+target).Text(), "改进措施") {
+		t.Errorf("W11 points at %q (%q), want line-93 with the heading", target, d.Find("#"+target).Text())
+	}
+}

@@ -30,7 +30,8 @@ type Deps struct {
 	// scheme from X-Forwarded-Proto; set it only behind a proxy that sets
 	// them.
 	TrustProxy bool
-	// Throttle counts failed logins; nil makes a fresh one.
+	// Throttle counts failed logins; nil makes one on the store, shared by
+	// every server on the same database.
 	Throttle *auth.Throttle
 }
 
@@ -53,7 +54,7 @@ func NewServer(d Deps) *Server {
 	e.HideBanner, e.HidePort = true, true
 	s := &Server{store: d.Store, log: d.Log, echo: e, throttle: d.Throttle, shown: newShownChecks()}
 	if s.throttle == nil {
-		s.throttle = auth.NewThrottle()
+		s.throttle = auth.NewSharedThrottle(d.Store)
 	}
 	if s.log == nil {
 		s.log = slog.Default()

@@ -35,12 +35,12 @@ func runCheck(_ context.Context, e *env, fs *flag.FlagSet, args []string) int {
 		fs.Usage()
 		return exitUsage
 	}
-	r, err := readCheckInput(e, fs.Arg(0))
+	r, headings, err := readChecked(e, fs.Arg(0))
 	if err != nil {
 		fmt.Fprintln(e.stderr, "nianbao check：", err)
 		return exitUsage
 	}
-	opt := report.Options{Final: !*draft}
+	opt := report.Options{Final: !*draft, Headings: headings}
 	if *lastYear != "" {
 		if opt.LastYear, err = readCheckInput(e, *lastYear); err != nil {
 			fmt.Fprintln(e.stderr, "nianbao check：", err)
@@ -80,19 +80,27 @@ func decodeReport(path string, data []byte) (*report.Report, error) {
 // report's plain text, which is imported first with the recognised format
 // and the reading notes written to stderr.
 func readCheckInput(e *env, path string) (*report.Report, error) {
+	r, _, err := readChecked(e, path)
+	return r, err
+}
+
+// readChecked is readCheckInput with, for a published text, its headings
+// as printed (for the structure check, W11); nil for JSON.
+func readChecked(e *env, path string) (*report.Report, *[6]report.PrintedHeading, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("无法读取 %s：%w", path, err)
+		return nil, nil, fmt.Errorf("无法读取 %s：%w", path, err)
 	}
 	if !isReportText(path, data) {
-		return decodeReport(path, data)
+		r, err := decodeReport(path, data)
+		return r, nil, err
 	}
 	res, err := importText(path, data)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	printImportLog(e.stderr, res)
-	return res.Report, nil
+	return res.Report, &res.Printed, nil
 }
 
 var severityZh = map[report.Severity]string{report.Error: "错误", report.Warning: "警告"}

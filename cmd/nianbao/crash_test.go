@@ -71,8 +71,14 @@ func TestCrashLosesNoAcknowledgedSave(t *testing.T) {
 	if len(acks) < crashClients {
 		t.Fatalf("only %d saves acknowledged before the kill", len(acks))
 	}
+	walAtCrash := fileSize(db + "-wal")
 	child2, base2 := startChild(t, db)
 	defer stopChild(t, child2)
+	// The restarted server folded the crashed run's log back and emptied it
+	// before serving.
+	if n := fileSize(db + "-wal"); n > 1<<20 {
+		t.Errorf("the -wal file after the restart: %d bytes (%d at the crash)", n, walAtCrash)
+	}
 	verifyAcks(t, db, reports, acks)
 	// The sessions survived the crash too: a client saves again through the
 	// restarted server.
@@ -85,7 +91,15 @@ func TestCrashLosesNoAcknowledgedSave(t *testing.T) {
 	if res.Status != http.StatusSeeOther {
 		t.Errorf("save after restart: status %d", res.Status)
 	}
-	t.Logf("%d saves acknowledged before SIGKILL; all found after restart", len(acks))
+	t.Logf("%d saves acknowledged before SIGKILL; all found after restart; -wal %d bytes at the crash", len(acks), walAtCrash)
+}
+
+func fileSize(path string) int64 {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return 0
+	}
+	return fi.Size()
 }
 
 // relocate points a client at a new base URL, keeping its cookies.

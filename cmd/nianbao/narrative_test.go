@@ -79,3 +79,29 @@ func TestCheckCommandCopied(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckCommandStructure: `nianbao check` of seed 003's text with
+// 第五部分's heading renamed warns W11 with the line, in text and JSON.
+func TestCheckCommandStructure(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "internal", "importer", "testdata", "seeds", "003.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	renamed := bytes.Replace(data, []byte("五、存在的主要问题及改进情况"), []byte("五、存在的主要问题及改进措施"), 1)
+	p := filepath.Join(t.TempDir(), "renamed.txt")
+	if err := os.WriteFile(p, renamed, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"check", "--draft", p}, "警告\tW11\t第93行的标题“五、存在的主要问题及改进措施”与规定的“五、存在的主要问题及改进情况”不同\n"},
+		{[]string{"check", "--draft", "--json", p}, `"line": 93`},
+	} {
+		_, out, _ := runCmd(t, tc.args...)
+		if !strings.Contains(out, tc.want) {
+			t.Errorf("%v: stdout lacks %q:\n%s", tc.args, tc.want, out)
+		}
+	}
+}

@@ -111,35 +111,35 @@ func TestThrottle(t *testing.T) {
 	th := auth.NewThrottle()
 	th.Now = func() time.Time { return now }
 	for i := range auth.AccountPolicy.Free {
-		if w := th.Wait("zhang", "10.0.0.1"); w != 0 {
+		if w := th.Wait(t.Context(), "zhang", "10.0.0.1"); w != 0 {
 			t.Fatalf("attempt %d must wait %v", i+1, w)
 		}
-		th.Fail("Zhang", "10.0.0.1")
+		th.Fail(t.Context(), "Zhang", "10.0.0.1")
 	}
-	if w := th.Wait("ZHANG", "10.0.0.2"); w != 30*time.Second {
+	if w := th.Wait(t.Context(), "ZHANG", "10.0.0.2"); w != 30*time.Second {
 		t.Errorf("after 5 failures: wait %v, want 30s (from any address)", w)
 	}
-	if w := th.Wait("li", "10.0.0.1"); w != 0 {
+	if w := th.Wait(t.Context(), "li", "10.0.0.1"); w != 0 {
 		t.Errorf("another account from the same address waits %v", w)
 	}
 	now = now.Add(30 * time.Second)
-	th.Fail("zhang", "10.0.0.1")
-	if w := th.Wait("zhang", "10.0.0.1"); w != time.Minute {
+	th.Fail(t.Context(), "zhang", "10.0.0.1")
+	if w := th.Wait(t.Context(), "zhang", "10.0.0.1"); w != time.Minute {
 		t.Errorf("after 6 failures: wait %v, want 1m (doubled)", w)
 	}
-	th.Succeed("zhang")
-	if w := th.Wait("zhang", "10.0.0.1"); w != 0 {
+	th.Succeed(t.Context(), "zhang")
+	if w := th.Wait(t.Context(), "zhang", "10.0.0.1"); w != 0 {
 		t.Errorf("after success: wait %v", w)
 	}
 	for range auth.AddressPolicy.Free {
-		th.Fail("user-"+now.String(), "10.0.0.9")
+		th.Fail(t.Context(), "user-"+now.String(), "10.0.0.9")
 		now = now.Add(time.Second)
 	}
-	if w := th.Wait("fresh", "10.0.0.9"); w == 0 {
+	if w := th.Wait(t.Context(), "fresh", "10.0.0.9"); w == 0 {
 		t.Error("an address that failed 20 times on many accounts is not slowed")
 	}
 	now = now.Add(2 * time.Hour)
-	if w := th.Wait("fresh", "10.0.0.9"); w != 0 {
+	if w := th.Wait(t.Context(), "fresh", "10.0.0.9"); w != 0 {
 		t.Errorf("old failures are not forgotten: wait %v", w)
 	}
 }
@@ -151,15 +151,15 @@ func TestThrottleSurvivesAFlood(t *testing.T) {
 	now := time.Date(2025, 1, 10, 9, 0, 0, 0, time.UTC)
 	th.Now = func() time.Time { return now }
 	for range auth.AccountPolicy.Free + 1 {
-		th.Fail("zhang", "10.0.0.1")
+		th.Fail(t.Context(), "zhang", "10.0.0.1")
 	}
-	if th.Wait("zhang", "10.0.0.9") == 0 {
+	if th.Wait(t.Context(), "zhang", "10.0.0.9") == 0 {
 		t.Fatal("zhang is not slowed down")
 	}
 	for i := range 20000 {
-		th.Fail(fmt.Sprintf("nobody-%d", i), fmt.Sprintf("10.1.%d.%d", i/256, i%256))
+		th.Fail(t.Context(), fmt.Sprintf("nobody-%d", i), fmt.Sprintf("10.1.%d.%d", i/256, i%256))
 	}
-	if th.Wait("zhang", "10.0.0.9") == 0 {
+	if th.Wait(t.Context(), "zhang", "10.0.0.9") == 0 {
 		t.Error("a flood of made-up names reset zhang's count")
 	}
 }

@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"sync"
@@ -28,15 +29,16 @@ var (
 // swept out.
 const maxKeys = 10000
 
-// Throttle counts failed logins per account and per address, in memory: a
-// restart forgets them, which costs a guesser one restart's worth of free
-// attempts and is accepted for a single-process app. It is safe for
-// concurrent use.
+// Throttle counts failed logins per account and per address: in memory
+// (NewThrottle), where a restart forgets them, or in the database
+// (NewSharedThrottle), where every app server sees the same counts. It is
+// safe for concurrent use.
 type Throttle struct {
 	Now      func() time.Time
 	accounts keyed
 	addrs    keyed
 	mu       sync.Mutex
+	shared   FailureCounts
 }
 
 type keyed struct {
@@ -49,7 +51,8 @@ type failures struct {
 	last time.Time
 }
 
-// NewThrottle returns a throttle with AccountPolicy and AddressPolicy.
+// NewThrottle returns a throttle in memory with AccountPolicy and
+// AddressPolicy.
 func NewThrottle() *Throttle {
 	return &Throttle{
 		Now:      time.Now,
@@ -61,7 +64,10 @@ func NewThrottle() *Throttle {
 // Wait returns how long a login to account from addr must still wait; 0
 // means it may be tried now. A caller refuses the attempt, without checking
 // the password, while Wait is above 0.
-func (t *Throttle) Wait(account, addr string) time.Duration {
+func (t *Throttle) Wait(ctx context.Context, account, addr string) time.Duration {
+	if t.shared != nil {
+		return t.sharedWait(ctx, account, addr)
+	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	now := t.Now()
@@ -69,7 +75,11 @@ func (t *Throttle) Wait(account, addr string) time.Duration {
 }
 
 // Fail records a failed login.
-func (t *Throttle) Fail(account, addr string) {
+func (t *Throttle) Fail(ctx context.Context, account, addr string) {
+	if t.shared != nil {
+		t.sharedFail(ctx, account, addr)
+		return
+	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	now := t.Now()
@@ -79,7 +89,11 @@ func (t *Throttle) Fail(account, addr string) {
 
 // Succeed forgets the account's failures. The address keeps its count, so
 // that logging into one's own account does not reset a guesser's budget.
-func (t *Throttle) Succeed(account string) {
+func (t *Throttle) Succeed(ctx context.Context, account string) {
+	if t.shared != nil {
+		t.sharedSucceed(ctx, account)
+		return
+	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	delete(t.accounts.m, normal(account))
@@ -89,14 +103,23 @@ func normal(account string) string { return strings.ToLower(strings.TrimSpace(ac
 
 func (k *keyed) wait(key string, now time.Time) time.Duration {
 	f := k.m[key]
-	if f == nil || f.n < k.policy.Free || now.Sub(f.last) > k.policy.Forget {
+	if f == nil {
 		return 0
 	}
-	delay := k.policy.Base << min(f.n-k.policy.Free, 20)
-	if delay > k.policy.Max || delay <= 0 {
-		delay = k.policy.Max
+	return k.policy.wait(f.n, f.last, now)
+}
+
+// wait is how long after n failures, the last at last, an attempt at now
+// must still wait.
+func (p ThrottlePolicy) wait(n int, last, now time.Time) time.Duration {
+	if n < p.Free || now.Sub(last) > p.Forget {
+		return 0
 	}
-	return max(0, f.last.Add(delay).Sub(now))
+	delay := p.Base << min(n-p.Free, 20)
+	if delay > p.Max || delay <= 0 {
+		delay = p.Max
+	}
+	return max(0, last.Add(delay).Sub(now))
 }
 
 func (k *keyed) fail(key string, now time.Time) {

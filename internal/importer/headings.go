@@ -65,7 +65,48 @@ func (rd *reader) findHeadings() bool {
 			rd.note(-1, Unreadable, "没有找到标题“%s”，该部分未读入", report.T2021.Sections[j].Heading)
 		}
 	}
+	rd.printedHeadings()
 	return true
+}
+
+// printedHeadings records each heading as printed (Result.Printed): a
+// found one renamed when it is not the official heading's text; a
+// missing one looked for anywhere in the text, and misplaced when it is
+// there after all (out of the order findHeadings keeps to).
+func (rd *reader) printedHeadings() {
+	for j, at := range rd.head {
+		p := &rd.res.Printed[j]
+		*p = report.PrintedHeading{}
+		if at < 0 {
+			at = rd.anywhere(j)
+			p.Misplaced = at >= 0
+			if at < 0 {
+				continue
+			}
+		}
+		end := max(at, rd.hEnd[j])
+		var text strings.Builder
+		for i := at; i <= end && i < len(rd.lines); i++ {
+			text.WriteString(stripMarkup(rd.lines[i]))
+		}
+		p.Line, p.Text = at+1, text.String()
+		p.Renamed = key(p.Text) != headingKeys[j][0]
+	}
+}
+
+// anywhere is the first line (0-based) that is section j's heading
+// wherever it stands, or -1.
+func (rd *reader) anywhere(j int) int {
+	for i, line := range rd.lines {
+		line = stripMarkup(line)
+		if !mayBeHeading(line) && !mayBeRenumbered(line) {
+			continue
+		}
+		if _, ok := rd.matchAnyHeading(i, key(line), j); ok {
+			return i
+		}
+	}
+	return -1
 }
 
 // matchAnyHeading matches line i against section j's heading, its

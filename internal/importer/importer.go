@@ -29,6 +29,10 @@ type Result struct {
 	// Headings are the 1-based lines of the six section headings, 0 where
 	// a heading was not found.
 	Headings [6]int
+	// Printed are the six headings as the text prints them, for the
+	// structure check (report.Options.Headings): missing, renamed or out
+	// of order.
+	Printed [6]report.PrintedHeading
 	// Signature is the trailing 落款 (body and date) when the text ends
 	// with one; it is not part of section 六.
 	Signature string

@@ -38,6 +38,9 @@ type Finding struct {
 	Para      int
 	// Field is the text field (title, preface) of a finding about one.
 	Field string
+	// Line is the line (from 1) of a published text a finding is about
+	// (a heading, W11), 0 otherwise.
+	Line int
 
 	t *Template
 	// finalError marks a warning that a final check reports as an error
@@ -56,6 +59,7 @@ type findingJSON struct {
 	Narrative string `json:"narrative,omitempty"`
 	Paragraph int    `json:"paragraph,omitempty"`
 	Field     string `json:"field,omitempty"`
+	Line      int    `json:"line,omitempty"`
 }
 
 // MarshalJSON names cells by their dotted JSON paths.
@@ -68,7 +72,7 @@ func (f Finding) MarshalJSON() ([]byte, error) {
 	if f.Narrative != "" {
 		out.Narrative, out.Paragraph = f.Narrative, f.Para+1
 	}
-	out.Field = f.Field
+	out.Field, out.Line = f.Field, f.Line
 	return json.Marshal(out)
 }
 
@@ -112,6 +116,10 @@ type Options struct {
 	// likely slip — the case of an ordinary typing slip in a report whose
 	// totals the app computes, where no relation names a culprit.
 	Typed []CellID
+	// Headings, for a report read from a published text, are its six
+	// headings as printed: their omissions, renamings and order are
+	// checked (W11). nil for a report written in nianbao.
+	Headings *[6]PrintedHeading
 }
 
 // Check runs every rule on the report as it stands (totals as they are: call
@@ -133,6 +141,9 @@ func Check(r *Report, opt Options) []Finding {
 	c.feeNotices()
 	if opt.LastYear != nil {
 		c.crossYear(opt.LastYear)
+	}
+	if opt.Headings != nil {
+		c.structure(opt.Headings)
 	}
 	return errorsFirst(c.out)
 }

@@ -33,6 +33,8 @@ type Store struct {
 	// refCache keeps decoded reference reports by id and revision.
 	refCache *reportCache
 	stmts    stmtCache
+	// path is the SQLite file ("" on PostgreSQL).
+	path string
 	// stop ends the checkpointer, which closes stopped when it is done.
 	stop, stopped chan struct{}
 	closeOnce     sync.Once
@@ -57,8 +59,14 @@ func Open(ctx context.Context, target string) (*Store, error) {
 			return nil, fmt.Errorf("store.Open(%q): %w", Redact(target), err)
 		}
 		close(s.stopped) // PostgreSQL checkpoints on its own
-	} else if s.DB, err = openSQLite(ctx, target); err != nil {
-		return nil, err
+	} else {
+		if s.DB, err = openSQLite(ctx, target); err != nil {
+			return nil, err
+		}
+		// After a crash the log may hold a great deal: fold it back and
+		// empty it before serving.
+		s.path = target
+		s.checkpoint("TRUNCATE")
 	}
 	if _, err := s.Migrate(ctx); err != nil {
 		s.closeDB()
@@ -92,10 +100,12 @@ func openSQLite(ctx context.Context, path string) (*sql.DB, error) {
 // the writer), foreign keys, a busy timeout instead of "database is locked",
 // synchronous=NORMAL, which in WAL mode keeps every committed transaction
 // across a crash of the process, and no automatic checkpoints (the
-// checkpointer does them in the background).
+// checkpointer does them in the background: checkpoint.go), and a -wal
+// file cut back to walLimit whenever the log restarts.
 func dsn(path string) string {
 	q := url.Values{}
-	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "busy_timeout(10000)", "synchronous(NORMAL)", "wal_autocheckpoint(0)"} {
+	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "busy_timeout(10000)", "synchronous(NORMAL)", "wal_autocheckpoint(0)",
+		fmt.Sprintf("journal_size_limit(%d)", walLimit)} {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")

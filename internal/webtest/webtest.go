@@ -35,8 +35,8 @@ type App struct {
 	// DBPath is the SQLite file, or the postgres:// URL, the app runs on.
 	DBPath string
 	// Throttle is the server's login throttle; a test may set its clock
-	// (Throttle.Now) to skip the waits. A restart makes a new one, as a
-	// restart of the process forgets the counts.
+	// (Throttle.Now) to skip the waits. Its counts are in the database:
+	// a restart, or a second server on the same database, keeps them.
 	Throttle *auth.Throttle
 	srv      *httptest.Server
 }
@@ -88,7 +88,7 @@ func (a *App) start(t testing.TB) {
 		t.Fatal(err)
 	}
 	a.Store = st
-	a.Throttle = auth.NewThrottle()
+	a.Throttle = auth.NewSharedThrottle(st)
 	a.Server = web.NewServer(web.Deps{Store: st, Log: logger(), Throttle: a.Throttle})
 	a.srv = httptest.NewServer(a.Server)
 	a.URL = a.srv.URL

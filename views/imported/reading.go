@@ -230,6 +230,9 @@ const SourceID = "source-text"
 // culprit, or the first cell involved that is not a total; a finding on a
 // section's text points at the section's heading in the text.
 func (r *Reading) target(f report.Finding, headings [6]int) string {
+	if f.Line > 0 { // a heading (W11)
+		return LineDOMID(f.Line)
+	}
 	if f.Narrative != "" { // a figure of the text: its section's heading
 		for i, s := range r.tmpl.Sections {
 			if s.Narrative == f.Narrative && headings[i] > 0 {
