@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/chromedp"
+
 	"nianbao/internal/testenv"
 	"nianbao/web/paths"
 )
@@ -16,7 +18,9 @@ import (
 // the read-only page instead of 没有权限; the clerk's 待我处理 list, home
 // rows with the days left and no autosave count; the supervisor's and the
 // administrator's pointers; logging out, which says so; and a visitor,
-// whom / and the login page lead to the public reports.
+// whom / and the login page lead to the public reports; 标记为已处理 swaps
+// the comment without a reload; tab titles end with the product's Chinese
+// name (item 10).
 func TestWhereToGoNextInBrowser(t *testing.T) {
 	a := newReviewApp(t)
 	submitted(t, a)
@@ -29,6 +33,9 @@ func TestWhereToGoNextInBrowser(t *testing.T) {
 		t.Errorf("the reviewer's 待我审核: %q", got)
 	}
 	testenv.ViewScreenshot(t, reviewer.ctx, "next-reviewer-home")
+	if got := js[string](reviewer, `document.title`); got != "我的工作 · 政府信息公开年报" {
+		t.Errorf("the home tab's title is %q", got)
+	}
 	reviewer.submitVia(`[data-testid=to-review] a`)
 	if got := js[string](reviewer, `location.pathname`); got != paths.ReportView(a.report) {
 		t.Errorf("the 待我审核 link opens %s", got)
@@ -41,6 +48,10 @@ func TestWhereToGoNextInBrowser(t *testing.T) {
 		t.Errorf("the reviewer's /edit link shows %.200q", got)
 	}
 
+	if res := a.reviewer.PostForm(t, paths.ReportCommentsURL(a.report), url.Values{"at": {"cell:requests.granted.natural_person"},
+		"body": {"予以公开的件数请与台账核对"}}); res.Status != http.StatusSeeOther {
+		t.Fatalf("comment: %d %.300s", res.Status, res.Body)
+	}
 	if res := act(t, a.reviewer, a.report, "return", url.Values{"reason": {"请核对第三部分"}}); res.Status != http.StatusSeeOther {
 		t.Fatalf("return: %d %.300s", res.Status, res.Body)
 	}
@@ -62,6 +73,28 @@ func TestWhereToGoNextInBrowser(t *testing.T) {
 		t.Errorf("the clerk's home shows %d lists or pointers that are not theirs", n)
 	}
 	testenv.ViewScreenshot(t, clerk.ctx, "next-clerk-home")
+
+	// 标记为已处理 swaps the comment in place: no reload, and the comment
+	// stays where it was on the screen (a reload would go to the top).
+	clerk.open(a.app.URL + paths.ReportEdit(a.report))
+	before := js[float64](clerk, `window.notReloaded = true;
+		document.querySelector('li.comment button').scrollIntoView({block: 'end'});
+		document.querySelector('li.comment').getBoundingClientRect().top`)
+	clerk.do(chromedp.Click(chromedp.CSS(`li.comment button`)))
+	clerk.waitFor("the comment marked 已处理", `!!document.querySelector('li.comment.resolved')`)
+	if !js[bool](clerk, `window.notReloaded === true`) {
+		t.Error("标记为已处理 reloaded the page")
+	}
+	if after := js[float64](clerk, `document.querySelector('li.comment').getBoundingClientRect().top`); before < 100 || after != before {
+		t.Errorf("标记为已处理 moved the page from %v to %v", before, after)
+	}
+	if got := clerk.text(`li.comment.resolved`); !strings.Contains(got, "已处理") || !strings.Contains(got, "予以公开的件数请与台账核对") {
+		t.Errorf("the resolved comment reads %q", got)
+	}
+	testenv.ViewScreenshot(t, clerk.ctx, "next-comment-resolved")
+	if n := js[int](clerk, `document.querySelectorAll('li.comment button').length`); n != 0 {
+		t.Errorf("%d 标记为已处理 buttons remain", n)
+	}
 
 	// Logging out says so, and the login page leads to the public reports.
 	clerk.submitVia(`form.logout button`)

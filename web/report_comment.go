@@ -2,13 +2,16 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/labstack/echo/v4"
 
 	"nianbao/internal/auth"
+	"nianbao/internal/store"
 	"nianbao/internal/workflow"
+	"nianbao/views/comments"
 	"nianbao/views/review"
 	"nianbao/web/paths"
 )
@@ -61,9 +64,27 @@ func (s *Server) reportResolve(c echo.Context) error {
 	if err := s.store.ResolveComment(c.Request().Context(), rec.ID, cid, u.ID); err != nil {
 		return notFoundAs(err)
 	}
-	back := paths.ReportView(rec.ID)
+	back, link := paths.ReportView(rec.ID), (func(string) string)(nil) // nil: the document's own ids
 	if ref := c.FormValue("back"); ref == "edit" {
-		back = paths.ReportEdit(rec.ID)
+		back, link = paths.ReportEdit(rec.ID), editorAnchor
+	}
+	if c.Request().Header.Get("HX-Request") == "true" {
+		return s.resolvedItem(c, rec, cid, link)
 	}
 	return c.Redirect(http.StatusSeeOther, back+"#comments")
+}
+
+// resolvedItem is the comment just marked 已处理, which htmx swaps in for
+// the open one: the page stays where the clerk was reading.
+func (s *Server) resolvedItem(c echo.Context, rec *store.ReportRecord, cid int64, link func(string) string) error {
+	cs, err := s.commentsOf(c.Request().Context(), rec)
+	if err != nil {
+		return err
+	}
+	i := slices.IndexFunc(cs, func(x comments.Stored) bool { return x.ID == cid })
+	if i < 0 {
+		return errNotFound
+	}
+	item := comments.List(rec.Report, cs[i:i+1], link, nil)[0]
+	return render(c, http.StatusOK, comments.Item(s.csrfToken(c), item))
 }

@@ -122,7 +122,8 @@ func TestReviewLoopInBrowser(t *testing.T) {
 	clerk.typeInto(cellID("requests.granted.natural_person"), "38")
 	clerk.typeInto(cellID("requests.partly_granted.natural_person"), "60")
 	clerk.settle()
-	clerk.submitVia(`.editor-comments form button`)
+	clerk.do(chromedp.Click(chromedp.CSS(`.editor-comments form button`))) // htmx swaps the comment, no navigation
+	clerk.waitFor("the comment marked 已处理", `!!document.querySelector('.editor-comments li.comment.resolved')`)
 	clerk.submitVia(`.editor-bar a.button.primary`)
 	clerk.submitVia(`form.action-form input[value=submit] ~ button`)
 
