@@ -3,12 +3,12 @@ package web
 import (
 	"net/http"
 	"strconv"
-	"sync"
 
 	"github.com/labstack/echo/v4"
 
 	"nianbao/internal/auth"
 	"nianbao/internal/report"
+	"nianbao/internal/versioned"
 	"nianbao/views/editor"
 )
 
@@ -40,12 +40,12 @@ func (s *Server) reportCheck(c echo.Context) error {
 		// The browser shows the page of the version the form was based on:
 		// send only what changed since (everything, when that page's check
 		// is not at hand).
-		if fs, ok := s.shown.get(rec.ID, rec.Version); ok {
+		if fs, ok := s.shown.Get(rec.ID, rec.Version); ok {
 			p.Shown = editor.NewPage(editor.Page{Report: rec.Report, Refused: rec.Report.Refusals(), Findings: fs})
 		}
 	}
 	if d.Problem == "" {
-		s.shown.put(rec.ID, d.Version, d.Findings)
+		s.shown.Put(rec.ID, d.Version, d.Findings)
 	}
 	// Tells the page's script whether what it sent is safe now (saved, or
 	// nothing to save) or must be sent again (a conflict with another save,
@@ -60,39 +60,9 @@ func (s *Server) reportCheck(c echo.Context) error {
 // changed without checking that version again. A version's findings do
 // not change with time, except through last year's report or a summary's
 // parts: a change there shows in full at the next page load.
-type shownChecks struct {
-	mu sync.Mutex
-	m  map[int64]shownCheck
-}
-
-type shownCheck struct {
-	version  int
-	findings []report.Finding
-}
+type shownChecks = versioned.Cache[[]report.Finding]
 
 // shownChecksSize bounds the memory: a few hundred clerks typing at once.
 const shownChecksSize = 1024
 
-func newShownChecks() *shownChecks { return &shownChecks{m: map[int64]shownCheck{}} }
-
-// get returns the findings of report id at version, if kept.
-func (c *shownChecks) get(id int64, version int) ([]report.Finding, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e, ok := c.m[id]
-	return e.findings, ok && e.version == version
-}
-
-// put keeps the findings of report id at version (they are not changed
-// afterwards), making room by dropping an arbitrary entry when full.
-func (c *shownChecks) put(id int64, version int, fs []report.Finding) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if _, ok := c.m[id]; !ok && len(c.m) >= shownChecksSize {
-		for k := range c.m {
-			delete(c.m, k)
-			break
-		}
-	}
-	c.m[id] = shownCheck{version: version, findings: fs}
-}
+func newShownChecks() *shownChecks { return versioned.New[[]report.Finding](shownChecksSize) }

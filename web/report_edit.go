@@ -40,7 +40,7 @@ func (s *Server) reportEdit(c echo.Context) error {
 	}
 	d := &draft{Report: rec.Report, Version: rec.Version, SavedAt: rec.UpdatedAt, Refused: rec.Report.Refusals(),
 		Findings: s.editorCheck(c, rec, last)(rec.Report)}
-	s.shown.put(rec.ID, rec.Version, d.Findings)
+	s.shown.Put(rec.ID, rec.Version, d.Findings)
 	p, err := s.editorPage(c, rec, d, last)
 	if err != nil {
 		return err

@@ -28,33 +28,38 @@ type yearAt struct {
 // with the spaces a PDF's text puts around them (2023 年).
 func yearsIn(s string) []yearAt {
 	var out []yearAt
-	for off := 0; ; {
-		i := strings.Index(s[off:], "年")
-		if i < 0 {
-			return out
-		}
-		at := off + i
-		off = at + len("年")
-		if y, start, ok := yearBefore(s, at); ok {
-			after := strings.TrimLeft(s[off:], spaces)
-			after = strings.TrimLeft(strings.TrimPrefix(after, "度"), spaces)
-			out = append(out, yearAt{year: y, start: start, after: after})
-		}
-	}
+	eachYear(s, func(y, start, end int) bool {
+		after := strings.TrimLeft(s[end:], spaces)
+		after = strings.TrimLeft(strings.TrimPrefix(after, "度"), spaces)
+		out = append(out, yearAt{year: y, start: start, after: after})
+		return true
+	})
+	return out
 }
 
 // otherYearIn reports whether a text writes any year other than y: the
 // year check reads no further into a section that does not.
 func otherYearIn(s string, y int) bool {
+	other := false
+	eachYear(s, func(n, _, _ int) bool {
+		other = n != y
+		return !other
+	})
+	return other
+}
+
+// eachYear calls visit with each year written before a 年 in s, where its
+// digits start and where the 年 ends, until visit returns false.
+func eachYear(s string, visit func(year, start, end int) bool) {
 	for off := 0; ; {
 		i := strings.Index(s[off:], "年")
 		if i < 0 {
-			return false
+			return
 		}
 		at := off + i
 		off = at + len("年")
-		if n, _, ok := yearBefore(s, at); ok && n != y {
-			return true
+		if y, start, ok := yearBefore(s, at); ok && !visit(y, start, off) {
+			return
 		}
 	}
 }

@@ -1,9 +1,8 @@
 package store
 
 import (
-	"sync"
-
 	"nianbao/internal/report"
+	"nianbao/internal/versioned"
 )
 
 // reportCache keeps decoded reports by id and version. Reading a report is
@@ -13,42 +12,25 @@ import (
 // columns are still read). Entries are cloned on the way in and out:
 // callers may change what they get.
 type reportCache struct {
-	mu sync.Mutex
-	m  map[int64]cachedReport
-}
-
-type cachedReport struct {
-	version int
-	r       *report.Report
+	c *versioned.Cache[*report.Report]
 }
 
 // cacheSize bounds the cache: a few hundred clerks typing at once.
 const cacheSize = 512
 
-func newReportCache() *reportCache { return &reportCache{m: map[int64]cachedReport{}} }
+func newReportCache() *reportCache {
+	return &reportCache{c: versioned.New[*report.Report](cacheSize)}
+}
 
 // get returns a copy of report id at version, or nil.
 func (c *reportCache) get(id int64, version int) *report.Report {
-	c.mu.Lock()
-	e, ok := c.m[id]
-	c.mu.Unlock()
-	if !ok || e.version != version {
-		return nil
+	if r, ok := c.c.Get(id, version); ok {
+		return r.Clone()
 	}
-	return e.r.Clone()
+	return nil
 }
 
-// put remembers report id at version, making room by dropping an arbitrary
-// entry when full.
+// put remembers a copy of report id at version.
 func (c *reportCache) put(id int64, version int, r *report.Report) {
-	r = r.Clone()
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if _, ok := c.m[id]; !ok && len(c.m) >= cacheSize {
-		for k := range c.m {
-			delete(c.m, k)
-			break
-		}
-	}
-	c.m[id] = cachedReport{version: version, r: r}
+	c.c.Put(id, version, r.Clone())
 }
