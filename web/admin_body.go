@@ -21,12 +21,17 @@ func (s *Server) adminBody(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	return s.renderBody(c, http.StatusOK, b, bodyForm(b), nil)
+}
+
+// bodyForm is the edit form of a body as stored.
+func bodyForm(b *store.Body) admin.BodyForm {
 	f := admin.BodyForm{ID: b.ID, Name: b.Name, Parent: strconv.FormatInt(b.ParentID, 10), Kind: string(b.Kind),
 		SelfReview: b.SelfReview, Errors: ui.Errors{}}
 	if b.DeadlineMonth != 0 {
 		f.DeadlineMonth, f.DeadlineDay = strconv.Itoa(int(b.DeadlineMonth)), strconv.Itoa(b.DeadlineDay)
 	}
-	return s.renderBody(c, http.StatusOK, b, f)
+	return f
 }
 
 // adminBodyUpdate renames a body, sets its kind and deadline, and moves it
@@ -46,16 +51,16 @@ func (s *Server) adminBodyUpdate(c echo.Context) error {
 		f.Errors["parent"] = "只能移到您管理的机关下面"
 	}
 	if f.Errors.Any() {
-		return s.renderBody(c, http.StatusUnprocessableEntity, b, f)
+		return s.renderBody(c, http.StatusUnprocessableEntity, b, f, nil)
 	}
 	err = s.store.UpdateBody(c.Request().Context(), upd, currentUser(c).ID)
 	if errors.Is(err, store.ErrCycle) {
 		f.Errors["parent"] = "不能移到它自己或它的下级机关下面"
-		return s.renderBody(c, http.StatusUnprocessableEntity, b, f)
+		return s.renderBody(c, http.StatusUnprocessableEntity, b, f, nil)
 	}
 	if errors.Is(err, store.ErrTooDeep) {
 		f.Errors["parent"] = fmt.Sprintf("移过去后机关层级会超过%d级", store.MaxTreeDepth)
-		return s.renderBody(c, http.StatusUnprocessableEntity, b, f)
+		return s.renderBody(c, http.StatusUnprocessableEntity, b, f, nil)
 	}
 	if err != nil {
 		return err
@@ -77,8 +82,9 @@ func (s *Server) bodyToManage(c echo.Context) (*store.Body, error) {
 }
 
 // renderBody shows the edit form; the parent may be any managed body not
-// at or below this one, or the current parent.
-func (s *Server) renderBody(c echo.Context, status int, b *store.Body, f admin.BodyForm) error {
+// at or below this one, or the current parent. rf is the rules form as
+// typed, or nil to show the body's rules as stored.
+func (s *Server) renderBody(c echo.Context, status int, b *store.Body, f admin.BodyForm, rf *admin.RulesForm) error {
 	bodies, _, err := s.managed(c)
 	if err != nil {
 		return err
@@ -99,7 +105,12 @@ func (s *Server) renderBody(c echo.Context, status int, b *store.Body, f admin.B
 	}
 	f.Parents, f.Kinds = s.currentParent(c, b), kindOptions()
 	f.Parents = append(f.Parents, bodyOptions(parents)...)
-	return render(c, status, admin.Body(admin.BodyVM{Page: s.page(c, b.Name), Form: f}))
+	if rf == nil {
+		if rf, err = s.storedRules(c, b); err != nil {
+			return err
+		}
+	}
+	return render(c, status, admin.Body(admin.BodyVM{Page: s.page(c, b.Name), Form: f, Rules: *rf}))
 }
 
 // currentParent is the option that keeps a body where it is, when its

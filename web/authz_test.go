@@ -139,6 +139,8 @@ var expectations = map[string]expectation{
 			b, _ := f.app.Store.Body(context.Background(), f.body[sc])
 			return url.Values{"name": {b.Name}, "parent": {id(b.ParentID)}, "kind": {string(b.Kind)}}
 		}},
+	"POST " + paths.AdminBodyRules: {scoped: true, path: bodyPath(paths.AdminBodyRules), want: bodyAction(admin, 303),
+		form: func(*fixture, scope) url.Values { return url.Values{"overview_max": {"1000"}} }},
 	"GET " + paths.AdminUsers: {path: fixed(paths.AdminUsers), want: adminOnly(200)},
 	"POST " + paths.AdminUsers: {scoped: true, path: fixed(paths.AdminUsers), want: adminOnly(303),
 		form: func(f *fixture, sc scope) url.Values {

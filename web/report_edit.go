@@ -100,10 +100,13 @@ func (s *Server) editorPage(c echo.Context, rec *store.ReportRecord, d *draft, l
 	p := s.editorModel(rec, d, last)
 	p.Frame = s.page(c, strconv.Itoa(rec.Year)+"年度报告填报")
 	p.Aside = s.summaryAside(c, rec, d.Report)
+	var err error
+	if p.Local, err = s.localNotice(c.Request().Context(), rec.BodyID); err != nil {
+		return nil, err
+	}
 	if err := s.withComments(c.Request().Context(), rec, p); err != nil {
 		return nil, err
 	}
-	var err error
 	if p.Returned, err = s.returnedNote(c.Request().Context(), rec); err != nil {
 		return nil, err
 	}

@@ -80,6 +80,9 @@ func (s *Server) reviewInput(c echo.Context, rec *store.ReportRecord, acc access
 		URLs:     s.reviewURLs(rec, acc),
 	}
 	in.Duties = dutiesNotice(rec, acc, body)
+	if in.Local, err = s.localNotice(ctx, rec.BodyID); err != nil {
+		return review.Input{}, err
+	}
 	if in.Returned, err = s.returnedNote(ctx, rec); err != nil {
 		return review.Input{}, err
 	}

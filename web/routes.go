@@ -44,6 +44,7 @@ func (s *Server) routes(e *echo.Echo) {
 	e.POST(paths.AdminBodies, s.adminBodyCreate, login)
 	e.GET(paths.AdminBody, s.adminBody, login)
 	e.POST(paths.AdminBody, s.adminBodyUpdate, login)
+	e.POST(paths.AdminBodyRules, s.adminBodyRules, login)
 
 	e.GET(paths.AdminUsers, s.adminUsers, login)
 	e.POST(paths.AdminUsers, s.adminUserCreate, login)

@@ -123,6 +123,9 @@ type Options struct {
 	// NoRules says the body cannot make 规章 (a department, a 乡镇 or a
 	// 街道: org.Kind.MakesRules): its 规章 row may be 不适用 (W12).
 	NoRules bool
+	// Local are the administrator's rules for 第一部分 that hold for the
+	// body (W13, W14); the zero value sets none.
+	Local LocalRules
 }
 
 // Check runs every rule on the report as it stands (totals as they are: call
@@ -138,6 +141,7 @@ func Check(r *Report, opt Options) []Finding {
 	c.relations()
 	c.completeness()
 	c.notApplicable()
+	c.localRules()
 	c.feeNarrative()
 	c.narrativeFigures()
 	c.yearCheck()

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"time"
 
-	"nianbao/internal/org"
 	"nianbao/internal/report"
 	"nianbao/internal/workflow"
 )
@@ -140,12 +139,15 @@ func (s *Store) CreateReport(ctx context.Context, bodyID int64, year int, r *rep
 	now := s.now()
 	rec := &ReportRecord{BodyID: bodyID, Year: year, State: workflow.Draft, Version: 1, Report: r,
 		UpdatedAt: now, UpdatedBy: by, CreatedAt: now, CreatedBy: by}
+	settings, err := s.CheckSettings(ctx, bodyID)
+	if err != nil {
+		return nil, fmt.Errorf("store.CreateReport(%d, %d): %w", bodyID, year, err)
+	}
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		var kind org.Kind
-		if err := s.txQueryRow(ctx, tx, `SELECT kind FROM bodies WHERE id = $1`, bodyID).Scan(&kind); err != nil {
+		if err := s.txQueryRow(ctx, tx, `SELECT id FROM bodies WHERE id = $1`, bodyID).Scan(new(int64)); err != nil {
 			return notFound(err)
 		}
-		t := report.TallyOf(report.Check(r, report.Options{Final: true, NoRules: !kind.MakesRules()}))
+		t := report.TallyOf(report.Check(r, settings.Options(report.Options{Final: true})))
 		rec.Errors, rec.Warnings = t.Errors, t.Warnings
 		err := s.txQueryRow(ctx, tx, `INSERT INTO reports (body_id, year, state, version, data,
 			created_at, created_by, updated_at, updated_by, errors, warnings)

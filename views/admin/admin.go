@@ -38,8 +38,20 @@ type BodiesVM struct {
 
 // BodyVM is the edit page of one body.
 type BodyVM struct {
-	Page layout.Page
-	Form BodyForm
+	Page  layout.Page
+	Form  BodyForm
+	Rules RulesForm
+}
+
+// RulesForm is the form of a body's own rules for 第一部分 (checks W13,
+// W14): the character limit and the items, one a line, as typed.
+type RulesForm struct {
+	URL        string
+	Max, Items string
+	// Holding says which rules hold for the body while it has none of its
+	// own: a body's above it, or none.
+	Holding string
+	Errors  ui.Errors
 }
 
 // UserRow is a user in the list.

@@ -39,6 +39,9 @@ type Page struct {
 	// (their text stays in the box; nothing of the form was saved).
 	TextErrors map[string]string
 	Findings   []report.Finding
+	// Local says the administrator's rules for 第一部分 that hold for the
+	// body (W13, W14), shown under its text box; "" when none.
+	Local string
 	// LastYear, when known, gives hints beside the carried-over cells.
 	LastYear *report.Report
 	// ImportURL, when last year's report is not at hand, imports it from

@@ -40,6 +40,9 @@ type Input struct {
 	Returned *ui.Returned
 	// Typed keeps what the reader typed into a refused action's reasons.
 	Typed map[string]string
+	// Local says the administrator's rules for 第一部分 that hold for the
+	// body (W13, W14); "" when none.
+	Local string
 	At    string // the comment form's starting place
 }
 
@@ -60,7 +63,7 @@ type URLs struct {
 func NewPage(in Input) *Page {
 	r := in.Report
 	p := &Page{Frame: in.Frame, Title: r.DisplayTitle(), State: in.State.Label(), Revision: in.Revision, Version: in.Version,
-		Correction: in.Correction, Deadline: in.Deadline, Refusal: in.Refusal, Duties: in.Duties, Returned: in.Returned, EditURL: in.URLs.Edit,
+		Correction: in.Correction, Deadline: in.Deadline, Refusal: in.Refusal, Duties: in.Duties, Local: in.Local, Returned: in.Returned, EditURL: in.URLs.Edit,
 		HistoryURL: in.URLs.History, BoardURL: in.URLs.Board, RollupURL: in.URLs.Rollup, CommentURL: in.URLs.Comment, CommentAt: in.At,
 		DocxURL: in.URLs.Docx, PortalURL: in.URLs.Portal, PreviewURL: in.URLs.Preview}
 	p.Actions = actions(in)

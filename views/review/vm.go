@@ -26,6 +26,8 @@ type Page struct {
 	Refusal string
 	// Duties is the separation-of-duties notice at the actions.
 	Duties string
+	// Local is the administrator's rules for 第一部分, beside the findings.
+	Local string
 	// Returned is the reviewer's return while the report stays returned.
 	Returned *ui.Returned
 

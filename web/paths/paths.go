@@ -23,6 +23,7 @@ const (
 
 	AdminBodies      = "/admin/bodies"
 	AdminBody        = "/admin/bodies/:id"
+	AdminBodyRules   = "/admin/bodies/:id/rules"
 	AdminUsers       = "/admin/users"
 	AdminUser        = "/admin/users/:id"
 	AdminUserRoles   = "/admin/users/:id/roles"
@@ -95,6 +96,9 @@ func withID(pattern string, id int64) string {
 
 // AdminBodyURL is a body's edit page.
 func AdminBodyURL(id int64) string { return withID(AdminBody, id) }
+
+// AdminBodyRulesURL sets a body's rules for 第一部分.
+func AdminBodyRulesURL(id int64) string { return withID(AdminBodyRules, id) }
 
 // AdminUserURL is a user's page for administrators.
 func AdminUserURL(id int64) string { return withID(AdminUser, id) }
