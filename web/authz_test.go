@@ -234,6 +234,11 @@ var expectations = map[string]expectation{
 	"POST " + paths.ReportCommentsPattern: {scoped: true, want: onlyWhere(reviewer, []scope{own}, 422),
 		path: func(f *fixture, sc scope) string { return paths.ReportCommentsURL(f.report[sc]) },
 		form: func(*fixture, scope) url.Values { return url.Values{"at": {""}, "body": {"矩阵测试意见"}} }},
+	"POST " + paths.ReportMarksPattern: {scoped: true, want: onlyWhere(reviewer, []scope{own}, 409),
+		path: func(f *fixture, sc scope) string { return paths.ReportMarksURL(f.report[sc]) },
+		form: func(*fixture, scope) url.Values {
+			return url.Values{"print": {"0"}, "status": {"confirmed"}, "reason": {"矩阵测试"}}
+		}},
 	"POST " + paths.ReportResolvePattern: {scoped: true, want: onlyWhere(clerk, []scope{own}, 303),
 		path: func(f *fixture, sc scope) string { return paths.ReportResolveURL(f.report[sc], f.comment(sc)) }},
 	"GET " + paths.ReportHistoryPattern: {scoped: true, want: historyReaders,

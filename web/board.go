@@ -75,7 +75,7 @@ func boardRoots(u *auth.User) []int64 {
 
 func boardRow(r store.BoardRow, year int) board.RowIn {
 	in := board.RowIn{BodyID: r.Body.ID, Name: r.Body.Name, Depth: r.Depth, State: r.State,
-		Errors: r.Errors, Warnings: r.Warnings, Activity: r.UpdatedAt, Deadline: r.Body.Deadline(year),
+		Errors: r.Errors, Warnings: r.Warnings, Confirmed: r.Confirmed, Activity: r.UpdatedAt, Deadline: r.Body.Deadline(year),
 		Published: r.PublishedAt}
 	if r.ReportID != 0 {
 		in.ReportURL = paths.ReportView(r.ReportID)

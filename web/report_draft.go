@@ -120,7 +120,11 @@ func (s *Server) saveOnto(ctx context.Context, rec *store.ReportRecord, base *re
 	if len(report.Diff(rec.Report, r)) == 0 {
 		return d, nil // nothing new: no version for an unchanged form
 	}
-	v, err := s.store.SaveDraft(ctx, rec.ID, rec.Version, r, report.TallyOf(d.Findings), by)
+	tally, err := s.tallyOf(ctx, rec.ID, d.Findings)
+	if err != nil {
+		return d, err
+	}
+	v, err := s.store.SaveDraft(ctx, rec.ID, rec.Version, r, tally, by)
 	switch {
 	case errors.Is(err, store.ErrNotEditable):
 		d.Problem = "未保存：报告已提交审核或已审核，不能再修改"

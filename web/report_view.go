@@ -34,6 +34,7 @@ func (s *Server) reportView(c echo.Context) error {
 
 // reviewExtras are what a refused action brings back to the page.
 type reviewExtras struct {
+	mark    review.MarkTyped
 	refusal string
 	typed   map[string]string
 	at      string
@@ -51,7 +52,7 @@ func (s *Server) reviewPage(c echo.Context, rec *store.ReportRecord, u *auth.Use
 	if err != nil {
 		return nil, err
 	}
-	in.Refusal, in.Typed, in.At, in.Confirm = x.refusal, x.typed, x.at, x.confirm
+	in.Refusal, in.Typed, in.At, in.Confirm, in.MarkTyped = x.refusal, x.typed, x.at, x.confirm, x.mark
 	return review.NewPage(in), nil
 }
 
@@ -84,6 +85,12 @@ func (s *Server) reviewInput(c echo.Context, rec *store.ReportRecord, acc access
 	in.Duties = dutiesNotice(rec, acc, body)
 	if in.Local, err = s.localNotice(ctx, rec.BodyID); err != nil {
 		return review.Input{}, err
+	}
+	if in.Marks, err = s.store.FindingMarks(ctx, rec.ID); err != nil {
+		return review.Input{}, err
+	}
+	if acc.roles.Reviewer {
+		in.MarkURL = paths.ReportMarksURL(rec.ID)
 	}
 	if in.Published, err = s.publishedLinks(ctx, rec); err != nil {
 		return review.Input{}, err

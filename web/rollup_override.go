@@ -53,7 +53,7 @@ func (s *Server) rollupOverride(c echo.Context) error {
 	def := report.T2021.Cell(id)
 	detail := fmt.Sprintf("%s：各单位之和%s，发布数%s；%s", def.Name(), report.FormatValue(def.Kind, sm.taken.Sums[id]),
 		report.FormatValue(def.Kind, r.Values[id]), typed.Reason)
-	tally, err := s.formatTally(c.Request().Context(), rec.BodyID, r)
+	tally, err := s.formatTally(c.Request().Context(), rec, r)
 	if err != nil {
 		return err
 	}

@@ -54,7 +54,7 @@ func (s *Server) takeSums(c echo.Context, rec *store.ReportRecord, by int64) (st
 		r := rec.Report.Clone()
 		res := rollup.Refresh(r, old, sm.now.Values)
 		msg := takeMessage(sm, res)
-		tally, err := s.formatTally(ctx, rec.BodyID, r)
+		tally, err := s.formatTally(ctx, rec, r)
 		if err != nil {
 			return "", err
 		}
@@ -97,10 +97,10 @@ func rollupBack(c echo.Context, id int64, cell string) string {
 // formatTally is the tally of the format's rules alone, for a save outside
 // the editor (the summary's own rules, W40–W43, are counted with the next
 // live check, which checks the report as the editor shows it).
-func (s *Server) formatTally(ctx context.Context, bodyID int64, r *report.Report) (report.Tally, error) {
-	opt, err := s.bodyOptions(ctx, bodyID, report.Options{})
+func (s *Server) formatTally(ctx context.Context, rec *store.ReportRecord, r *report.Report) (report.Tally, error) {
+	opt, err := s.bodyOptions(ctx, rec.BodyID, report.Options{})
 	if err != nil {
 		return report.Tally{}, err
 	}
-	return report.TallyOf(report.Check(r, opt)), nil
+	return s.tallyOf(ctx, rec.ID, report.Check(r, opt))
 }

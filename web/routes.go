@@ -61,6 +61,7 @@ func (s *Server) routes(e *echo.Echo) {
 	e.POST(paths.ReportStatePattern, s.reportState, login)
 	e.POST(paths.ReportCommentsPattern, s.reportComment, login)
 	e.POST(paths.ReportResolvePattern, s.reportResolve, login)
+	e.POST(paths.ReportMarksPattern, s.reportMark, login)
 	e.GET(paths.ReportHistoryPattern, s.reportHistory, login)
 	e.GET(paths.ReportEditPattern, s.reportEdit, login)
 	e.POST(paths.ReportCheckPattern, s.reportCheck, login)

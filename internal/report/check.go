@@ -43,6 +43,8 @@ type Finding struct {
 	Line int
 
 	t *Template
+	// print is the fingerprint, set by Check (see Fingerprint).
+	print string
 	// finalError marks a warning that a final check reports as an error
 	// (see TallyOf).
 	finalError bool
@@ -153,6 +155,7 @@ func Check(r *Report, opt Options) []Finding {
 	if opt.Headings != nil {
 		c.structure(opt.Headings)
 	}
+	fingerprints(c.out, r)
 	return errorsFirst(c.out)
 }
 

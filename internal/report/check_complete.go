@@ -38,7 +38,10 @@ func (c *checker) completeness() {
 // Tally is how many errors and warnings a final check finds. The store
 // keeps it with every save, for the status board (which must not read and
 // check thousands of reports to show a number each).
-type Tally struct{ Errors, Warnings int }
+//
+// Confirmed counts the warnings a reviewer marked 已核实 (TallyMarked), of
+// Warnings.
+type Tally struct{ Errors, Warnings, Confirmed int }
 
 // TallyOf counts findings as a final check reports them, whether they come
 // from a final check or a draft's: a draft's blank cells and unwritten

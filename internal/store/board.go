@@ -20,7 +20,9 @@ type BoardRow struct {
 	State            workflow.State
 	Revision         int
 	Errors, Warnings int
-	UpdatedAt        time.Time
+	// Confirmed counts the warnings a reviewer marked 已核实, of Warnings.
+	Confirmed int
+	UpdatedAt time.Time
 	// PublishedAt is the first publication (revision 1) of the year's
 	// report, if any: what the legal deadline is met by.
 	PublishedAt time.Time
@@ -45,7 +47,7 @@ func (s *Store) Board(ctx context.Context, roots []int64, year int) ([]BoardRow,
 		)
 		SELECT b.id, COALESCE(b.parent_id, 0), b.name, b.kind, COALESCE(b.deadline_month, 0), COALESCE(b.deadline_day, 0),
 			b.created_at, 0, COALESCE(r.id, 0), COALESCE(r.state, ''), COALESCE(r.revision, 0),
-			COALESCE(r.errors, 0), COALESCE(r.warnings, 0), r.updated_at, p.published_at
+			COALESCE(r.errors, 0), COALESCE(r.warnings, 0), COALESCE(r.confirmed, 0), r.updated_at, p.published_at
 		FROM sub JOIN bodies b ON b.id = sub.id
 		LEFT JOIN reports r ON r.body_id = b.id AND r.year = $1
 		LEFT JOIN publications p ON p.report_id = r.id AND p.revision = 1
@@ -103,7 +105,7 @@ func scanBoardRow(rows *sql.Rows) (BoardRow, error) {
 	var month int
 	var updated, published sql.NullTime
 	err := rows.Scan(&r.Body.ID, &r.Body.ParentID, &r.Body.Name, &kind, &month, &r.Body.DeadlineDay, &r.Body.CreatedAt,
-		&r.Depth, &r.ReportID, &r.State, &r.Revision, &r.Errors, &r.Warnings, &updated, &published)
+		&r.Depth, &r.ReportID, &r.State, &r.Revision, &r.Errors, &r.Warnings, &r.Confirmed, &updated, &published)
 	r.Body.Kind, r.Body.DeadlineMonth = org.Kind(kind), time.Month(month)
 	r.UpdatedAt, r.PublishedAt = updated.Time, published.Time
 	return r, err

@@ -35,7 +35,7 @@ type ReportRecord struct {
 	// SubmittedBy is who submitted SubmittedVersion (0: nobody yet).
 	SubmittedBy int64
 	// Errors and Warnings count the findings of a final check at the last
-	// save.
+	// save (the board also counts those a reviewer confirmed: BoardRow).
 	Errors, Warnings int
 }
 
@@ -213,8 +213,8 @@ func (s *Store) saveDraftTx(ctx context.Context, tx *sql.Tx, id int64, baseVersi
 	newVersion := version + 1
 	unread := unreadJSON(r)
 	_, err = s.txExec(ctx, tx, `UPDATE reports SET version = $1, data = $2, unread = $3, updated_at = $4,
-		updated_by = $5, errors = $6, warnings = $7 WHERE id = $8`,
-		newVersion, string(data), unread, s.now(), nullID(by), tally.Errors, tally.Warnings, id)
+		updated_by = $5, errors = $6, warnings = $7, confirmed = $8 WHERE id = $9`,
+		newVersion, string(data), unread, s.now(), nullID(by), tally.Errors, tally.Warnings, tally.Confirmed, id)
 	if err != nil {
 		return nil, 0, err
 	}

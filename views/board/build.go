@@ -26,6 +26,8 @@ type RowIn struct {
 	ReportURL string         // "" when there is no report
 	Errors    int
 	Warnings  int
+	// Confirmed counts the warnings a reviewer marked 已核实, of Warnings.
+	Confirmed int
 	Activity  time.Time // zero when none
 	Deadline  time.Time
 	Published time.Time // zero until published
@@ -86,12 +88,15 @@ type Row struct {
 	State        string
 	StateClass   string
 	Errors       int
-	Activity     string
-	Deadline     string
-	Due          string // 还有12天 / 逾期3天 / 按期发布 / 逾期5天发布
-	Late         bool
-	URL          string
-	PortalURL    string
+	// Open and Confirmed are the warnings still to be looked at and those
+	// a reviewer marked 已核实 (blank where there is no report).
+	Open, Confirmed string
+	Activity        string
+	Deadline        string
+	Due             string // 还有12天 / 逾期3天 / 按期发布 / 逾期5天发布
+	Late            bool
+	URL             string
+	PortalURL       string
 }
 
 var states = []workflow.State{workflow.NotStarted, workflow.Draft, workflow.Submitted, workflow.Returned,
@@ -191,6 +196,9 @@ func row(r RowIn, now time.Time, tree bool) Row {
 	}
 	if !r.Activity.IsZero() {
 		out.Activity = r.Activity.In(workflow.ChinaTime).Format("2006-01-02 15:04")
+	}
+	if r.ReportURL != "" {
+		out.Open, out.Confirmed = strconv.Itoa(r.Warnings-r.Confirmed), strconv.Itoa(r.Confirmed)
 	}
 	out.Due, out.Late = due(r, now)
 	return out

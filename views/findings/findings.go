@@ -20,6 +20,15 @@ type List struct {
 	Summary   string
 	HasErrors bool
 	Items     []Item
+	// CSRF is the token of the items' mark forms (where they are offered).
+	CSRF string
+}
+
+// Mark is a reviewer's mark on a warning, as shown.
+type Mark struct {
+	Confirmed         bool
+	Label, Reason, By string
+	At                string
 }
 
 // Item is one finding.
@@ -34,7 +43,19 @@ type Item struct {
 	// Reason is the clerk's written reason for a warning, where the page
 	// shows it (the review page).
 	Reason string
+	// Print is the finding's fingerprint; Mark the reviewer's mark on it,
+	// where the page shows marks (nil: none).
+	Print string
+	Mark  *Mark
+	// MarkURL, where the reader may mark this warning (a reviewer on the
+	// review page), is where the mark form posts; MarkReason and
+	// MarkError bring back a refused mark's reason and why.
+	MarkURL, MarkReason, MarkError string
 }
+
+// ItemID is the DOM id of the finding with fingerprint print (a mark's
+// form returns there).
+func ItemID(print string) string { return "finding-" + print }
 
 // New lists the findings in their order; target names the DOM id each
 // one points at.
@@ -48,7 +69,7 @@ func New(fs []report.Finding, target func(report.Finding) string) List {
 			warns++
 		}
 		l.Items[i] = Item{Rule: f.Rule, RuleTitle: report.RuleTitles[f.Rule], Severity: f.Severity,
-			Message: f.Message, Target: target(f)}
+			Message: f.Message, Target: target(f), Print: f.Fingerprint()}
 	}
 	l.Summary, l.HasErrors = Summary(errs, warns), errs > 0
 	return l

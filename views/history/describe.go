@@ -21,6 +21,7 @@ var actionWords = map[string]string{
 	"report.portal":          "记录门户网站发布页面",
 	"report.rollup":          "更新汇总数",
 	"report.rollup.override": "调整汇总发布数",
+	"report.mark":            "核实提醒",
 }
 
 // Describer says a report's audit entries in words. The log stores

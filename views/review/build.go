@@ -43,7 +43,13 @@ type Input struct {
 	// Local says the administrator's rules for 第一部分 that hold for the
 	// body (W13, W14); "" when none.
 	Local string
-	At    string // the comment form's starting place
+	// Marks are the reviewers' marks on warnings, by fingerprint; MarkURL,
+	// set for a reviewer, is where a mark is posted; MarkTyped brings
+	// back a refused mark.
+	Marks     map[string]report.Mark
+	MarkURL   string
+	MarkTyped MarkTyped
+	At        string // the comment form's starting place
 	// Confirm is the action whose confirmation the page asks for (posted
 	// without it, no JavaScript); "" for none.
 	Confirm workflow.Action
@@ -163,6 +169,10 @@ func blocked(in Input, a workflow.Action) string {
 	return ""
 }
 
+// MarkTyped is a refused mark: the warning's fingerprint, the reason
+// typed and why it was refused.
+type MarkTyped struct{ Print, Reason, Error string }
+
 // findingList is the findings panel of a final check, each finding linked
 // to its cell in the document and warnings with the clerk's reasons.
 func findingList(in Input) findings.List {
@@ -178,8 +188,21 @@ func findingList(in Input) findings.List {
 		}
 		return "main" // a finding about the report as a whole
 	})
+	l.CSRF = in.Frame.CSRF
 	for i, f := range in.Findings {
-		l.Items[i].Reason = in.Reasons[f.Key()]
+		it := &l.Items[i]
+		it.Reason = in.Reasons[f.Key()]
+		if f.Severity != report.Warning {
+			continue
+		}
+		if m, ok := in.Marks[it.Print]; ok {
+			it.Mark = &findings.Mark{Confirmed: m.Status == report.MarkConfirmed, Label: m.Status.Label(), Reason: m.Reason,
+				By: m.By, At: m.At.In(workflow.ChinaTime).Format("2006-01-02 15:04")}
+		}
+		it.MarkURL = in.MarkURL
+		if in.MarkTyped.Print == it.Print {
+			it.MarkReason, it.MarkError = in.MarkTyped.Reason, in.MarkTyped.Error
+		}
 	}
 	return l
 }

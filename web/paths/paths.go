@@ -41,6 +41,7 @@ const (
 	ReportCommentsPattern = "/reports/:id/comments"
 	ReportResolvePattern  = "/reports/:id/comments/:cid/resolve"
 	ReportHistoryPattern  = "/reports/:id/history"
+	ReportMarksPattern    = "/reports/:id/marks"
 	Board                 = "/board"
 
 	// The public pages: no login.
@@ -160,6 +161,9 @@ func ReportStateURL(id int64) string { return withID(ReportStatePattern, id) }
 
 // ReportCommentsURL adds a comment to a report.
 func ReportCommentsURL(id int64) string { return withID(ReportCommentsPattern, id) }
+
+// ReportMarksURL keeps a reviewer's mark on a warning of a report.
+func ReportMarksURL(id int64) string { return withID(ReportMarksPattern, id) }
 
 // ReportResolveURL marks a comment of a report as addressed.
 func ReportResolveURL(id, comment int64) string {
