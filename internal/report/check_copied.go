@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -40,14 +41,7 @@ func (c *checker) copiedText(last *Report) {
 		if s.Narrative == "" {
 			continue
 		}
-		before := make(map[string]bool)
-		for _, para := range Paragraphs(last.Narrative.Text(s.Narrative)) {
-			for _, sentence := range sentences(para) {
-				if key, ok := sentenceKey(sentence); ok {
-					before[key] = true
-				}
-			}
-		}
+		before := lastYearKeys.of(last.Narrative.Text(s.Narrative))
 		if len(before) > 0 {
 			c.copiedSection(s, before, last.Year)
 		}
@@ -56,7 +50,7 @@ func (c *checker) copiedText(last *Report) {
 
 // copiedSection counts the sentences of one section found in last year's
 // (before) and warns when they are more than copiedShare % of them.
-func (c *checker) copiedSection(s Section, before map[string]bool, lastYear int) {
+func (c *checker) copiedSection(s Section, before map[uint64]bool, lastYear int) {
 	total, firstPara := 0, -1
 	var copied []string
 	for i, para := range Paragraphs(c.r.Narrative.Text(s.Narrative)) {
@@ -95,27 +89,88 @@ func sectionName(s Section) string {
 // sentenceKey is a sentence as the copy check compares it: simplified
 // characters, letters only, each run of digits or Chinese numerals one
 // "#" — so a sentence copied with this year's figures typed in is the
-// same. ok is false for a sentence too short to count.
-func sentenceKey(sentence string) (key string, ok bool) {
-	var b strings.Builder
-	b.Grow(len(sentence))
+// same — hashed (64-bit FNV-1a of those runes: the check only asks
+// whether two sentences are the same, and builds no string). ok is false
+// for a sentence too short to count.
+func sentenceKey(sentence string) (key uint64, ok bool) {
+	if strings.Contains(sentence, "檔案") || strings.Contains(sentence, "部份") {
+		sentence = wordsToSimplified.Replace(sentence)
+	}
+	const prime = 1099511628211
+	h := uint64(14695981039346656037)
 	n, inNumber := 0, false
-	for _, r := range Simplify(sentence) {
+	for _, r := range sentence {
+		r = simplifyRune(r)
 		switch {
+		case r >= 0x4E00 && r <= 0x9FFF && !isChineseNumeral(r) && r != '零':
+			h = (h ^ uint64(r)) * prime // the common case, a Han character: a letter
+			n++
+			inNumber = false
 		case unicode.IsDigit(r) || isChineseNumeral(r) || r == '〇' || r == '零':
 			if !inNumber {
-				b.WriteByte('#')
+				h = (h ^ '#') * prime
 				n++
 			}
 			inNumber = true
 		case unicode.IsLetter(r):
-			b.WriteRune(r)
+			h = (h ^ uint64(r)) * prime
 			n++
 			inNumber = false
 		}
 	}
 	if n < copiedMinRunes {
-		return "", false
+		return 0, false
 	}
-	return b.String(), true
+	return h, true
+}
+
+// sectionKeys are the keys of a section's sentences (sentenceKey), as a
+// set.
+func sectionKeys(text string) map[uint64]bool {
+	keys := make(map[uint64]bool)
+	for _, para := range Paragraphs(text) {
+		for _, sentence := range sentences(para) {
+			if key, ok := sentenceKey(sentence); ok {
+				keys[key] = true
+			}
+		}
+	}
+	return keys
+}
+
+// keyCache keeps the sentence keys of last year's sections, by their
+// text: last year's report does not change while this year's is written,
+// and the live check compares with it at every keystroke. Bounded: it is
+// emptied when full. The sets it returns are shared and must not be
+// changed.
+type keyCache struct {
+	mu   sync.Mutex
+	sets map[string]map[uint64]bool
+}
+
+// keyCacheSize bounds the cache: a few sections of each report being
+// written at once.
+const keyCacheSize = 256
+
+var lastYearKeys = &keyCache{sets: map[string]map[uint64]bool{}}
+
+// of returns the keys of the text's sentences, from the cache if there.
+func (kc *keyCache) of(text string) map[uint64]bool {
+	if text == "" {
+		return nil
+	}
+	kc.mu.Lock()
+	keys, ok := kc.sets[text]
+	kc.mu.Unlock()
+	if ok {
+		return keys
+	}
+	keys = sectionKeys(text)
+	kc.mu.Lock()
+	if len(kc.sets) >= keyCacheSize {
+		clear(kc.sets)
+	}
+	kc.sets[text] = keys
+	kc.mu.Unlock()
+	return keys
 }

@@ -9,15 +9,16 @@ import (
 var feeWords = []string{"信息处理费", "資訊處理費", "信息處理費"}
 
 // feeNarrative checks section 六 against the 信息处理费 (W6, and W3 when
-// applications lapsed for unpaid fees).
+// applications lapsed for unpaid fees). A 2019-format report (the years
+// to 2020) is not asked: the fee's rules are in force from 2021.
 func (c *checker) feeNarrative() {
 	other := c.r.Narrative.Other
 	mentions := false
 	for _, w := range feeWords {
 		mentions = mentions || strings.Contains(other, w)
 	}
-	if mentions {
-		return
+	if mentions || c.t.Format == Format2019 {
+		return // a 2019-format report (years to 2020) predates the fee (国办函〔2020〕109号, in force 2021)
 	}
 	if id := c.t.Lookup("requests.other_no_fee.total"); id != NoCell {
 		if v := c.r.Values[id]; v.State == Number && v.N > 0 {

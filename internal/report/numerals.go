@@ -181,3 +181,21 @@ func numberBefore(s string, end int) (number, bool) {
 	v, ok := parseChinese(s[i:end])
 	return number{N: v, Start: i, End: end}, ok
 }
+
+// traditional marks the runes of toSimplified (all in the BMP), so that
+// the common simplified rune is passed without a map lookup.
+var traditional = func() (bits [1 << 16 / 64]uint64) {
+	for r := range toSimplified {
+		bits[r/64] |= 1 << (r % 64)
+	}
+	return bits
+}()
+
+// simplifyRune is r as Simplify reads it, for one rune (words such as 檔案
+// aside).
+func simplifyRune(r rune) rune {
+	if r < 1<<16 && traditional[r/64]&(1<<(r%64)) != 0 {
+		return toSimplified[r]
+	}
+	return r
+}
