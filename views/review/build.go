@@ -68,8 +68,8 @@ func NewPage(in Input) *Page {
 	p := &Page{Frame: in.Frame, Title: r.DisplayTitle(), State: in.State.Label(), Revision: in.Revision, Version: in.Version,
 		Correction: in.Correction, Deadline: in.Deadline, Refusal: in.Refusal, Duties: in.Duties, Returned: in.Returned, EditURL: in.URLs.Edit,
 		HistoryURL: in.URLs.History, BoardURL: in.URLs.Board, RollupURL: in.URLs.Rollup, CommentURL: in.URLs.Comment, CommentAt: in.At,
-		CommentAtLabel: atName(r, in.At),
-		DocxURL: in.URLs.Docx, PortalURL: in.URLs.Portal, PreviewURL: in.URLs.Preview, Published: in.Published}
+		CommentAtLabel: atName(r, in.At), DocxURL: in.URLs.Docx, PortalURL: in.URLs.Portal, PreviewURL: in.URLs.Preview,
+		Published: in.Published}
 	p.Actions = actions(in)
 	p.Findings = findingList(in)
 	changedCells := map[string]bool{}
