@@ -25,8 +25,11 @@ type draft struct {
 	// Refused are the refusals of every unread text (report.Refusals):
 	// those typed now and those kept from before.
 	Refused []*report.InputError
-	// Findings are the check of Report, made once per request.
+	// Findings are the check of Report, made once per request; Marks the
+	// reviewers' marks on its warnings, where read (the clerk sees a
+	// warning sent back, or confirmed).
 	Findings []report.Finding
+	Marks    map[string]report.Mark
 	// Took lists fields taken from a save made elsewhere meanwhile.
 	Took            []report.Change
 	Conflicts       []report.Conflict
@@ -117,13 +120,15 @@ func (s *Server) saveOnto(ctx context.Context, rec *store.ReportRecord, base *re
 	// with the report, read once).
 	d := &draft{Report: r, Version: rec.Version, SavedAt: rec.UpdatedAt, Refused: r.Refusals(),
 		Findings: check(r, typedCells(r.Template(), in)...)}
-	if len(report.Diff(rec.Report, r)) == 0 {
-		return d, nil // nothing new: no version for an unchanged form
-	}
-	tally, err := s.tallyOf(ctx, rec.ID, d.Findings)
+	marks, err := s.store.FindingMarks(ctx, rec.ID)
 	if err != nil {
 		return d, err
 	}
+	d.Marks = marks
+	if len(report.Diff(rec.Report, r)) == 0 {
+		return d, nil // nothing new: no version for an unchanged form
+	}
+	tally := report.TallyMarked(d.Findings, marks)
 	v, err := s.store.SaveDraft(ctx, rec.ID, rec.Version, r, tally, by)
 	switch {
 	case errors.Is(err, store.ErrNotEditable):

@@ -38,8 +38,12 @@ func (s *Server) reportEdit(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	marks, err := s.store.FindingMarks(c.Request().Context(), rec.ID)
+	if err != nil {
+		return err
+	}
 	d := &draft{Report: rec.Report, Version: rec.Version, SavedAt: rec.UpdatedAt, Refused: rec.Report.Refusals(),
-		Findings: s.editorCheck(c, rec, last)(rec.Report)}
+		Findings: s.editorCheck(c, rec, last)(rec.Report), Marks: marks}
 	s.shown.Put(rec.ID, rec.Version, d.Findings)
 	p, err := s.editorPage(c, rec, d, last)
 	if err != nil {
@@ -134,6 +138,7 @@ func (s *Server) editorModel(rec *store.ReportRecord, d *draft, last *report.Rep
 		Refused:    d.Refused,
 		TextErrors: d.TooLong,
 		Findings:   d.Findings,
+		Marks:      d.Marks,
 		LastYear:   last,
 		Notice:     d.notice(rec.Version),
 

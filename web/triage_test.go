@@ -17,7 +17,8 @@ import (
 // the review page and the board counts the warning as confirmed; it stays
 // when the clerk changes something else, and falls away — the warning
 // open again — when the clerk changes the figure; a mark on a finding
-// that has since changed is refused.
+// that has since changed is refused; a warning sent back shows in the
+// clerk's editor, and stays through the live check.
 func TestTriageMarks(t *testing.T) {
 	a := newReviewApp(t)
 	_, _ = check(t, a.clerk, a.report, 1, narrativeSlip(t))
@@ -81,5 +82,22 @@ func TestTriageMarks(t *testing.T) {
 	res = a.reviewer.PostForm(t, paths.ReportMarksURL(a.report), url.Values{"print": {print}, "status": {"confirmed"}, "reason": {reason}})
 	if res.Status != http.StatusConflict || !strings.Contains(res.Doc(t).Find("#refusal").Text(), "这条提醒已经变了") {
 		t.Errorf("marking the old finding: status %d", res.Status)
+	}
+
+	// Sent back: the clerk sees it in the editor, and in the live check.
+	now := w2().Find(`input[name="print"]`).AttrOr("value", "")
+	const back = "请按台账核对后改为231件"
+	if res := a.reviewer.PostForm(t, paths.ReportMarksURL(a.report), url.Values{"print": {now}, "status": {"returned"}, "reason": {back}}); res.Status != http.StatusSeeOther {
+		t.Fatalf("sending back: status %d", res.Status)
+	}
+	if m := a.clerk.Get(t, paths.ReportEdit(a.report)).Doc(t).Find(`#findings li.finding[data-rule="W2"] p.mark`).Text(); !strings.Contains(m, "审核人退回修改："+back) {
+		t.Errorf("the editor shows the mark %q", m)
+	}
+	_, d = check(t, a.clerk, a.report, 4, url.Values{"narrative.problems": {seedForm(t, "002").Get("narrative.problems") + "再补一句说明情况。"}})
+	if m := d.Find(`#findings li.finding[data-rule="W2"] p.mark`).Text(); !strings.Contains(m, "审核人退回修改："+back) {
+		t.Errorf("the live check shows the mark %q", m)
+	}
+	if o, c := board(); o != "1" || c != "0" {
+		t.Errorf("a warning sent back counts %s open, %s confirmed", o, c)
 	}
 }

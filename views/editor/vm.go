@@ -39,6 +39,9 @@ type Page struct {
 	// (their text stays in the box; nothing of the form was saved).
 	TextErrors map[string]string
 	Findings   []report.Finding
+	// Marks are the reviewers' marks on the warnings, by fingerprint:
+	// the clerk sees a warning sent back (退回修改) or confirmed.
+	Marks map[string]report.Mark
 	// Local says the administrator's rules for 第一部分 that hold for the
 	// body (W13, W14), shown under its text box; "" when none.
 	Local string
@@ -194,7 +197,16 @@ func (p *Page) hint(id report.CellID) string {
 }
 
 // findingList is the findings panel's content.
-func (p *Page) findingList() findings.List { return findings.New(p.Findings, p.target) }
+func (p *Page) findingList() findings.List {
+	l := findings.New(p.Findings, p.target)
+	for i := range l.Items {
+		it := &l.Items[i]
+		if m, ok := p.Marks[it.Print]; ok && it.Severity == report.Warning {
+			it.Mark = findings.MarkOf(m)
+		}
+	}
+	return l
+}
 
 // target is the DOM id a finding's link moves focus to: the culprit, or
 // the first cell involved, or the section's text.

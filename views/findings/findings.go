@@ -9,6 +9,7 @@ import (
 	"fmt"
 
 	"nianbao/internal/report"
+	"nianbao/internal/workflow"
 )
 
 // ID is the panel's DOM id; the editor's live check swaps it out-of-band.
@@ -51,6 +52,12 @@ type Item struct {
 	// review page), is where the mark form posts; MarkReason and
 	// MarkError bring back a refused mark's reason and why.
 	MarkURL, MarkReason, MarkError string
+}
+
+// MarkOf is a reviewer's mark as shown.
+func MarkOf(m report.Mark) *Mark {
+	return &Mark{Confirmed: m.Status == report.MarkConfirmed, Label: m.Status.Label(), Reason: m.Reason,
+		By: m.By, At: m.At.In(workflow.ChinaTime).Format("2006-01-02 15:04")}
 }
 
 // ItemID is the DOM id of the finding with fingerprint print (a mark's

@@ -227,8 +227,7 @@ func findingList(in Input) findings.List {
 			continue
 		}
 		if m, ok := in.Marks[it.Print]; ok {
-			it.Mark = &findings.Mark{Confirmed: m.Status == report.MarkConfirmed, Label: m.Status.Label(), Reason: m.Reason,
-				By: m.By, At: m.At.In(workflow.ChinaTime).Format("2006-01-02 15:04")}
+			it.Mark = findings.MarkOf(m)
 		}
 		it.MarkURL = in.MarkURL
 		if in.MarkTyped.Print == it.Print {
