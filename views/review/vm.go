@@ -53,7 +53,7 @@ type Page struct {
 	Comments      []comments.Comment
 	CommentURL    string // set when the reader may comment now
 	CommentTarget []TargetGroup
-	// CommentAt is the anchor the comment form starts with (?at=…).
+	// CommentAt is the place the comment form starts with (?at=…).
 	CommentAt string
 
 	Doc document.View
