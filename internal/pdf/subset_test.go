@@ -134,3 +134,45 @@ func TestFontsParsedOnce(t *testing.T) {
 		t.Errorf("fonts parsed %d times, want 1", n)
 	}
 }
+
+// TestSubsetNames: a subset keeps the name records 0–6 of the whole face
+// (copyright, family … PostScript name) with their strings, and no other.
+func TestSubsetNames(t *testing.T) {
+	full := serifFace(t)
+	cut, err := full.subset([]rune("政府"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub, err := parseSFNT(cut.data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := func(tb []byte) map[[4]int]string {
+		m := map[[4]int]string{}
+		storage := u16(tb, 4)
+		for i := range u16(tb, 2) {
+			rec := tb[6+12*i:]
+			length, off := u16(rec, 8), u16(rec, 10)
+			m[[4]int{u16(rec, 0), u16(rec, 2), u16(rec, 4), u16(rec, 6)}] = string(tb[storage+off : storage+off+length])
+		}
+		return m
+	}
+	whole, got := names(full.tables["name"]), names(sub.tables["name"])
+	kept := 0
+	for k, v := range whole {
+		switch s, ok := got[k]; {
+		case k[3] <= 6 && (!ok || s != v):
+			t.Errorf("name record %v: %q, want %q", k, s, v)
+		case k[3] <= 6:
+			kept++
+		case ok:
+			t.Errorf("name record %v (ID %d) kept", k, k[3])
+		}
+	}
+	if kept == 0 || len(got) != kept {
+		t.Errorf("%d name records kept, %d in the subset", kept, len(got))
+	}
+	if ps := got[[4]int{3, 1, 0x409, 6}]; ps != "\x00N\x00o\x00t\x00o\x00S\x00e\x00r\x00i\x00f\x00S\x00C\x00-\x00R\x00e\x00g\x00u\x00l\x00a\x00r" {
+		t.Errorf("PostScript name %q", ps)
+	}
+}
