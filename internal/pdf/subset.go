@@ -182,7 +182,7 @@ func (f *sfnt) assemble(cps, olds []int, newOf map[int]int) []byte {
 		"hhea": patch(f.tables["hhea"], map[int]uint16{34: uint16(n)}),
 		"maxp": patch(f.tables["maxp"], map[int]uint16{4: uint16(n)}),
 		"post": patch(f.tables["post"][:32], map[int]uint16{0: 3, 2: 0}),
-		"OS/2": f.tables["OS/2"], "name": trimNames(f.tables["name"]),
+		"OS/2": f.tables["OS/2"], "name": f.tables["name"],
 	}
 	for _, tag := range []string{"prep", "gasp", "cvt ", "fpgm"} {
 		if t, ok := f.tables[tag]; ok {
@@ -190,44 +190,6 @@ func (f *sfnt) assemble(cps, olds []int, newOf map[int]int) []byte {
 		}
 	}
 	return sfntFile(tables)
-}
-
-// keptNames are the name records a subset keeps: copyright, family,
-// subfamily, unique name, full name, version and PostScript name (what
-// font subsetters keep by default). The rest (designer, description,
-// licence text, URLs) is a tenth of the embedded face and no reader uses
-// it.
-const keptNames = 6
-
-// trimNames returns the name table with only the records whose name ID is
-// at most keptNames, or the table as it is when it is not a plain
-// (format 0) table.
-func trimNames(t []byte) []byte {
-	if len(t) < 6 || u16(t, 0) != 0 {
-		return t
-	}
-	n, storage := u16(t, 2), u16(t, 4)
-	if 6+12*n > len(t) || storage > len(t) {
-		return t
-	}
-	var recs, strs []byte
-	kept := 0
-	for i := range n {
-		rec := t[6+12*i : 18+12*i]
-		length, off := u16(rec, 8), u16(rec, 10)
-		if u16(rec, 6) > keptNames || storage+off+length > len(t) {
-			continue
-		}
-		recs = append(recs, rec[:8]...)
-		recs = binary.BigEndian.AppendUint16(recs, uint16(length))
-		recs = binary.BigEndian.AppendUint16(recs, uint16(len(strs)))
-		strs = append(strs, t[storage+off:storage+off+length]...)
-		kept++
-	}
-	out := binary.BigEndian.AppendUint16(nil, 0)
-	out = binary.BigEndian.AppendUint16(out, uint16(kept))
-	out = binary.BigEndian.AppendUint16(out, uint16(6+len(recs)))
-	return append(append(out, recs...), strs...)
 }
 
 // patch returns a copy of a table with 16-bit values replaced at offsets.
