@@ -3,7 +3,6 @@ package report
 import (
 	"fmt"
 	"strings"
-	"sync"
 	"unicode"
 )
 
@@ -31,21 +30,41 @@ const (
 	copiedQuoted = 2
 )
 
-// copiedText warns for each text section (一, 五, 六) more than
+// findCopiedText warns for each text section (一, 五, 六) more than
 // copiedShare % of whose sentences are the same as a sentence of the same
 // section of last year's report, once punctuation, spaces and numbers
 // are set aside (W10): a text carried over with this year's figures typed
 // in is still last year's text.
-func (c *checker) copiedText(last *Report) {
+func (c *checker) findCopiedText(last *Report) {
 	for _, s := range c.t.Sections {
 		if s.Narrative == "" {
 			continue
 		}
-		before := lastYearKeys.of(last.Narrative.Text(s.Narrative))
-		if len(before) > 0 {
+		if before := lastSentences(c.t, last)[s.Narrative]; len(before) > 0 {
 			c.copiedSection(s, before, last.Year)
 		}
 	}
+}
+
+// sentenceKeys are the keys (sentenceKey) of the sentences of each text
+// section of a report, by narrative key.
+func sentenceKeys(t *Template, r *Report) map[string]map[uint64]bool {
+	out := map[string]map[uint64]bool{}
+	for _, s := range t.Sections {
+		if s.Narrative == "" {
+			continue
+		}
+		keys := map[uint64]bool{}
+		for _, para := range Paragraphs(r.Narrative.Text(s.Narrative)) {
+			for _, sentence := range sentences(para) {
+				if key, ok := sentenceKey(sentence); ok {
+					keys[key] = true
+				}
+			}
+		}
+		out[s.Narrative] = keys
+	}
+	return out
 }
 
 // copiedSection counts the sentences of one section found in last year's
@@ -122,55 +141,4 @@ func sentenceKey(sentence string) (key uint64, ok bool) {
 		return 0, false
 	}
 	return h, true
-}
-
-// sectionKeys are the keys of a section's sentences (sentenceKey), as a
-// set.
-func sectionKeys(text string) map[uint64]bool {
-	keys := make(map[uint64]bool)
-	for _, para := range Paragraphs(text) {
-		for _, sentence := range sentences(para) {
-			if key, ok := sentenceKey(sentence); ok {
-				keys[key] = true
-			}
-		}
-	}
-	return keys
-}
-
-// keyCache keeps the sentence keys of last year's sections, by their
-// text: last year's report does not change while this year's is written,
-// and the live check compares with it at every keystroke. Bounded: it is
-// emptied when full. The sets it returns are shared and must not be
-// changed.
-type keyCache struct {
-	mu   sync.Mutex
-	sets map[string]map[uint64]bool
-}
-
-// keyCacheSize bounds the cache: a few sections of each report being
-// written at once.
-const keyCacheSize = 256
-
-var lastYearKeys = &keyCache{sets: map[string]map[uint64]bool{}}
-
-// of returns the keys of the text's sentences, from the cache if there.
-func (kc *keyCache) of(text string) map[uint64]bool {
-	if text == "" {
-		return nil
-	}
-	kc.mu.Lock()
-	keys, ok := kc.sets[text]
-	kc.mu.Unlock()
-	if ok {
-		return keys
-	}
-	keys = sectionKeys(text)
-	kc.mu.Lock()
-	if len(kc.sets) >= keyCacheSize {
-		clear(kc.sets)
-	}
-	kc.sets[text] = keys
-	kc.mu.Unlock()
-	return keys
 }
