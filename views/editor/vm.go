@@ -38,6 +38,9 @@ type Page struct {
 	// TextErrors are the text fields refused for their length, with why
 	// (their text stays in the box; nothing of the form was saved).
 	TextErrors map[string]string
+	// TextNotes are the text fields saved with something invisible taken
+	// out of them, with what (shown where a refusal would be).
+	TextNotes map[string]string
 	Findings   []report.Finding
 	// LastYear, when known, gives hints beside the carried-over cells.
 	LastYear *report.Report
