@@ -15,6 +15,7 @@ func TestProblem(t *testing.T) {
 		{"inner space and 全角空格", "示范市 教育局　办公室", ""},
 		{"empty", "", "请填写"},
 		{"too long", strings.Repeat("局", 101), "最多100个字"},
+		{"replacement character", "示范\uFFFD局", "无法识别的字符"},
 		{"100 is fine", strings.Repeat("局", 100), ""},
 		{"NUL", "a\x00admin", "空字符"},
 		{"newline", "示范\n市", "换行"},
