@@ -125,10 +125,8 @@ func (s *Server) stateChange(c echo.Context, rec *store.ReportRecord, act workfl
 // publication freezes the report as published: its JSON with the
 // publication block, and its PDF.
 func (s *Server) publication(rec *store.ReportRecord) (*store.Publication, error) {
-	r := rec.Report.Clone()
-	r.Unread = nil
 	now := s.store.Now().In(workflow.ChinaTime)
-	r.Publication = &report.Publication{Revision: rec.Revision, Date: now.Format(time.DateOnly), Correction: rec.Correction}
+	r := asPublished(rec, now)
 	data, err := r.MarshalJSON()
 	if err != nil {
 		return nil, fmt.Errorf("publish report %d: %w", rec.ID, err)
@@ -138,6 +136,17 @@ func (s *Server) publication(rec *store.ReportRecord) (*store.Publication, error
 		return nil, fmt.Errorf("publish report %d: %w", rec.ID, err)
 	}
 	return &store.Publication{Data: data, PDF: buf.Bytes(), Correction: rec.Correction, PublishedAt: now.UTC()}, nil
+}
+
+// asPublished is the report of rec as it is published on day now (China
+// time): with its publication block, without what the clerk left unread.
+// The preview shows the very same, so the reviewer sees what the public
+// will.
+func asPublished(rec *store.ReportRecord, now time.Time) *report.Report {
+	r := rec.Report.Clone()
+	r.Unread = nil
+	r.Publication = &report.Publication{Revision: rec.Revision, Date: now.Format(time.DateOnly), Correction: rec.Correction}
+	return r
 }
 
 // refuseState shows the review page again with the refusal and what was

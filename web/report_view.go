@@ -111,6 +111,9 @@ func (s *Server) reviewURLs(rec *store.ReportRecord, acc access) review.URLs {
 	if state == workflow.Published || rec.Revision > 1 {
 		u.Portal = paths.ReportPortal(rec.ID) // a revision is (or was) published
 	}
+	if state != workflow.Published {
+		u.Preview = paths.ReportPreviewPDF(rec.ID, rec.Version)
+	}
 	if acc.roles.Clerk && state.Editable() {
 		u.Edit = paths.ReportEdit(rec.ID)
 	}

@@ -52,6 +52,8 @@ type URLs struct {
 	Resolve      func(commentID int64) string
 	// Rollup is a 汇总 report's page of sums and parts.
 	Rollup string
+	// Preview is the PDF the version shown would be published as.
+	Preview string
 }
 
 // NewPage builds the review page.
@@ -60,7 +62,7 @@ func NewPage(in Input) *Page {
 	p := &Page{Frame: in.Frame, Title: r.DisplayTitle(), State: in.State.Label(), Revision: in.Revision, Version: in.Version,
 		Correction: in.Correction, Deadline: in.Deadline, Refusal: in.Refusal, Duties: in.Duties, Returned: in.Returned, EditURL: in.URLs.Edit,
 		HistoryURL: in.URLs.History, BoardURL: in.URLs.Board, RollupURL: in.URLs.Rollup, CommentURL: in.URLs.Comment, CommentAt: in.At,
-		DocxURL: in.URLs.Docx, PortalURL: in.URLs.Portal}
+		DocxURL: in.URLs.Docx, PortalURL: in.URLs.Portal, PreviewURL: in.URLs.Preview}
 	p.Actions = actions(in)
 	p.Findings = findingList(in)
 	changedCells := map[string]bool{}

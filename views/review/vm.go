@@ -37,6 +37,7 @@ type Page struct {
 	BoardURL   string // set for a supervisor: back to the board
 	DocxURL    string // the version shown as Word (for the leader's signature)
 	PortalURL  string // the publication page, once published
+	PreviewURL string // the PDF of the version shown, as it would be published
 	RollupURL  string // set for a 汇总 report: its sums and parts
 	Actions    []Action
 
