@@ -101,7 +101,7 @@ func TestCleanText(t *testing.T) {
 		{"政务\x00公开", "政务公开", 1, 0},
 		{"\x00\x00a\x00", "a", 3, 0},
 		{"政务\xff\xfe公开", "政务\uFFFD公开", 0, 1},
-		{"\xe5\x85", "\uFFFD", 0, 1},           // a character cut short
+		{"\xe5\x85", "\uFFFD", 0, 1},             // a character cut short
 		{"a\xffb\xffc", "a\uFFFDb\uFFFDc", 0, 2}, // two runs
 		{"a\xff\x00\xffb", "a\uFFFD\uFFFDb", 1, 2},
 		{"\uFFFD本来就有", "\uFFFD本来就有", 0, 0}, // a real U+FFFD is text

@@ -41,7 +41,7 @@ type Page struct {
 	// TextNotes are the text fields saved with something invisible taken
 	// out of them, with what (shown where a refusal would be).
 	TextNotes map[string]string
-	Findings   []report.Finding
+	Findings  []report.Finding
 	// LastYear, when known, gives hints beside the carried-over cells.
 	LastYear *report.Report
 	// ImportURL, when last year's report is not at hand, imports it from
