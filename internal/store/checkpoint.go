@@ -27,9 +27,12 @@ const walLimit = 64 << 20
 // checkpointer runs until stop is closed, then folds the whole log back and
 // truncates it, and closes done. Each tick it runs a PASSIVE checkpoint
 // (never waits for or blocks a request); when no frame was added since the
-// tick before (the writers paused) or the file is larger than walLarge, a
-// TRUNCATE one, so the file is emptied between bursts and stays bounded
-// during them.
+// tick before (the writers paused) or the file is larger than walLarge, it
+// empties the log (emptyLog), so the file is emptied between bursts. A
+// commit that leaves the file over walLarge asks for that at once
+// (afterCommit): under sustained saving one fast writer adds some 100 MB of
+// log in a tick, so waiting for the tick would not keep the file under
+// walLimit.
 func (s *Store) checkpointer(stop <-chan struct{}, done chan<- struct{}) {
 	defer close(done)
 	t := time.NewTicker(checkpointEvery)
@@ -40,14 +43,43 @@ func (s *Store) checkpointer(stop <-chan struct{}, done chan<- struct{}) {
 		case <-t.C:
 			frames := s.checkpoint("PASSIVE")
 			if frames > 0 && (frames == lastFrames || s.walSize() > walLarge) {
-				frames = s.checkpoint("TRUNCATE")
+				frames = s.emptyLog()
 			}
 			lastFrames = frames
+		case <-s.kick:
+			if s.walSize() > walLarge {
+				lastFrames = s.emptyLog()
+			}
 		case <-stop:
-			s.checkpoint("TRUNCATE")
+			s.emptyLog()
 			return
 		}
 	}
+}
+
+// afterCommit asks the checkpointer to empty the log when a commit left the
+// -wal file over walLarge (on SQLite; one stat per write transaction).
+func (s *Store) afterCommit() {
+	if s.path == "" || s.walSize() <= walLarge {
+		return
+	}
+	select {
+	case s.kick <- struct{}{}:
+	default: // already asked
+	}
+}
+
+// emptyLog runs a TRUNCATE checkpoint with the write transactions held
+// back (walGate): it waits for the one under way to commit, folds the whole
+// log back into the database, empties the file, and lets the writers go
+// on. A save waits meanwhile. Without the gate the checkpoint would compete
+// with the writers for SQLite's write lock through the busy handler, and
+// under sustained load could lose for the whole busy timeout while the file
+// kept growing. It returns the frames left in the log, as checkpoint does.
+func (s *Store) emptyLog() int {
+	s.walGate.Lock()
+	defer s.walGate.Unlock()
+	return s.checkpoint("TRUNCATE")
 }
 
 // checkpoint runs a checkpoint of the given mode and returns the frames in

@@ -196,6 +196,12 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 }
 
 func (s *Store) tryTx(ctx context.Context, opts *sql.TxOptions, fn func(tx *sql.Tx) error) error {
+	if s.dialect == SQLite {
+		// A checkpoint that must empty the log waits for this write to
+		// finish and holds back the next ones (checkpoint.go).
+		s.walGate.RLock()
+		defer s.walGate.RUnlock()
+	}
 	tx, err := s.DB.BeginTx(ctx, opts)
 	if err != nil {
 		return err
@@ -204,7 +210,11 @@ func (s *Store) tryTx(ctx context.Context, opts *sql.TxOptions, fn func(tx *sql.
 		_ = tx.Rollback() // the error from fn is the one that matters
 		return err
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	s.afterCommit()
+	return nil
 }
 
 // retryable reports whether PostgreSQL refused a transaction only because
