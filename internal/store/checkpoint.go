@@ -70,15 +70,15 @@ func (s *Store) afterCommit() {
 }
 
 // emptyLog runs a TRUNCATE checkpoint with the write transactions held
-// back (walGate): it waits for the one under way to commit, folds the whole
+// back (Store.writer): it waits for the one under way to commit, folds the whole
 // log back into the database, empties the file, and lets the writers go
 // on. A save waits meanwhile. Without the gate the checkpoint would compete
 // with the writers for SQLite's write lock through the busy handler, and
 // under sustained load could lose for the whole busy timeout while the file
 // kept growing. It returns the frames left in the log, as checkpoint does.
 func (s *Store) emptyLog() int {
-	s.walGate.Lock()
-	defer s.walGate.Unlock()
+	s.writer.Lock()
+	defer s.writer.Unlock()
 	return s.checkpoint("TRUNCATE")
 }
 

@@ -197,10 +197,9 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 
 func (s *Store) tryTx(ctx context.Context, opts *sql.TxOptions, fn func(tx *sql.Tx) error) error {
 	if s.dialect == SQLite {
-		// A checkpoint that must empty the log waits for this write to
-		// finish and holds back the next ones (checkpoint.go).
-		s.walGate.RLock()
-		defer s.walGate.RUnlock()
+		// One writer at a time, queued here (Store.writer).
+		s.writer.Lock()
+		defer s.writer.Unlock()
 	}
 	tx, err := s.DB.BeginTx(ctx, opts)
 	if err != nil {

@@ -39,9 +39,13 @@ type Store struct {
 	stop, stopped chan struct{}
 	// kick asks the checkpointer to empty the log now (afterCommit).
 	kick chan struct{}
-	// walGate is held shared by every write transaction on SQLite and
-	// alone by a checkpoint that empties the log (checkpoint.go).
-	walGate sync.RWMutex
+	// writer is held by every write transaction on SQLite, and by a
+	// checkpoint that empties the log (checkpoint.go). SQLite has one
+	// writer at a time anyway; queueing them here hands the lock on at
+	// once, where SQLite's busy handler has each waiting writer sleep and
+	// retry (up to 100 ms a time: a long tail under load), and lets the
+	// checkpoint take its turn.
+	writer sync.Mutex
 	closeOnce     sync.Once
 }
 
