@@ -45,8 +45,8 @@ type Store struct {
 	// once, where SQLite's busy handler has each waiting writer sleep and
 	// retry (up to 100 ms a time: a long tail under load), and lets the
 	// checkpoint take its turn.
-	writer sync.Mutex
-	closeOnce     sync.Once
+	writer    sync.Mutex
+	closeOnce sync.Once
 }
 
 // Open opens the database target names (DialectOf): a PostgreSQL database
