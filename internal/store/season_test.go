@@ -144,15 +144,14 @@ type season struct {
 
 // seasonResult is what a season run measured.
 type seasonResult struct {
-	saves         int
-	bytesPerSave  float64
-	elapsed       time.Duration
-	latencies     []time.Duration // each save's, sorted
-	walPeak       int64
-	walAfter      int64
-	emptiedAfter  time.Duration
-	reportBytes   int
-	snapshotBytes int64
+	saves        int
+	bytesPerSave float64
+	elapsed      time.Duration
+	latencies    []time.Duration // each save's, sorted
+	walPeak      int64
+	walAfter     int64
+	emptiedAfter time.Duration
+	reportBytes  int
 }
 
 func (s season) run(tb testing.TB) seasonResult {
