@@ -3,11 +3,13 @@ package web_test
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"nianbao/internal/report"
 	"nianbao/internal/testenv"
@@ -139,13 +141,92 @@ func TestReviewLoopInBrowser(t *testing.T) {
 		t.Errorf("the changed cell is not marked: %q", got)
 	}
 	testenv.ViewScreenshot(t, reviewer.ctx, "reviewer-sees-diff")
-	reviewer.submitVia(`form.action-form input[value=approve] ~ button`)
-	reviewer.submitVia(`form.action-form input[value=publish] ~ button`)
+	confirmInBrowser(t, a, reviewer)
 	if got := reviewer.text(".review-head .badge"); got != "已发布" {
 		t.Fatalf("after publishing: %q", got)
 	}
+	publishedLinksInBrowser(t, a, reviewer)
 	if list, _ := a.app.Store.Publications(t.Context(), a.bureau); len(list) != 1 {
 		t.Errorf("publications: %d", len(list))
 	}
 	testenv.Screenshot(t, reviewer.ctx, fmt.Sprintf("published-%d", a.report))
+}
+
+// confirmInBrowser approves and publishes as a reviewer: each button opens
+// a modal dialog that names itself and what follows, links the PDF of the
+// version shown and holds focus; Esc closes it with nothing done and focus
+// back on the button; Enter on the button opens it again, and only its
+// confirming button acts.
+func confirmInBrowser(t *testing.T, a *reviewApp, reviewer tab) {
+	t.Helper()
+	for _, step := range []struct{ action, title, after string }{
+		{"approve", "确认审核通过？", "已审核"},
+		{"publish", "确认发布？", "已发布"},
+	} {
+		button := `form.action-form input[value=` + step.action + `] ~ button`
+		dialog := `document.getElementById('confirm-` + step.action + `')`
+		reviewer.do(chromedp.Click(chromedp.CSS(button)))
+		reviewer.waitFor(step.action+"'s dialog", dialog+`.open && `+dialog+`.matches(':modal')`)
+		name := js[string](reviewer, `document.getElementById(`+dialog+`.getAttribute('aria-labelledby')).textContent`)
+		described := js[string](reviewer, `document.getElementById(`+dialog+`.getAttribute('aria-describedby')).textContent`)
+		if name != step.title || !strings.Contains(described, "第") {
+			t.Errorf("%s's dialog is named %q, described %q", step.action, name, described)
+		}
+		if !js[bool](reviewer, dialog+`.contains(document.activeElement)`) || reviewer.text(":focus") != "取消" {
+			t.Errorf("%s's dialog: focus on %q, not 取消 inside it", step.action, reviewer.text(":focus"))
+		}
+		preview := js[string](reviewer, dialog+`.querySelector('a[href*="preview.pdf"]').getAttribute('href')`)
+		if want := paths.ReportPreviewPDF(a.report, mustAtoi(t, a.version(t))); preview != want {
+			t.Errorf("%s's dialog previews %q, want %q", step.action, preview, want)
+		}
+		testenv.ViewScreenshot(t, reviewer.ctx, "confirm-"+step.action)
+		reviewer.do(chromedp.KeyEvent(kb.Escape))
+		reviewer.waitFor("the dialog closed by Esc", `!`+dialog+`.open`)
+		if st, _ := a.state(t); st == step.after {
+			t.Fatalf("Esc on the %s dialog took the action", step.action)
+		}
+		if !js[bool](reviewer, `document.activeElement === document.querySelector('`+button+`')`) {
+			t.Errorf("after Esc focus is on %q, not the %s button", reviewer.text(":focus"), step.action)
+		}
+		reviewer.do(chromedp.KeyEvent(kb.Enter))
+		reviewer.waitFor(step.action+"'s dialog by keyboard", dialog+`.open`)
+		reviewer.submitVia(`#confirm-` + step.action + ` button[name=confirmed]`)
+		if got := reviewer.text(".review-head .badge"); got != step.after {
+			t.Fatalf("after confirming %s: %q", step.action, got)
+		}
+	}
+}
+
+// publishedLinksInBrowser: after publishing, the page links the public
+// page, the PDF and the data, and they are public.
+func publishedLinksInBrowser(t *testing.T, a *reviewApp, reviewer tab) {
+	t.Helper()
+	links := js[map[string]string](reviewer, `Object.fromEntries([...document.querySelectorAll('#published a')].map(a => [a.textContent, a.getAttribute('href')]))`)
+	want := map[string]string{"本报告网页": paths.PublicRevisionURL(a.bureau, 2024, 1), "下载PDF": paths.PublicPDFURL(a.bureau, 2024, 1),
+		"下载数据（JSON）": paths.PublicJSONURL(a.bureau, 2024, 1)}
+	for label, href := range want {
+		if links[label] != href {
+			t.Errorf("published link %s: %q, want %q", label, links[label], href)
+		}
+	}
+	testenv.ViewScreenshot(t, reviewer.ctx, "published-links")
+	anon := a.app.Anonymous(t)
+	for label, href := range want {
+		if res := anon.Get(t, href); res.Status != 200 {
+			t.Errorf("the public gets %s (%s): %d", label, href, res.Status)
+		}
+	}
+	reviewer.submitVia(`#published a[href="` + want["本报告网页"] + `"]`)
+	if got := reviewer.text("h1"); !strings.Contains(got, "2024") {
+		t.Errorf("the public page's title %q", got)
+	}
+}
+
+func mustAtoi(t *testing.T, s string) int {
+	t.Helper()
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }

@@ -318,6 +318,30 @@
     }
   });
   var swapped = false;
+
+  // Approving and publishing ask first: the action's button opens its
+  // <dialog> as a modal (focus goes inside, to 取消; Esc closes it), whose
+  // confirming button posts the form. Closing it gives focus back to the
+  // button. Without showModal the post goes on, and the server asks.
+  document.addEventListener("click", function (e) {
+    var b = e.target.closest && e.target.closest("button[data-confirm]");
+    var d = b && document.getElementById(b.dataset.confirm);
+    if (d && typeof d.showModal === "function") {
+      e.preventDefault();
+      opener = b;
+      d.showModal();
+      return;
+    }
+    var cancel = e.target.closest && e.target.closest("dialog .confirm-cancel");
+    if (cancel && cancel.closest("dialog").matches(":modal")) {
+      e.preventDefault();
+      cancel.closest("dialog").close();
+    }
+  });
+  var opener = null;
+  document.addEventListener("close", function (e) { // close does not bubble
+    if (e.target.matches && e.target.matches("dialog.confirm-dialog") && opener && opener.isConnected) opener.focus();
+  }, true);
   document.addEventListener("htmx:afterSettle", function () {
     if (!swapped) return;
     swapped = false;

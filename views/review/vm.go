@@ -40,6 +40,8 @@ type Page struct {
 	PreviewURL string // the PDF of the version shown, as it would be published
 	RollupURL  string // set for a 汇总 report: its sums and parts
 	Actions    []Action
+	// Published links the latest published revision (nil: none yet).
+	Published *Published
 
 	Findings findings.List
 
@@ -73,6 +75,37 @@ type Action struct {
 	// Blocked says why the action cannot be taken as the report stands
 	// (errors remain): the button is disabled and this is said beside it.
 	Blocked string
+	// Confirm asks before an action that is not simply undone (approve,
+	// publish); nil for the others.
+	Confirm *Confirm
+}
+
+// Confirm is the dialog that asks before an action: what it will do, the
+// PDF to check first, and the buttons. With JavaScript it opens as a modal
+// <dialog> on the action's button; without, the server answers the first
+// post with it Open in the page.
+type Confirm struct {
+	ID           string // the dialog's id
+	Title, Text  string
+	Button       string // the confirming button's label
+	Preview      string // the PDF of the version shown, as it would be published
+	PreviewLabel string
+	Cancel       string // back to the report (without JavaScript)
+	Open         bool
+}
+
+// Published is the report's latest published revision: its public
+// addresses.
+type Published struct {
+	Revision int
+	Date     string // 2026年12月3日
+	Current  bool   // the report stands published (not a correction under way)
+	Links    []Link
+}
+
+// Link is one public address of a published revision.
+type Link struct {
+	Label, URL string
 }
 
 // WarningInput is a warning of the report and the reason the clerk gives.
