@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"nianbao/internal/webtest"
 	"nianbao/web/paths"
 )
 
@@ -72,5 +73,41 @@ func TestInvisibleBytesCleaned(t *testing.T) {
 	res = anon.PostForm(t, paths.Login, url.Values{"username": {"clerk\x00"}, "password": {"wrong\xff"}})
 	if res.Status >= 500 || !strings.Contains(res.Body, "用户名或密码") {
 		t.Errorf("login with a NUL: %d %.300s", res.Status, res.Body)
+	}
+}
+
+// TestLoginUsernameTooLong: a login with a username longer than any
+// account's (64 characters) is refused at the field, with the text kept,
+// and is neither counted nor logged — the store would otherwise keep up to
+// 4 MB of it per request, twice, for anyone who posts the form.
+func TestLoginUsernameTooLong(t *testing.T) {
+	app := webtest.Start(t)
+	app.User(t, "clerk")
+	visitor := app.Anonymous(t)
+	rows := func() (n int) {
+		err := app.Store.DB.QueryRowContext(t.Context(),
+			`SELECT (SELECT COUNT(*) FROM login_failures) + (SELECT COUNT(*) FROM audit_log)`).Scan(&n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	before := rows()
+	long := strings.Repeat("用", 65)
+	res := visitor.PostForm(t, paths.Login, url.Values{"username": {long}, "password": {"wrong-password"}})
+	doc := res.Doc(t)
+	if msg := doc.Find("#username-error").Text(); res.Status != http.StatusUnprocessableEntity || !strings.Contains(msg, "用户名最多64个字符") {
+		t.Errorf("status %d, message at the username %q", res.Status, msg)
+	}
+	if v, _ := doc.Find(`[name="username"]`).Attr("value"); v != long {
+		t.Errorf("the field holds %q, want what was typed", v)
+	}
+	if after := rows(); after != before {
+		t.Errorf("the refused login left %d rows in login_failures and audit_log", after-before)
+	}
+	// 64 characters is a possible name: a wrong password is counted.
+	res = visitor.PostForm(t, paths.Login, url.Values{"username": {strings.Repeat("用", 64)}, "password": {"wrong-password"}})
+	if res.Status != http.StatusUnprocessableEntity || !strings.Contains(res.Body, "用户名或密码不正确") || rows() == before {
+		t.Errorf("a 64-character username: %d, counted %v", res.Status, rows() != before)
 	}
 }

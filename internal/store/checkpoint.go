@@ -28,11 +28,10 @@ const walLimit = 64 << 20
 // truncates it, and closes done. Each tick it runs a PASSIVE checkpoint
 // (never waits for or blocks a request); when no frame was added since the
 // tick before (the writers paused) or the file is larger than walLarge, it
-// empties the log (emptyLog), so the file is emptied between bursts. A
-// commit that leaves the file over walLarge asks for that at once
-// (afterCommit): under sustained saving one fast writer adds some 100 MB of
-// log in a tick, so waiting for the tick would not keep the file under
-// walLimit.
+// empties the log (emptyLog), so the file is emptied between bursts. Under
+// sustained saving the ticks are not enough (one fast writer adds some
+// 100 MB of log in one): the commit that takes the file past walLarge
+// empties it itself (afterCommit).
 func (s *Store) checkpointer(stop <-chan struct{}, done chan<- struct{}) {
 	defer close(done)
 	t := time.NewTicker(checkpointEvery)
@@ -46,10 +45,6 @@ func (s *Store) checkpointer(stop <-chan struct{}, done chan<- struct{}) {
 				frames = s.emptyLog()
 			}
 			lastFrames = frames
-		case <-s.kick:
-			if s.walSize() > walLarge {
-				lastFrames = s.emptyLog()
-			}
 		case <-stop:
 			s.emptyLog()
 			return
@@ -57,25 +52,26 @@ func (s *Store) checkpointer(stop <-chan struct{}, done chan<- struct{}) {
 	}
 }
 
-// afterCommit asks the checkpointer to empty the log when a commit left the
-// -wal file over walLarge (on SQLite; one stat per write transaction).
+// afterCommit runs after each write transaction on SQLite, still holding
+// Store.writer: when the commit left the -wal file over walLarge it empties
+// the log then and there, before the next writer may add to it. So the
+// file never holds much more than walLarge and one transaction, however
+// many writers wait; the one save that crossed the line waits for the
+// checkpoint (tens to a few hundred milliseconds, most of the log being
+// the same pages written over and over). One stat per write.
 func (s *Store) afterCommit() {
-	if s.path == "" || s.walSize() <= walLarge {
-		return
-	}
-	select {
-	case s.kick <- struct{}{}:
-	default: // already asked
+	if s.path != "" && s.walSize() > walLarge {
+		s.checkpoint("TRUNCATE")
 	}
 }
 
 // emptyLog runs a TRUNCATE checkpoint with the write transactions held
-// back (Store.writer): it waits for the one under way to commit, folds the whole
-// log back into the database, empties the file, and lets the writers go
-// on. A save waits meanwhile. Without the gate the checkpoint would compete
-// with the writers for SQLite's write lock through the busy handler, and
-// under sustained load could lose for the whole busy timeout while the file
-// kept growing. It returns the frames left in the log, as checkpoint does.
+// back (Store.writer): it waits for the one under way to commit, folds the
+// whole log back into the database, empties the file, and lets the writers
+// go on. Without holding them back the checkpoint would compete with the
+// writers for SQLite's write lock through the busy handler, and under
+// sustained load could lose for the whole busy timeout while the file kept
+// growing. It returns the frames left in the log, as checkpoint does.
 func (s *Store) emptyLog() int {
 	s.writer.Lock()
 	defer s.writer.Unlock()

@@ -37,8 +37,6 @@ type Store struct {
 	path string
 	// stop ends the checkpointer, which closes stopped when it is done.
 	stop, stopped chan struct{}
-	// kick asks the checkpointer to empty the log now (afterCommit).
-	kick chan struct{}
 	// writer is held by every write transaction on SQLite, and by a
 	// checkpoint that empties the log (checkpoint.go). SQLite has one
 	// writer at a time anyway; queueing them here hands the lock on at
@@ -58,7 +56,7 @@ func Open(ctx context.Context, target string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store.Open: %w", err)
 	}
-	s := &Store{dialect: d, Now: time.Now, cache: newReportCache(), refCache: newReportCache(), stop: make(chan struct{}), stopped: make(chan struct{}), kick: make(chan struct{}, 1)}
+	s := &Store{dialect: d, Now: time.Now, cache: newReportCache(), refCache: newReportCache(), stop: make(chan struct{}), stopped: make(chan struct{})}
 	if d == Postgres {
 		if s.DB, s.pool, err = openPostgres(ctx, target); err == nil {
 			err = s.DB.PingContext(ctx)
