@@ -102,9 +102,21 @@ func TestReviewLoopInBrowser(t *testing.T) {
 	if !strings.Contains(reviewer.text(".finding .reason"), "本年度无信息处理费事项") {
 		t.Error("the reviewer does not see the clerk's reason")
 	}
-	reviewer.do(chromedp.SetValue(chromedp.ID("comment-at"), "cell:requests.granted.natural_person"),
-		chromedp.SendKeys(chromedp.ID("comment-body"), "予以公开的件数请与台账核对"))
+	commentByKeyboard(t, reviewer)
+	// A click on the cell chooses it in the form, says so, and the comment is typed at once.
+	reviewer.do(chromedp.Click(chromedp.ID("v-requests-granted-natural_person")))
+	if got := js[string](reviewer, `document.getElementById('comment-at').value`); got != "cell:requests.granted.natural_person" {
+		t.Errorf("clicking the cell chose %q", got)
+	}
+	if got := reviewer.text("#comment-place"); got != "意见针对：第三部分 （一）予以公开 × 自然人" || reviewer.active() != "comment-body" {
+		t.Errorf("after the click the form says %q, focus on %q", got, reviewer.active())
+	}
+	testenv.ViewScreenshot(t, reviewer.ctx, "comment-on-clicked-cell")
+	reviewer.do(chromedp.SendKeys(chromedp.ID("comment-body"), "予以公开的件数请与台账核对"))
 	reviewer.submitVia(`#comment-form button`)
+	if got := reviewer.text("#comments .comment-where"); !strings.Contains(got, "（一）予以公开 × 自然人") {
+		t.Errorf("the comment is at %q", got)
+	}
 	reviewer.do(chromedp.SendKeys(chromedp.ID("why-return"), "请核对第三部分"))
 	reviewer.submitVia(`form.action-form input[value=return] ~ button`)
 	if got := reviewer.text(".review-head .badge"); got != "已退回" {
@@ -229,4 +241,38 @@ func mustAtoi(t *testing.T, s string) int {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// commentByKeyboard: each table and narrative section of the document is
+// one tab stop; the arrows move between its cells (and paragraphs) by
+// where they are drawn, and Enter chooses the place in the comment form.
+func commentByKeyboard(t *testing.T, reviewer tab) {
+	t.Helper()
+	stops := js[float64](reviewer, `document.querySelectorAll('#table-requests [data-comment-at][tabindex="0"]').length`)
+	if stops != 1 {
+		t.Errorf("table 三 has %v tab stops, want 1", stops)
+	}
+	reviewer.do(chromedp.Focus(chromedp.ID("v-requests-granted-natural_person")),
+		chromedp.KeyEvent(kb.ArrowRight), chromedp.KeyEvent(kb.ArrowDown))
+	if got := reviewer.active(); got != "v-requests-partly_granted-commercial" {
+		t.Errorf("→ ↓ from （一）予以公开 × 自然人 went to %q", got)
+	}
+	reviewer.do(chromedp.KeyEvent(kb.Enter))
+	if got := js[string](reviewer, `document.getElementById('comment-at').value`); got != "cell:requests.partly_granted.commercial" {
+		t.Errorf("Enter chose %q", got)
+	}
+	if got := reviewer.text("#comment-place"); !strings.Contains(got, "（二）部分公开") || !strings.Contains(got, "商业企业") || reviewer.active() != "comment-body" {
+		t.Errorf("after Enter the form says %q, focus on %q", got, reviewer.active())
+	}
+	reviewer.do(chromedp.Focus(chromedp.ID("p-overview-0")), chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.Enter))
+	if got := js[string](reviewer, `document.getElementById('comment-at').value`); got != "para:overview:1" {
+		t.Errorf("↓ Enter from the first paragraph chose %q", got)
+	}
+	if got := reviewer.text("#comment-place"); !strings.Contains(got, "第2段") {
+		t.Errorf("the form names the paragraph %q", got)
+	}
+	reviewer.do(chromedp.Sleep(100 * time.Millisecond))
+	if got := js[string](reviewer, `document.getElementById('comment-body').value`); got != "" {
+		t.Errorf("choosing by Enter typed %q into the comment", got)
+	}
 }

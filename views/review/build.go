@@ -68,7 +68,8 @@ func NewPage(in Input) *Page {
 	p := &Page{Frame: in.Frame, Title: r.DisplayTitle(), State: in.State.Label(), Revision: in.Revision, Version: in.Version,
 		Correction: in.Correction, Deadline: in.Deadline, Refusal: in.Refusal, Duties: in.Duties, Returned: in.Returned, EditURL: in.URLs.Edit,
 		HistoryURL: in.URLs.History, BoardURL: in.URLs.Board, RollupURL: in.URLs.Rollup, CommentURL: in.URLs.Comment, CommentAt: in.At,
-		DocxURL: in.URLs.Docx, PortalURL: in.URLs.Portal, PreviewURL: in.URLs.Preview, Published: in.Published}
+		CommentAtLabel: atName(r, in.At), DocxURL: in.URLs.Docx, PortalURL: in.URLs.Portal, PreviewURL: in.URLs.Preview,
+		Published: in.Published}
 	p.Actions = actions(in)
 	p.Findings = findingList(in)
 	changedCells := map[string]bool{}
@@ -82,7 +83,37 @@ func NewPage(in Input) *Page {
 	}
 	p.Doc = document.NewView(r)
 	markCells(&p.Doc, changedCells, in.Comments)
+	if p.CommentURL != "" {
+		commentPlaces(&p.Doc, r)
+	}
 	return p
+}
+
+// atName names the comment form's starting place.
+func atName(r *report.Report, at string) string {
+	name, _ := comments.PlaceLabel(r, at)
+	return name
+}
+
+// commentPlaces lets the reviewer start a comment on a cell or paragraph of
+// the document: each gets its place, which the comment form's list offers.
+func commentPlaces(v *document.View, r *report.Report) {
+	for si, s := range r.Template().Sections {
+		sec := &v.Sections[si]
+		if sec.Table == nil {
+			for i := range sec.Paragraphs {
+				sec.Places = append(sec.Places, report.ParaPlace(s.Narrative, i))
+			}
+			continue
+		}
+		for ri := range sec.Table.Body {
+			for ci := range sec.Table.Body[ri] {
+				if cell := &sec.Table.Body[ri][ci]; cell.Path != "" {
+					cell.Place = report.CellPlace(cell.Path)
+				}
+			}
+		}
+	}
 }
 
 // actions are the workflow actions the reader may take now.

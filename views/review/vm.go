@@ -53,8 +53,10 @@ type Page struct {
 	Comments      []comments.Comment
 	CommentURL    string // set when the reader may comment now
 	CommentTarget []TargetGroup
-	// CommentAt is the anchor the comment form starts with (?at=…).
-	CommentAt string
+	// CommentAt is the anchor the comment form starts with (?at=…), and
+	// CommentAtLabel its name in words.
+	CommentAt      string
+	CommentAtLabel string
 
 	Doc document.View
 }
@@ -129,7 +131,9 @@ type TargetGroup struct {
 	Options []Option
 }
 
-// Option is one place a comment can point at.
+// Option is one place a comment can point at: Label in the list (row ·
+// column within the section's group), Name in full (第三部分 （一）予以公开 ×
+// 自然人), said when the place is chosen from the document.
 type Option struct {
-	Value, Label string
+	Value, Label, Name string
 }
