@@ -38,7 +38,10 @@ type Page struct {
 	// TextErrors are the text fields refused for their length, with why
 	// (their text stays in the box; nothing of the form was saved).
 	TextErrors map[string]string
-	Findings   []report.Finding
+	// TextNotes are the text fields saved with something invisible taken
+	// out of them, with what (shown where a refusal would be).
+	TextNotes map[string]string
+	Findings  []report.Finding
 	// Marks are the reviewers' marks on the warnings, by fingerprint:
 	// the clerk sees a warning sent back (退回修改) or confirmed.
 	Marks map[string]report.Mark
