@@ -20,6 +20,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/pressly/goose/v3"
+	"github.com/pressly/goose/v3/lock"
 
 	"nianbao/migrations"
 )
@@ -101,6 +102,15 @@ func openPostgres(ctx context.Context, target string) (*sql.DB, *pgxpool.Pool, e
 		return nil, nil, err
 	}
 	return stdlib.OpenDBFromPool(pool), pool, nil
+}
+
+// migrationLock keeps app servers started at once on one PostgreSQL from
+// migrating it together (two ran the same CREATE TABLE, and one failed):
+// the first takes an advisory lock and migrates; the others wait for it,
+// asking every second for up to 5 minutes, and then find nothing to do.
+// On SQLite the write lock does this already.
+func migrationLock() (lock.SessionLocker, error) {
+	return lock.NewPostgresSessionLocker(lock.WithLockTimeout(1, 300))
 }
 
 // migrationsFor is the schema for the dialect: SQLite's as written; for
