@@ -203,6 +203,11 @@ var expectations = map[string]expectation{
 	// The draft as Word: whoever may read the report.
 	"GET " + paths.ReportDOCXPattern: {scoped: true, want: viewers(200),
 		path: func(f *fixture, sc scope) string { return paths.ReportDOCX(f.report[sc]) }},
+	// The PDF as it would be published: whoever may read the report; the
+	// public never (the fixture publishes nothing, and a draft is not
+	// public).
+	"GET " + paths.ReportPreviewPattern: {scoped: true, want: viewers(200),
+		path: func(f *fixture, sc scope) string { return paths.ReportPreviewPDF(f.report[sc], 1) }},
 	"GET " + paths.ReportPortalPattern: {scoped: true, want: viewers(200),
 		path: func(f *fixture, sc scope) string { return paths.ReportPortal(f.report[sc]) }},
 	// Recording the portal address (回填): the body's clerk and those who

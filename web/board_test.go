@@ -104,7 +104,7 @@ func BenchmarkBoard(b *testing.B) {
 					b.Fatalf("board: %d", rec.Code)
 				}
 			}
-			reportPercentiles(b, took)
+			reportPercentiles(b, took, "")
 		})
 	}
 }

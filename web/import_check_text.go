@@ -26,7 +26,7 @@ func (s *Server) checkText(c echo.Context) error {
 	if errs.Any() {
 		return s.renderCheckForm(c, text, errs, http.StatusUnprocessableEntity)
 	}
-	p := imported.Check{Frame: s.page(c, "检查已发布的报告"), Reading: reading(res), Text: text,
+	p := imported.Check{Frame: s.page(c, "检查已发布的报告"), Reading: reading(res, ""), Text: text,
 		EditURL: paths.CheckText, AgainURL: paths.CheckText}
 	return render(c, http.StatusOK, imported.CheckPage(p))
 }

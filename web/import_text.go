@@ -11,6 +11,7 @@ import (
 
 	"nianbao/internal/extract"
 	"nianbao/internal/importer"
+	"nianbao/internal/org"
 	"nianbao/internal/report"
 	"nianbao/views/imported"
 	"nianbao/views/ui"
@@ -128,7 +129,13 @@ func readReport(c echo.Context) (string, *importer.Result, ui.Errors, error) {
 
 // reading lays out a read report with the findings of a published
 // report (every rule, blank cells as errors), beside the lines the notes
-// number (res.Text), whatever the form carries.
-func reading(res *importer.Result) *imported.Reading {
-	return imported.NewReading(res.Text, res, report.Check(res.Report, report.Options{Final: true, Headings: &res.Printed}))
+// number (res.Text), whatever the form carries. kind is the body's, or ""
+// for a text checked without one (/check): then the kind is guessed from
+// the name the report is signed with.
+func reading(res *importer.Result, kind org.Kind) *imported.Reading {
+	if kind == "" {
+		kind = org.KindOfName(res.Report.Org)
+	}
+	opt := report.Options{Final: true, Headings: &res.Printed, NoRules: !kind.MakesRules()}
+	return imported.NewReading(res.Text, res, report.Check(res.Report, opt))
 }

@@ -151,7 +151,7 @@ func reportLoad(b *testing.B, took []time.Duration) {
 	if len(took) == 0 {
 		b.Fatal("no check answered")
 	}
-	reportPercentiles(b, took) // sorts took
+	reportPercentiles(b, took, "") // sorts took
 	b.ReportMetric(float64(took[len(took)-1].Microseconds())/1000, "max-ms")
 	b.ReportMetric(float64(len(took)), "checks")
 	var ms runtime.MemStats

@@ -139,8 +139,13 @@ func published(c echo.Context, pub *store.Publication, ext string) {
 }
 
 // attachment offers the response as a download under a (Chinese) name.
-func attachment(c echo.Context, name string) {
-	c.Response().Header().Set("Content-Disposition", "attachment; filename*=UTF-8''"+url.PathEscape(names.Filename(name)))
+func attachment(c echo.Context, name string) { disposition(c, "attachment", name) }
+
+// inline names a file the browser shows itself (a PDF in its viewer).
+func inline(c echo.Context, name string) { disposition(c, "inline", name) }
+
+func disposition(c echo.Context, how, name string) {
+	c.Response().Header().Set("Content-Disposition", how+"; filename*=UTF-8''"+url.PathEscape(names.Filename(name)))
 }
 
 // publicationFor finds the publication a public address names; revision

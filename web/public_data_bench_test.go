@@ -84,7 +84,7 @@ func BenchmarkOpenData5000(b *testing.B) {
 				}
 				size = rec.Body.Len()
 			}
-			reportPercentiles(b, took)
+			reportPercentiles(b, took, "")
 			b.ReportMetric(float64(size)/1024, "KiB")
 		})
 	}

@@ -30,6 +30,11 @@ func (s *Server) reportHistory(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	places, err := s.commentPlaces(ctx, rec.ID, rec.Revision)
+	if err != nil {
+		return err
+	}
+	say := history.Describer{Report: rec.Report, CommentPlaces: places}
 	p := history.Page{Frame: s.page(c, fmt.Sprintf("%d年度报告的历史记录", rec.Year)), Title: rec.Report.DisplayTitle(),
 		BackURL: paths.ReportView(rec.ID)}
 	for _, e := range entries {
@@ -38,9 +43,25 @@ func (s *Server) reportHistory(c echo.Context) error {
 			who = "（命令行）"
 		}
 		p.Entries = append(p.Entries, history.Entry{At: e.At.In(workflow.ChinaTime).Format("2006-01-02 15:04:05"), Who: who,
-			What: history.Describe(e.Action, e.Detail)})
+			What: say.Describe(e.Action, e.Detail)})
 	}
 	return render(c, http.StatusOK, history.HistoryPage(p))
+}
+
+// commentPlaces maps the ids of a report's comments, of every revision up
+// to the current one, to their places.
+func (s *Server) commentPlaces(ctx context.Context, reportID int64, revisions int) (map[int64]string, error) {
+	out := map[int64]string{}
+	for rev := 1; rev <= revisions; rev++ {
+		cs, err := s.store.Comments(ctx, reportID, rev)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range cs {
+			out[c.ID] = c.Anchor
+		}
+	}
+	return out, nil
 }
 
 // userNames maps user ids to the names shown in histories.

@@ -64,6 +64,11 @@ func (s *Server) reportState(c echo.Context) error {
 	if err := workflow.OnVersion(act, workflow.Versions{Seen: seen, Current: rec.Version, Reviewed: rec.ReviewedVersion}); errors.As(err, &refusal) {
 		return s.refuseState(c, rec, u, http.StatusConflict, refusal.Msg, form)
 	}
+	if act.AsksConfirmation() && form.Get("confirmed") != "1" {
+		// Without JavaScript the first post asks (the page's dialog opens
+		// in place); with it, the dialog asked before posting.
+		return s.askConfirmation(c, rec, u, act)
+	}
 	ch.To, ch.By = to, u.ID
 	if act == workflow.Publish {
 		if ch.Publication, err = s.publication(rec); err != nil {
@@ -125,10 +130,8 @@ func (s *Server) stateChange(c echo.Context, rec *store.ReportRecord, act workfl
 // publication freezes the report as published: its JSON with the
 // publication block, and its PDF.
 func (s *Server) publication(rec *store.ReportRecord) (*store.Publication, error) {
-	r := rec.Report.Clone()
-	r.Unread = nil
 	now := s.store.Now().In(workflow.ChinaTime)
-	r.Publication = &report.Publication{Revision: rec.Revision, Date: now.Format(time.DateOnly), Correction: rec.Correction}
+	r := asPublished(rec, now)
 	data, err := r.MarshalJSON()
 	if err != nil {
 		return nil, fmt.Errorf("publish report %d: %w", rec.ID, err)
@@ -138,6 +141,17 @@ func (s *Server) publication(rec *store.ReportRecord) (*store.Publication, error
 		return nil, fmt.Errorf("publish report %d: %w", rec.ID, err)
 	}
 	return &store.Publication{Data: data, PDF: buf.Bytes(), Correction: rec.Correction, PublishedAt: now.UTC()}, nil
+}
+
+// asPublished is the report of rec as it is published on day now (China
+// time): with its publication block, without what the clerk left unread.
+// The preview shows the very same, so the reviewer sees what the public
+// will.
+func asPublished(rec *store.ReportRecord, now time.Time) *report.Report {
+	r := rec.Report.Clone()
+	r.Unread = nil
+	r.Publication = &report.Publication{Revision: rec.Revision, Date: now.Format(time.DateOnly), Correction: rec.Correction}
+	return r
 }
 
 // refuseState shows the review page again with the refusal and what was
@@ -159,6 +173,19 @@ func (s *Server) refuseState(c echo.Context, rec *store.ReportRecord, u *auth.Us
 		return render(c, status, review.ActionsPanel(p))
 	}
 	return render(c, status, review.ReviewPage(p))
+}
+
+// askConfirmation shows the review page (or, for htmx, the actions panel)
+// with the action's confirmation open. Nothing has changed.
+func (s *Server) askConfirmation(c echo.Context, rec *store.ReportRecord, u *auth.User, act workflow.Action) error {
+	p, err := s.reviewPage(c, rec, u, reviewExtras{confirm: act})
+	if err != nil {
+		return err
+	}
+	if isHtmx(c) {
+		return render(c, http.StatusOK, review.ActionsPanel(p))
+	}
+	return render(c, http.StatusOK, review.ReviewPage(p))
 }
 
 // isHtmx says whether the request came from htmx (it wants a fragment).

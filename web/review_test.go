@@ -77,10 +77,11 @@ func currentVersion(t *testing.T, c *webtest.Client, id int64) string {
 	return v
 }
 
-// actOn takes a workflow action on a given version.
+// actOn takes a workflow action on a given version, confirmed (as the
+// dialog's button does).
 func actOn(t *testing.T, c *webtest.Client, id int64, action, version string, extra url.Values) *webtest.Response {
 	t.Helper()
-	f := url.Values{"action": {action}, "version": {version}}
+	f := url.Values{"action": {action}, "version": {version}, "confirmed": {"1"}}
 	for k, v := range extra {
 		f[k] = v
 	}
@@ -233,8 +234,8 @@ func TestReviewLoop(t *testing.T) {
 
 	// The history names every step.
 	hist := a.reviewer.Get(t, paths.ReportHistory(a.report)).Doc(t).Find("table.history").Text()
-	for _, want := range []string{"提交审核 草稿→待审核", "提出审核意见", "退回修改 待审核→已退回：请核对第三部分", "将审核意见标记为已处理",
-		"审核通过 待审核→已审核", "发布 已审核→已发布", "发起更正 已发布→草稿：更正第二部分规范性文件件数", "保存（第"} {
+	for _, want := range []string{"提交审核，草稿→待审核", "提出审核意见", "退回修改，待审核→已退回：请核对第三部分", "将审核意见标记为已处理",
+		"审核通过，待审核→已审核", "发布，已审核→已发布", "发起更正，已发布→草稿：更正第二部分规范性文件件数", "保存（第"} {
 		if !strings.Contains(hist, want) {
 			t.Errorf("history lacks %q", want)
 		}

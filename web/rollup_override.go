@@ -53,7 +53,11 @@ func (s *Server) rollupOverride(c echo.Context) error {
 	def := report.T2021.Cell(id)
 	detail := fmt.Sprintf("%s：各单位之和%s，发布数%s；%s", def.Name(), report.FormatValue(def.Kind, sm.taken.Sums[id]),
 		report.FormatValue(def.Kind, r.Values[id]), typed.Reason)
-	_, err = s.store.OverrideCell(c.Request().Context(), rec.ID, rec.Version, r, formatTally(r),
+	tally, err := s.formatTally(c.Request().Context(), rec.BodyID, r)
+	if err != nil {
+		return err
+	}
+	_, err = s.store.OverrideCell(c.Request().Context(), rec.ID, rec.Version, r, tally,
 		report.RuleSummaryDiffers+":"+path, typed.Reason, detail, u.ID)
 	if errors.Is(err, store.ErrStale) {
 		s.flash(c.Request().Context(), "报告刚被保存过，请看过最新内容后再调整。")

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -53,7 +54,11 @@ func (s *Server) takeSums(c echo.Context, rec *store.ReportRecord, by int64) (st
 		r := rec.Report.Clone()
 		res := rollup.Refresh(r, old, sm.now.Values)
 		msg := takeMessage(sm, res)
-		_, err = s.store.TakeRollup(ctx, rec.ID, rec.Version, r, formatTally(r), sm.now, msg, by)
+		tally, err := s.formatTally(ctx, rec.BodyID, r)
+		if err != nil {
+			return "", err
+		}
+		_, err = s.store.TakeRollup(ctx, rec.ID, rec.Version, r, tally, sm.now, msg, by)
 		if !errors.Is(err, store.ErrStale) || attempt > 0 {
 			return msg, err
 		}
@@ -92,6 +97,10 @@ func rollupBack(c echo.Context, id int64, cell string) string {
 // formatTally is the tally of the format's rules alone, for a save outside
 // the editor (the summary's own rules, W40–W43, are counted with the next
 // live check, which checks the report as the editor shows it).
-func formatTally(r *report.Report) report.Tally {
-	return report.TallyOf(report.Check(r, report.Options{}))
+func (s *Server) formatTally(ctx context.Context, bodyID int64, r *report.Report) (report.Tally, error) {
+	opt, err := s.bodyOptions(ctx, bodyID, report.Options{})
+	if err != nil {
+		return report.Tally{}, err
+	}
+	return report.TallyOf(report.Check(r, opt)), nil
 }

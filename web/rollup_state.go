@@ -79,6 +79,10 @@ func (sm *sumsOf) rules() rollup.State {
 // and, for a 汇总 report, the summary's (W40–W43). Every place that judges
 // a report (the editor, the submission, the review) asks here.
 func (s *Server) findings(c echo.Context, rec *store.ReportRecord, r *report.Report, opt report.Options) ([]report.Finding, error) {
+	opt, err := s.bodyOptions(c.Request().Context(), rec.BodyID, opt)
+	if err != nil {
+		return nil, err
+	}
 	fs := report.Check(r, opt)
 	if !r.Scope.IsSummary() {
 		return fs, nil

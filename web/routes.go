@@ -65,6 +65,7 @@ func (s *Server) routes(e *echo.Echo) {
 	e.POST(paths.ReportCheckPattern, s.reportCheck, login)
 	e.POST(paths.ReportSave, s.reportSave, login)
 	e.GET(paths.ReportDOCXPattern, s.reportDOCX, login)
+	e.GET(paths.ReportPreviewPattern, s.reportPreviewPDF, login)
 	e.GET(paths.ReportPortalPattern, s.reportPortal, login)
 	e.POST(paths.ReportPortalPattern, s.reportPortalSave, login)
 

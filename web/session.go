@@ -26,12 +26,15 @@ const (
 
 // newSessions keeps sessions in the app's own database (table sessions),
 // so that they survive a restart and every app server on one PostgreSQL
-// sees the same sessions.
+// sees the same sessions. A request that changes nothing in its session
+// leaves the row alone (touchStore), and the row is read back without gob
+// (sessionCodec): both were a tenth of a live check.
 func (s *Server) newSessions(secure bool) *scs.SessionManager {
 	st, stop := s.store.Sessions(30 * time.Minute)
 	s.closers = append(s.closers, stop)
 	sm := scs.New()
-	sm.Store = st
+	sm.Store = newTouchStore(st)
+	sm.Codec = sessionCodec{}
 	sm.Lifetime = sessionLifetime
 	sm.IdleTimeout = sessionIdle
 	sm.Cookie.Name = "nianbao_session"

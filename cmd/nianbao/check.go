@@ -7,20 +7,23 @@ import (
 	"fmt"
 	"os"
 
+	"nianbao/internal/org"
 	"nianbao/internal/report"
 )
 
 var checkCommand = command{
 	name:  "check",
-	usage: "[--json] [--last-year 上年报告.json|上年报告.txt] [--draft] 报告.json|报告.txt",
+	usage: "[--json] [--last-year 上年报告.json|上年报告.txt] [--draft] [--kind department|local_government|other] 报告.json|报告.txt",
 	zh: "检查一份报告的勾稽关系和完整性，每行输出一条问题（级别、规则、说明）；有错误时退出码为1，没有为0，文件无法读取为2。" +
 		"数字按报告所印检查，不重新计算合计。报告也可以是已发布报告的纯文本（.txt，或内容不以 { 开头）：先按 nianbao import 读入，" +
-		"在标准错误输出识别出的格式和读取说明。给出上年报告（JSON或纯文本）时另作跨年度核对，包括正文是否照搬上年（W10）。",
+		"在标准错误输出识别出的格式和读取说明。给出上年报告（JSON或纯文本）时另作跨年度核对，包括正文是否照搬上年（W10）。" +
+		"机关类别（--kind）决定“规章”一行可否填“不适用”（W12），不给时按报告的机关名称推断。",
 	en: "Check a report's arithmetic and completeness, one finding per line (severity, rule, message); " +
 		"exit 1 if there is any error, 0 if none, 2 if the file cannot be read. Totals are checked as printed. " +
 		"The report may also be a published report's plain text (.txt, or content not starting with {): it is read as by " +
 		"nianbao import first, with the format recognised and the reading notes on stderr. With last year's report (JSON or text) " +
-		"the cross-year checks run too, among them text copied from last year (W10).",
+		"the cross-year checks run too, among them text copied from last year (W10). The body's kind (--kind) decides whether " +
+		"the 规章 row may be 不适用 (W12); without it the kind is guessed from the body's name in the report.",
 	run: runCheck,
 }
 
@@ -28,6 +31,7 @@ func runCheck(_ context.Context, e *env, fs *flag.FlagSet, args []string) int {
 	asJSON := fs.Bool("json", false, "以JSON数组输出问题 / print the findings as a JSON array")
 	lastYear := fs.String("last-year", "", "上年报告（JSON或已发布报告的纯文本），用于跨年度核对 / last year's report (JSON or published text) for the cross-year warnings")
 	draft := fs.Bool("draft", false, "按草稿检查：未填写的单元格只作提醒 / check as a draft: blank cells are warnings, not errors")
+	kindName := fs.String("kind", "", "机关类别：department（部门）、local_government（地方人民政府）、other（乡镇、街道等）；不给时按机关名称推断 / the body's kind; guessed from its name if not given")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -35,12 +39,20 @@ func runCheck(_ context.Context, e *env, fs *flag.FlagSet, args []string) int {
 		fs.Usage()
 		return exitUsage
 	}
+	kind, known := org.ParseKind(*kindName)
+	if *kindName != "" && !known {
+		fmt.Fprintf(e.stderr, "nianbao check：机关类别“%s”不对，应为 department、local_government 或 other\n", *kindName)
+		return exitUsage
+	}
 	r, headings, err := readChecked(e, fs.Arg(0))
 	if err != nil {
 		fmt.Fprintln(e.stderr, "nianbao check：", err)
 		return exitUsage
 	}
-	opt := report.Options{Final: !*draft, Headings: headings}
+	if !known {
+		kind = org.KindOfName(r.Org)
+	}
+	opt := report.Options{Final: !*draft, Headings: headings, NoRules: !kind.MakesRules()}
 	if *lastYear != "" {
 		if opt.LastYear, err = readCheckInput(e, *lastYear); err != nil {
 			fmt.Fprintln(e.stderr, "nianbao check：", err)

@@ -105,3 +105,45 @@ func TestCheckCommandStructure(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckCommandNotApplicable: a published text printing “/” in its 规章
+// row is right for 瑞安市人民政府办公室 (a department, guessed from its name)
+// and a W12 for 郟县人民政府 (a government) or when --kind says so.
+func TestCheckCommandNotApplicable(t *testing.T) {
+	dir := t.TempDir()
+	write := func(seed, from, to string) string {
+		data, err := os.ReadFile(filepath.Join("..", "..", "internal", "importer", "testdata", "seeds", seed+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		changed := bytes.Replace(data, []byte(from), []byte(to), 1)
+		if bytes.Equal(changed, data) {
+			t.Fatalf("seed %s no longer prints %q", seed, from)
+		}
+		p := filepath.Join(dir, seed+".txt")
+		if err := os.WriteFile(p, changed, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	department := write("002", "规章 | 0 | 0 | 0 |", "规章 | / | / | / |")
+	government := write("004", "规章\t0\t0\t0", "规章\t/\t/\t/")
+	for _, tc := range []struct {
+		args []string
+		w12  bool
+	}{
+		{[]string{"check", department}, false},
+		{[]string{"check", "--kind", "local_government", department}, true},
+		{[]string{"check", government}, true},
+		{[]string{"check", "--kind", "other", government}, false},
+	} {
+		_, out, errOut := runCmd(t, tc.args...)
+		got := strings.Contains(out, "警告\tW12\t3个单元格填的是“不适用”或“/”")
+		if got != tc.w12 {
+			t.Errorf("%v: W12 %v, want %v:\n%s%s", tc.args, got, tc.w12, out, errOut)
+		}
+	}
+	if code, _, errOut := runCmd(t, "check", "--kind", "county", department); code != exitUsage || !strings.Contains(errOut, "机关类别“county”不对") {
+		t.Errorf("--kind county: exit %d, %s", code, errOut)
+	}
+}

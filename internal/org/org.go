@@ -5,6 +5,7 @@ package org
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"nianbao/internal/names"
@@ -96,4 +97,52 @@ const MaxName = 100
 // report and chosen from lists.
 func NameProblem(name string) string {
 	return names.Problem("机关名称", name, MaxName)
+}
+
+// MakesRules reports whether a body of kind k may make 规章. Under 立法法
+// only 国务院部门 and the governments of 省 and 设区的市 do; of the kinds
+// nianbao knows, only a 县级以上地方人民政府 may be one of them. The others —
+// a department, a 乡镇, a 街道 — rightly print 不适用 in the 规章 row.
+func (k Kind) MakesRules() bool { return k == LocalGovernment }
+
+// KindOfName guesses a body's kind from its name, for a published report
+// checked without its body (nianbao check, /check): a name ending in 乡,
+// 镇 or 街道 (with or without 人民政府/办事处) or a 开发区's or 园区's
+// 管委会 is Other; a government (…人民政府, or a bare place name such as
+// 徐州市) is LocalGovernment; anything else (…局, …委员会,
+// …人民政府办公室) is a Department.
+func KindOfName(name string) Kind {
+	n := strings.TrimSpace(name)
+	if isZoneCommittee(n) {
+		return Other
+	}
+	n = strings.TrimSuffix(strings.TrimSuffix(n, "人民政府"), "办事处")
+	for _, suffix := range []string{"乡", "镇", "街道"} {
+		if strings.HasSuffix(n, suffix) {
+			return Other
+		}
+	}
+	if n != strings.TrimSpace(name) && strings.HasSuffix(name, "人民政府") {
+		return LocalGovernment
+	}
+	for _, suffix := range []string{"省", "市", "县", "区", "自治州", "州", "盟", "旗"} {
+		if strings.HasSuffix(n, suffix) {
+			return LocalGovernment
+		}
+	}
+	return Department
+}
+
+// isZoneCommittee reports whether name is a 开发区's, 园区's or 新区's
+// 管委会: not a government, and no 规章.
+func isZoneCommittee(name string) bool {
+	if !strings.HasSuffix(name, "管委会") && !strings.HasSuffix(name, "管理委员会") {
+		return false
+	}
+	for _, zone := range []string{"开发区", "园区", "新区", "高新区", "试验区", "示范区", "保税区", "合作区"} {
+		if strings.Contains(name, zone) {
+			return true
+		}
+	}
+	return false
 }

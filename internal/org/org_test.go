@@ -29,3 +29,34 @@ func TestDeadline(t *testing.T) {
 		t.Error("ValidDeadline is wrong")
 	}
 }
+
+// TestKindOfName: the kinds guessed from the names published reports are
+// signed with, and who of them may make 规章.
+func TestKindOfName(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		want  org.Kind
+		rules bool
+	}{
+		{"徐州市", org.LocalGovernment, true},
+		{"濮阳市人民政府", org.LocalGovernment, true},
+		{"郏县人民政府", org.LocalGovernment, true},
+		{"瑞安市人民政府办公室", org.Department, false},
+		{"上海市浦东新区教育局", org.Department, false},
+		{"南平市乡村振兴局", org.Department, false},
+		{"安丘经济开发区管委会", org.Other, false},
+		{"苏州工业园区管理委员会", org.Other, false},
+		{"来凤县翔凤镇人民政府", org.Other, false},
+		{"民意乡人民政府", org.Other, false},
+		{"长春市朝阳区南湖街道办事处", org.Other, false},
+		{"静安区石门二路街道", org.Other, false},
+		{"广西壮族自治区人民政府", org.LocalGovernment, true},
+		{"北京市发展和改革委员会", org.Department, false},
+		{"朝阳区城市管理委员会", org.Department, false},
+	} {
+		got := org.KindOfName(tc.name)
+		if got != tc.want || got.MakesRules() != tc.rules {
+			t.Errorf("KindOfName(%q) = %s (makes rules %v), want %s (%v)", tc.name, got, got.MakesRules(), tc.want, tc.rules)
+		}
+	}
+}

@@ -120,6 +120,9 @@ type Options struct {
 	// headings as printed: their omissions, renamings and order are
 	// checked (W11). nil for a report written in nianbao.
 	Headings *[6]PrintedHeading
+	// NoRules says the body cannot make 规章 (a department, a 乡镇 or a
+	// 街道: org.Kind.MakesRules): its 规章 row may be 不适用 (W12).
+	NoRules bool
 }
 
 // Check runs every rule on the report as it stands (totals as they are: call
@@ -134,6 +137,7 @@ func Check(r *Report, opt Options) []Finding {
 	c.ranges()
 	c.relations()
 	c.completeness()
+	c.notApplicable()
 	c.feeNarrative()
 	c.narrativeFigures()
 	c.yearCheck()

@@ -6,30 +6,24 @@ import (
 )
 
 // completeness reports blank cells and unwritten sections (R8): a warning in
-// a draft, an error in a final check. Cells printed as 不适用 are a warning:
-// the format asks for numbers, and the arithmetic counts them as 0.
+// a draft, an error in a final check. Cells printed as 不适用 are W12's
+// (check_kind.go).
 func (c *checker) completeness() {
 	sev := Warning
 	if c.opt.Final {
 		sev = Error
 	}
-	var blank, na []CellID
+	var blank []CellID
 	for id, v := range c.r.Values {
-		switch v.State {
-		case Blank:
+		if v.State == Blank {
 			if _, typed := c.r.Unread[CellID(id)]; !typed { // reported as unreadable already
 				blank = append(blank, CellID(id))
 			}
-		case NotApplicable:
-			na = append(na, CellID(id))
 		}
 	}
 	if len(blank) > 0 {
 		c.add(RuleComplete, sev, fmt.Sprintf("还有%d个单元格未填写（未发生的请填0），第一个是%s", len(blank), c.t.Cell(blank[0]).Name()), blank...).
 			finalError = true
-	}
-	if len(na) > 0 {
-		c.add(RuleComplete, Warning, fmt.Sprintf("%d个单元格填的是“不适用”，计算时按0处理，第一个是%s", len(na), c.t.Cell(na[0]).Name()), na...)
 	}
 	for _, s := range c.t.Sections {
 		if s.Narrative == "" || s.Narrative == NarrativeOther {

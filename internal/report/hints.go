@@ -5,7 +5,8 @@ package report
 // rule's warning. Every warning rule has one (TestEveryWarningHasAHint), so
 // the box never offers another rule's excuse.
 var ReasonHints = map[string]string{
-	RuleComplete:         "如：本机关没有该项业务，故填“不适用”",
+	RuleComplete:         "如：该项数据尚在核实，提交前补填",
+	RuleNotApplicable:    "如：本机关没有该项业务，故填“不适用”",
 	RuleCarriedOver:      "如：上年报告的结转件数有误，本年按台账实际结转件数填写",
 	RuleNarrativeTables:  "如：正文所写数字的统计口径与表格不同（如含上年结转），已核对无误",
 	RuleFeeNarrate:       "如：相关收费通知于上年度发出，本年度未收取信息处理费",

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"nianbao/internal/org"
 	"nianbao/internal/report"
 	"nianbao/internal/workflow"
 )
@@ -140,10 +141,11 @@ func (s *Store) CreateReport(ctx context.Context, bodyID int64, year int, r *rep
 	rec := &ReportRecord{BodyID: bodyID, Year: year, State: workflow.Draft, Version: 1, Report: r,
 		UpdatedAt: now, UpdatedBy: by, CreatedAt: now, CreatedBy: by}
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := s.txQueryRow(ctx, tx, `SELECT id FROM bodies WHERE id = $1`, bodyID).Scan(new(int64)); err != nil {
+		var kind org.Kind
+		if err := s.txQueryRow(ctx, tx, `SELECT kind FROM bodies WHERE id = $1`, bodyID).Scan(&kind); err != nil {
 			return notFound(err)
 		}
-		t := report.TallyOf(report.Check(r, report.Options{Final: true}))
+		t := report.TallyOf(report.Check(r, report.Options{Final: true, NoRules: !kind.MakesRules()}))
 		rec.Errors, rec.Warnings = t.Errors, t.Warnings
 		err := s.txQueryRow(ctx, tx, `INSERT INTO reports (body_id, year, state, version, data,
 			created_at, created_by, updated_at, updated_by, errors, warnings)

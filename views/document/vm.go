@@ -45,7 +45,10 @@ type Section struct {
 	Paragraphs []string
 	// ParaPrefix names the paragraphs' ids: p-overview-0, p-overview-1 …
 	ParaPrefix string
-	Table      *Table
+	// Places are the paragraphs' comment places (report.ParaPlace), set
+	// where a reviewer may comment on them; none elsewhere.
+	Places []string
+	Table  *Table
 }
 
 // Table is a statistical table as rows of header and data cells.
@@ -74,6 +77,9 @@ type Cell struct {
 	Headers          string // td only: the ids of its header cells
 	Path             string // td only: the cell's JSON path
 	Class            string
+	// Place is the cell's comment place (report.CellPlace), set where a
+	// reviewer may comment on it.
+	Place string
 }
 
 // NewView builds the view of a report.

@@ -67,6 +67,15 @@ func Summary(errors, warnings int) string {
 	return fmt.Sprintf("%d个错误，%d个提醒", errors, warnings)
 }
 
+// tooltip is the severity label's tooltip: the rule's one-line title and
+// its code, which support and `nianbao check` use.
+func (f Item) tooltip() string {
+	if f.RuleTitle == "" {
+		return "规则" + f.Rule
+	}
+	return f.RuleTitle + "（规则" + f.Rule + "）"
+}
+
 func severityLabel(s report.Severity) string {
 	if s == report.Error {
 		return "错误"

@@ -65,6 +65,8 @@ const (
 	// and portal address (回填).
 	ReportDOCXPattern   = "/reports/:id/report.docx"
 	ReportPortalPattern = "/reports/:id/portal"
+	// ReportPreviewPattern is the PDF a version would be published as.
+	ReportPreviewPattern = "/reports/:id/preview.pdf"
 
 	BodyReference        = "/bodies/:id/reference"
 	BodyReferencePreview = "/bodies/:id/reference/preview"
@@ -222,6 +224,12 @@ func PublicDataBulkJSONURL(year int) string {
 
 // ReportDOCX is a report's current version as a Word document.
 func ReportDOCX(id int64) string { return withID(ReportDOCXPattern, id) }
+
+// ReportPreviewPDF is the PDF version v of a report would be published as
+// (before it is: for its readers, never the public).
+func ReportPreviewPDF(id int64, v int) string {
+	return withID(ReportPreviewPattern, id) + "?version=" + strconv.Itoa(v)
+}
 
 // ReportPortal is a report's publication page: permanent links, embed code
 // and the portal address.
