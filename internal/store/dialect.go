@@ -10,11 +10,11 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 	"testing/fstest"
 	"time"
 
 	"github.com/alexedwards/scs/pgxstore"
-	"github.com/alexedwards/scs/sqlite3store"
 	"github.com/alexedwards/scs/v2"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -162,14 +162,17 @@ func pgSchema(sqlText string) string {
 
 // Sessions returns the store of scs sessions in this database (table
 // sessions), with expired sessions deleted every cleanup, and the function
-// that stops that cleanup.
+// that stops that cleanup. On PostgreSQL it is scs's pgxstore; on SQLite
+// our own (sessions.go), with the table sqlite3store would use.
 func (s *Store) Sessions(cleanup time.Duration) (scs.Store, func()) {
 	if s.pool != nil {
 		st := pgxstore.NewWithCleanupInterval(s.pool, cleanup)
 		return st, st.StopCleanup
 	}
-	st := sqlite3store.NewWithCleanupInterval(s.DB, cleanup)
-	return st, st.StopCleanup
+	ss, stop := sqliteSessions{s}, make(chan struct{})
+	go ss.cleanEvery(cleanup, stop)
+	var once sync.Once
+	return ss, func() { once.Do(func() { close(stop) }) }
 }
 
 // Dialect is the database the store runs on.
