@@ -131,6 +131,7 @@ func (s *Server) editorModel(rec *store.ReportRecord, d *draft, last *report.Rep
 		Saved:      editor.SaveState{Version: d.Version, At: d.SavedAt.In(workflow.ChinaTime), Problem: d.Problem},
 		Refused:    d.Refused,
 		TextErrors: d.TooLong,
+		TextNotes:  d.Cleaned,
 		Findings:   d.Findings,
 		LastYear:   last,
 		Notice:     d.notice(rec.Version),

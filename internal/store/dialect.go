@@ -239,6 +239,11 @@ func (s *Store) forUpdate(query string) string {
 }
 
 func (s *Store) tryTx(ctx context.Context, opts *sql.TxOptions, fn func(tx *sql.Tx) error) error {
+	if s.dialect == SQLite {
+		// One writer at a time, queued here (Store.writer).
+		s.writer.Lock()
+		defer s.writer.Unlock()
+	}
 	tx, err := s.DB.BeginTx(ctx, opts)
 	if err != nil {
 		return err
@@ -247,7 +252,11 @@ func (s *Store) tryTx(ctx context.Context, opts *sql.TxOptions, fn func(tx *sql.
 		_ = tx.Rollback() // the error from fn is the one that matters
 		return err
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	s.afterCommit()
+	return nil
 }
 
 // retryable reports whether PostgreSQL refused a transaction only because
