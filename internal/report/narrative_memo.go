@@ -88,7 +88,7 @@ var copiedMemo memo[copiedKey, []Finding]
 
 // copiedSectionKept adds W10 for section s, as copiedSection finds it for
 // the section's text and last year's.
-func (c *checker) copiedSectionKept(s Section, before map[string]bool, last *Report) {
+func (c *checker) copiedSectionKept(s Section, before map[uint64]bool, last *Report) {
 	k := copiedKey{c.t, s.Narrative, c.r.Narrative.Text(s.Narrative), last.Narrative.Text(s.Narrative), last.Year}
 	fs, ok := copiedMemo.get(k)
 	if !ok {
