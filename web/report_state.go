@@ -64,6 +64,11 @@ func (s *Server) reportState(c echo.Context) error {
 	if err := workflow.OnVersion(act, workflow.Versions{Seen: seen, Current: rec.Version, Reviewed: rec.ReviewedVersion}); errors.As(err, &refusal) {
 		return s.refuseState(c, rec, u, http.StatusConflict, refusal.Msg, form)
 	}
+	if act.AsksConfirmation() && form.Get("confirmed") != "1" {
+		// Without JavaScript the first post asks (the page's dialog opens
+		// in place); with it, the dialog asked before posting.
+		return s.askConfirmation(c, rec, u, act)
+	}
 	ch.To, ch.By = to, u.ID
 	if act == workflow.Publish {
 		if ch.Publication, err = s.publication(rec); err != nil {
@@ -168,6 +173,19 @@ func (s *Server) refuseState(c echo.Context, rec *store.ReportRecord, u *auth.Us
 		return render(c, status, review.ActionsPanel(p))
 	}
 	return render(c, status, review.ReviewPage(p))
+}
+
+// askConfirmation shows the review page (or, for htmx, the actions panel)
+// with the action's confirmation open. Nothing has changed.
+func (s *Server) askConfirmation(c echo.Context, rec *store.ReportRecord, u *auth.User, act workflow.Action) error {
+	p, err := s.reviewPage(c, rec, u, reviewExtras{confirm: act})
+	if err != nil {
+		return err
+	}
+	if isHtmx(c) {
+		return render(c, http.StatusOK, review.ActionsPanel(p))
+	}
+	return render(c, http.StatusOK, review.ReviewPage(p))
 }
 
 // isHtmx says whether the request came from htmx (it wants a fragment).

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"time"
@@ -36,6 +37,7 @@ type reviewExtras struct {
 	refusal string
 	typed   map[string]string
 	at      string
+	confirm workflow.Action // the action whose confirmation is asked
 }
 
 // reviewPage gathers what the review page shows.
@@ -49,7 +51,7 @@ func (s *Server) reviewPage(c echo.Context, rec *store.ReportRecord, u *auth.Use
 	if err != nil {
 		return nil, err
 	}
-	in.Refusal, in.Typed, in.At = x.refusal, x.typed, x.at
+	in.Refusal, in.Typed, in.At, in.Confirm = x.refusal, x.typed, x.at, x.confirm
 	return review.NewPage(in), nil
 }
 
@@ -80,6 +82,9 @@ func (s *Server) reviewInput(c echo.Context, rec *store.ReportRecord, acc access
 		URLs:     s.reviewURLs(rec, acc),
 	}
 	in.Duties = dutiesNotice(rec, acc, body)
+	if in.Published, err = s.publishedLinks(ctx, rec); err != nil {
+		return review.Input{}, err
+	}
 	if in.Returned, err = s.returnedNote(ctx, rec); err != nil {
 		return review.Input{}, err
 	}
@@ -106,7 +111,7 @@ func dutiesNotice(rec *store.ReportRecord, acc access, body *store.Body) string 
 
 func (s *Server) reviewURLs(rec *store.ReportRecord, acc access) review.URLs {
 	state := rec.State
-	u := review.URLs{State: paths.ReportStateURL(rec.ID), Docx: paths.ReportDOCX(rec.ID),
+	u := review.URLs{State: paths.ReportStateURL(rec.ID), Docx: paths.ReportDOCX(rec.ID), View: paths.ReportView(rec.ID),
 		Resolve: func(id int64) string { return paths.ReportResolveURL(rec.ID, id) }}
 	if state == workflow.Published || rec.Revision > 1 {
 		u.Portal = paths.ReportPortal(rec.ID) // a revision is (or was) published
@@ -130,6 +135,27 @@ func (s *Server) reviewURLs(rec *store.ReportRecord, acc access) review.URLs {
 		u.Rollup = paths.ReportRollup(rec.ID)
 	}
 	return u
+}
+
+// publishedLinks are the public addresses of the report's latest
+// published revision, nil before the first publication.
+func (s *Server) publishedLinks(ctx context.Context, rec *store.ReportRecord) (*review.Published, error) {
+	if rec.State != workflow.Published && rec.Revision == 1 {
+		return nil, nil
+	}
+	pub, err := s.store.Publication(ctx, rec.BodyID, rec.Year, 0)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	p := &review.Published{Revision: pub.Revision, Current: rec.State == workflow.Published,
+		Date: pub.PublishedAt.In(workflow.ChinaTime).Format("2006年1月2日")}
+	for _, l := range permanentLinks("", pub) {
+		p.Links = append(p.Links, review.Link{Label: l.Label, URL: l.URL})
+	}
+	return p, nil
 }
 
 // reviewedBase adds the version last reviewed, for the diff.

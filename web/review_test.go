@@ -77,10 +77,11 @@ func currentVersion(t *testing.T, c *webtest.Client, id int64) string {
 	return v
 }
 
-// actOn takes a workflow action on a given version.
+// actOn takes a workflow action on a given version, confirmed (as the
+// dialog's button does).
 func actOn(t *testing.T, c *webtest.Client, id int64, action, version string, extra url.Values) *webtest.Response {
 	t.Helper()
-	f := url.Values{"action": {action}, "version": {version}}
+	f := url.Values{"action": {action}, "version": {version}, "confirmed": {"1"}}
 	for k, v := range extra {
 		f[k] = v
 	}

@@ -65,6 +65,10 @@ func (a Action) Label() string {
 		Revoke: "撤销审核", Publish: "发布", Correct: "发起更正"}[a]
 }
 
+// AsksConfirmation says whether the action is confirmed before it is
+// taken: approving locks the clerk out, publishing cannot be taken back.
+func (a Action) AsksConfirmation() bool { return a == Approve || a == Publish }
+
 // Roles says in which capacities a person acts on this report's body.
 type Roles struct {
 	Clerk, Reviewer, Admin bool

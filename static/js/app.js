@@ -318,10 +318,129 @@
     }
   });
   var swapped = false;
+
+  // Approving and publishing ask first: the action's button opens its
+  // <dialog> as a modal (focus goes inside, to 取消; Esc closes it), whose
+  // confirming button posts the form. Closing it gives focus back to the
+  // button. Without showModal the post goes on, and the server asks.
+  document.addEventListener("click", function (e) {
+    var b = e.target.closest && e.target.closest("button[data-confirm]");
+    var d = b && document.getElementById(b.dataset.confirm);
+    if (d && typeof d.showModal === "function") {
+      e.preventDefault();
+      opener = b;
+      d.showModal();
+      return;
+    }
+    var cancel = e.target.closest && e.target.closest("dialog .confirm-cancel");
+    if (cancel && cancel.closest("dialog").matches(":modal")) {
+      e.preventDefault();
+      cancel.closest("dialog").close();
+    }
+  });
+  var opener = null;
+  document.addEventListener("close", function (e) { // close does not bubble
+    if (e.target.matches && e.target.matches("dialog.confirm-dialog") && opener && opener.isConnected) opener.focus();
+  }, true);
   document.addEventListener("htmx:afterSettle", function () {
     if (!swapped) return;
     swapped = false;
     var note = document.getElementById("refusal");
     if (note) note.focus();
+  });
+})();
+
+// ---- the review page: a cell or paragraph of the document starts a
+// comment there. Each table and each narrative section is one tab stop (a
+// roving tabindex); the arrow keys move between its cells or paragraphs,
+// Enter (or a click) chooses that place in the comment form, which says it
+// (a live region) and takes the focus for the comment ----
+(function () {
+  "use strict";
+  function at() { return document.getElementById("comment-at"); }
+  function groupOf(el) { return el.closest("table, .report-section"); }
+  function itemsOf(g) { return Array.from(g.querySelectorAll("[data-comment-at]")); }
+  var item = ".review-doc [data-comment-at]";
+
+  document.addEventListener("DOMContentLoaded", function () {
+    if (!at()) return;
+    var seen = [];
+    document.querySelectorAll(item).forEach(function (el) {
+      var g = groupOf(el);
+      if (seen.indexOf(g) < 0) { seen.push(g); el.tabIndex = 0; }
+    });
+    at().addEventListener("change", say);
+  });
+
+  function say() {
+    var sel = at(), o = sel.options[sel.selectedIndex];
+    var strong = document.querySelector("#comment-place strong");
+    if (strong && o) strong.textContent = o.dataset.name || o.textContent;
+  }
+
+  var chosen = null;
+  function choose(el) {
+    var sel = at();
+    sel.value = el.dataset.commentAt;
+    if (sel.value !== el.dataset.commentAt) return; // not offered
+    if (chosen) chosen.classList.remove("comment-target");
+    chosen = el;
+    el.classList.add("comment-target");
+    say();
+    var body = document.getElementById("comment-body");
+    body.scrollIntoView({ block: "center" });
+    body.focus({ preventScroll: true });
+  }
+
+  function rove(el) {
+    itemsOf(groupOf(el)).forEach(function (x) { x.tabIndex = x === el ? 0 : -1; });
+  }
+
+  // The nearest item of the group in the arrow's direction, by where it is
+  // drawn (the tables' merged cells make rows and columns uneven): what
+  // lies across the direction counts four times what lies along it.
+  function neighbour(el, key) {
+    var dir = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowDown: [0, 1], ArrowUp: [0, -1] }[key];
+    if (!dir) return null;
+    var r = el.getBoundingClientRect(), cx = r.left + r.width / 2, cy = r.top + r.height / 2;
+    var best = null, bestD = Infinity;
+    itemsOf(groupOf(el)).forEach(function (x) {
+      if (x === el) return;
+      var q = x.getBoundingClientRect(), dx = q.left + q.width / 2 - cx, dy = q.top + q.height / 2 - cy;
+      var along = dir[0] ? dx * dir[0] : dy * dir[1], across = dir[0] ? Math.abs(dy) : Math.abs(dx);
+      if (along <= 1) return;
+      var d = along + 4 * across;
+      if (d < bestD) { bestD = d; best = x; }
+    });
+    return best;
+  }
+
+  document.addEventListener("click", function (e) {
+    var el = e.target.closest && e.target.closest(item);
+    if (!el || !at() || e.target.closest("a")) return;
+    rove(el);
+    choose(el);
+  });
+  // Enter chooses on its keyup: were the focus moved to the comment box on
+  // the keydown, the key's character would be typed into it.
+  var pressed = null;
+  document.addEventListener("keyup", function (e) {
+    if (pressed && e.target === pressed && (e.key === "Enter" || e.key === " ")) choose(pressed);
+    pressed = null;
+  });
+  document.addEventListener("keydown", function (e) {
+    var el = e.target;
+    if (!el.matches || !el.matches(item) || !at()) return;
+    if (e.key === "Enter" || e.key === " ") {
+      e.preventDefault();
+      pressed = el;
+      return;
+    }
+    var next = neighbour(el, e.key);
+    if (next) {
+      e.preventDefault();
+      rove(next);
+      next.focus();
+    }
   });
 })();

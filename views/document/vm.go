@@ -45,7 +45,10 @@ type Section struct {
 	Paragraphs []string
 	// ParaPrefix names the paragraphs' ids: p-overview-0, p-overview-1 …
 	ParaPrefix string
-	Table      *Table
+	// Places are the paragraphs' comment places (report.ParaPlace), set
+	// where a reviewer may comment on them; none elsewhere.
+	Places []string
+	Table  *Table
 }
 
 // Table is a statistical table as rows of header and data cells.
@@ -77,6 +80,9 @@ type Cell struct {
 	// Unread, on a draft's cell whose typed text could not be read, says
 	// why; Text is then that text, never the number stored before it.
 	Unread string
+	// Place is the cell's comment place (report.CellPlace), set where a
+	// reviewer may comment on it.
+	Place string
 }
 
 // NewView builds the view of a report.

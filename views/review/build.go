@@ -41,6 +41,11 @@ type Input struct {
 	// Typed keeps what the reader typed into a refused action's reasons.
 	Typed map[string]string
 	At    string // the comment form's starting place
+	// Confirm is the action whose confirmation the page asks for (posted
+	// without it, no JavaScript); "" for none.
+	Confirm workflow.Action
+	// Published is the latest published revision (nil: none).
+	Published *Published
 }
 
 // URLs are the addresses the page links to; empty ones are not offered.
@@ -52,8 +57,9 @@ type URLs struct {
 	Resolve      func(commentID int64) string
 	// Rollup is a 汇总 report's page of sums and parts.
 	Rollup string
-	// Preview is the PDF the version shown would be published as.
-	Preview string
+	// Preview is the PDF the version shown would be published as; View
+	// the report's own page.
+	Preview, View string
 }
 
 // NewPage builds the review page.
@@ -62,7 +68,8 @@ func NewPage(in Input) *Page {
 	p := &Page{Frame: in.Frame, Title: r.DisplayTitle(), State: in.State.Label(), Revision: in.Revision, Version: in.Version,
 		Correction: in.Correction, Deadline: in.Deadline, Refusal: in.Refusal, Duties: in.Duties, Returned: in.Returned, EditURL: in.URLs.Edit,
 		HistoryURL: in.URLs.History, BoardURL: in.URLs.Board, RollupURL: in.URLs.Rollup, CommentURL: in.URLs.Comment, CommentAt: in.At,
-		DocxURL: in.URLs.Docx, PortalURL: in.URLs.Portal, PreviewURL: in.URLs.Preview}
+		CommentAtLabel: atName(r, in.At), DocxURL: in.URLs.Docx, PortalURL: in.URLs.Portal, PreviewURL: in.URLs.Preview,
+		Published: in.Published}
 	p.Actions = actions(in)
 	p.Findings = findingList(in)
 	changedCells := map[string]bool{}
@@ -76,7 +83,37 @@ func NewPage(in Input) *Page {
 	}
 	p.Doc = document.NewView(r)
 	markCells(&p.Doc, changedCells, in.Comments)
+	if p.CommentURL != "" {
+		commentPlaces(&p.Doc, r)
+	}
 	return p
+}
+
+// atName names the comment form's starting place.
+func atName(r *report.Report, at string) string {
+	name, _ := comments.PlaceLabel(r, at)
+	return name
+}
+
+// commentPlaces lets the reviewer start a comment on a cell or paragraph of
+// the document: each gets its place, which the comment form's list offers.
+func commentPlaces(v *document.View, r *report.Report) {
+	for si, s := range r.Template().Sections {
+		sec := &v.Sections[si]
+		if sec.Table == nil {
+			for i := range sec.Paragraphs {
+				sec.Places = append(sec.Places, report.ParaPlace(s.Narrative, i))
+			}
+			continue
+		}
+		for ri := range sec.Table.Body {
+			for ci := range sec.Table.Body[ri] {
+				if cell := &sec.Table.Body[ri][ci]; cell.Path != "" {
+					cell.Place = report.CellPlace(cell.Path)
+				}
+			}
+		}
+	}
 }
 
 // actions are the workflow actions the reader may take now.
@@ -107,12 +144,34 @@ func actions(in Input) []Action {
 			act.Primary = true
 		}
 		act.Blocked = blocked(in, a)
+		if act.Blocked == "" {
+			act.Confirm = confirmOf(in, a)
+		}
 		if in.Typed["action"] == act.Name {
 			act.Typed = in.Typed["reason"]
 		}
 		out = append(out, act)
 	}
 	return out
+}
+
+// confirmOf is the question asked before approving or publishing (nil
+// for other actions): what follows, and the PDF of the version shown.
+func confirmOf(in Input, a workflow.Action) *Confirm {
+	if !a.AsksConfirmation() {
+		return nil
+	}
+	c := &Confirm{ID: "confirm-" + string(a), Preview: in.URLs.Preview, Cancel: in.URLs.View, Open: in.Confirm == a,
+		PreviewLabel: fmt.Sprintf("先看将要发布的PDF（第%d稿）", in.Version)}
+	switch a {
+	case workflow.Approve:
+		c.Title, c.Button = "确认审核通过？", "确认审核通过"
+		c.Text = fmt.Sprintf("审核通过的是第%d稿。通过后填报人不能再修改；发布前审核人可以撤销审核。", in.Version)
+	case workflow.Publish:
+		c.Title, c.Button = "确认发布？", "确认发布"
+		c.Text = fmt.Sprintf("发布后第%d稿的网页、PDF和数据即向社会公开，且不能再修改或撤回；如有错误只能发起更正，发布更正版。", in.Version)
+	}
+	return c
 }
 
 // blocked is the workflow's refusal of an action that needs a report

@@ -2,48 +2,63 @@ package review
 
 import (
 	"fmt"
-	"strings"
 
 	"nianbao/internal/report"
+	"nianbao/views/comments"
 	"nianbao/views/ui"
 )
 
 // targets are the places the comment form offers: the whole report, each
-// section, each paragraph of the narratives, each cell by row.
+// section, each paragraph of the narratives, and each table's cells named
+// by row and column in the template's words (（一）予以公开 · 自然人,
+// 行政复议 · 结果维持), never by their keys.
 func targets(r *report.Report) []TargetGroup {
 	t := r.Template()
-	whole := TargetGroup{Label: "整体", Options: []Option{{"", "整个报告"}}}
+	whole := TargetGroup{Label: "整体", Options: []Option{{Value: "", Label: "整个报告"}}}
 	for _, s := range t.Sections {
-		whole.Options = append(whole.Options, Option{report.SectionPlace(s.Number), s.Heading})
+		whole.Options = append(whole.Options, Option{Value: report.SectionPlace(s.Number), Label: s.Heading})
 	}
 	groups := []TargetGroup{whole}
 	for _, s := range t.Sections {
+		g := TargetGroup{Label: s.Heading + "（单元格）"}
 		if s.Narrative != "" {
-			g := TargetGroup{Label: s.Heading + "（段落）"}
+			g.Label = s.Heading + "（段落）"
 			for i, para := range report.Paragraphs(r.Narrative.Text(s.Narrative)) {
-				g.Options = append(g.Options, Option{report.ParaPlace(s.Narrative, i),
-					fmt.Sprintf("第%d段：%s", i+1, ui.Excerpt(para, 16))})
+				g.Options = append(g.Options, Option{Value: report.ParaPlace(s.Narrative, i), Label: paraName(i, para)})
 			}
-			if len(g.Options) > 0 {
-				groups = append(groups, g)
+		} else {
+			for _, row := range s.Table.Rows {
+				for _, id := range row.Cells {
+					def := t.Cell(id)
+					g.Options = append(g.Options, Option{Value: report.CellPlace(def.Path), Label: cellName(def)})
+				}
 			}
-			continue
 		}
-		for _, row := range s.Table.Rows {
-			g := TargetGroup{Label: s.Number + "、" + strings.TrimSpace(row.Ref+" "+shortLabel(row))}
-			for _, id := range row.Cells {
-				def := t.Cell(id)
-				g.Options = append(g.Options, Option{report.CellPlace(def.Path), def.ColName()})
-			}
+		if len(g.Options) > 0 {
 			groups = append(groups, g)
 		}
 	}
+	named(r, groups)
 	return groups
 }
 
-func shortLabel(row *report.Row) string {
-	if row.Ref == row.Label {
-		return ""
+// named gives each option the full name of its place, as the comments
+// list says it (comments.PlaceLabel): the form says it when a place is
+// chosen from the document.
+func named(r *report.Report, groups []TargetGroup) {
+	for _, g := range groups {
+		for i := range g.Options {
+			g.Options[i].Name, _ = comments.PlaceLabel(r, g.Options[i].Value)
+		}
 	}
-	return ui.Excerpt(row.Label, 14)
+}
+
+// cellName names a cell by its row and column, the row cut short where
+// the template's label is long.
+func cellName(def *report.CellDef) string {
+	return ui.Excerpt(def.RowName(), 20) + " · " + def.ColLabel
+}
+
+func paraName(i int, para string) string {
+	return fmt.Sprintf("第%d段：%s", i+1, ui.Excerpt(para, 16))
 }

@@ -40,6 +40,8 @@ type Page struct {
 	PreviewURL string // the PDF of the version shown, as it would be published
 	RollupURL  string // set for a 汇总 report: its sums and parts
 	Actions    []Action
+	// Published links the latest published revision (nil: none yet).
+	Published *Published
 
 	Findings findings.List
 
@@ -51,8 +53,10 @@ type Page struct {
 	Comments      []comments.Comment
 	CommentURL    string // set when the reader may comment now
 	CommentTarget []TargetGroup
-	// CommentAt is the anchor the comment form starts with (?at=…).
-	CommentAt string
+	// CommentAt is the anchor the comment form starts with (?at=…), and
+	// CommentAtLabel its name in words.
+	CommentAt      string
+	CommentAtLabel string
 
 	Doc document.View
 }
@@ -73,6 +77,37 @@ type Action struct {
 	// Blocked says why the action cannot be taken as the report stands
 	// (errors remain): the button is disabled and this is said beside it.
 	Blocked string
+	// Confirm asks before an action that is not simply undone (approve,
+	// publish); nil for the others.
+	Confirm *Confirm
+}
+
+// Confirm is the dialog that asks before an action: what it will do, the
+// PDF to check first, and the buttons. With JavaScript it opens as a modal
+// <dialog> on the action's button; without, the server answers the first
+// post with it Open in the page.
+type Confirm struct {
+	ID           string // the dialog's id
+	Title, Text  string
+	Button       string // the confirming button's label
+	Preview      string // the PDF of the version shown, as it would be published
+	PreviewLabel string
+	Cancel       string // back to the report (without JavaScript)
+	Open         bool
+}
+
+// Published is the report's latest published revision: its public
+// addresses.
+type Published struct {
+	Revision int
+	Date     string // 2026年12月3日
+	Current  bool   // the report stands published (not a correction under way)
+	Links    []Link
+}
+
+// Link is one public address of a published revision.
+type Link struct {
+	Label, URL string
 }
 
 // WarningInput is a warning of the report and the reason the clerk gives.
@@ -96,7 +131,9 @@ type TargetGroup struct {
 	Options []Option
 }
 
-// Option is one place a comment can point at.
+// Option is one place a comment can point at: Label in the list (row ·
+// column within the section's group), Name in full (第三部分 （一）予以公开 ×
+// 自然人), said when the place is chosen from the document.
 type Option struct {
-	Value, Label string
+	Value, Label, Name string
 }
