@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"path"
 	"strings"
+	"sync"
 )
 
 //go:embed css js
@@ -44,7 +45,10 @@ type asset struct {
 	contentType string
 }
 
-var byName = load()
+// byName indexes the served files, hashed at first use rather than at
+// start: the first content type looked up reads the system's MIME tables,
+// which a command that serves nothing (nianbao render) need not pay for.
+var byName = sync.OnceValue(load)
 
 func load() map[string]asset {
 	m := map[string]asset{}
@@ -71,7 +75,7 @@ func load() map[string]asset {
 // /static/3f2a…/css/app.css. It panics on an unknown name, which a test of
 // every page catches.
 func URL(name string) string {
-	a, ok := byName[name]
+	a, ok := byName()[name]
 	if !ok {
 		panic("static: no file " + name)
 	}
@@ -81,7 +85,7 @@ func URL(name string) string {
 // File returns the content of a served file, e.g. css/report.css, for a
 // document written to disk with its stylesheet inlined.
 func File(name string) ([]byte, error) {
-	a, ok := byName[name]
+	a, ok := byName()[name]
 	if !ok {
 		return nil, fmt.Errorf("static: no file %s", name)
 	}
@@ -94,7 +98,7 @@ func File(name string) ([]byte, error) {
 func Handler() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		hash, name, ok := strings.Cut(strings.TrimPrefix(r.URL.Path, Prefix), "/")
-		a, found := byName[name]
+		a, found := byName()[name]
 		if !ok || !found {
 			http.NotFound(w, r)
 			return

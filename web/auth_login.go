@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
@@ -44,8 +45,13 @@ func (s *Server) login(c echo.Context) error {
 	ctx := c.Request().Context()
 	vm := viewauth.LoginVM{Username: formText(c, "username"), Next: safeNext(formText(c, "next")), Errors: ui.Errors{}}
 	pw := c.FormValue("password")
-	if vm.Username == "" {
+	switch {
+	case vm.Username == "":
 		vm.Errors["username"] = "请填写用户名"
+	case utf8.RuneCountInString(vm.Username) > auth.MaxUsername:
+		// No account has such a name; saying so costs no secret, and the
+		// text is not counted or logged (the store would keep it).
+		vm.Errors["username"] = fmt.Sprintf("用户名最多%d个字符，请检查是否粘贴了多余的内容", auth.MaxUsername)
 	}
 	if pw == "" {
 		vm.Errors["password"] = "请填写密码"

@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"net/http"
 	"regexp"
 	"testing"
 
@@ -15,11 +14,7 @@ import (
 // no two places of a section alike; the document's cells and paragraphs
 // carry their places for the reviewer to click, and only for them.
 func TestCommentPlacesNamedByRowAndColumn(t *testing.T) {
-	a := newReviewApp(t)
-	a.save(t, seedForm(t, "002"))
-	if res := act(t, a.clerk, a.report, "submit", nil); res.Status != http.StatusSeeOther {
-		t.Fatalf("submit: %d %.300s", res.Status, res.Body)
-	}
+	a := newSubmittedApp(t)
 	doc := a.reviewer.Get(t, paths.ReportView(a.report)).Doc(t)
 	labels := map[string]string{}
 	latin := regexp.MustCompile(`[A-Za-z_]`)

@@ -7,11 +7,14 @@ import (
 	"mime"
 	"mime/multipart"
 	"net/http"
+	"net/url"
 	"runtime/debug"
 	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
+
+	"nianbao/internal/names"
 )
 
 // csp allows nothing inline and nothing from elsewhere: scripts and styles
@@ -98,8 +101,50 @@ func parseForms(next echo.HandlerFunc) echo.HandlerFunc {
 		if n > maxFields {
 			return errTooManyFields
 		}
+		if cleaned := cleanForm(r); cleaned != nil {
+			c.Set(cleanedKey, cleaned)
+		}
 		return next(c)
 	}
+}
+
+// cleanedKey holds, on the context, the fields cleanForm changed.
+const cleanedKey = "nianbao.cleaned"
+
+// cleanForm drops NUL characters and replaces bytes that are not UTF-8 in
+// every value of r's form, before any handler reads it: PostgreSQL refuses
+// both in a text column (a 500 at whatever table the text reached), and
+// every text a form carries is stored somewhere — a comment, a reason, a
+// login's failure count. It returns what it took out of each posted field
+// (nil when nothing), for a page that tells the user at the field.
+func cleanForm(r *http.Request) map[string]names.Cleaned {
+	var out map[string]names.Cleaned
+	clean := func(vs url.Values, note bool) {
+		for k, v := range vs {
+			for i := range v {
+				var what names.Cleaned
+				if v[i], what = names.CleanText(v[i]); what.Any() && note {
+					if out == nil {
+						out = map[string]names.Cleaned{}
+					}
+					out[k] = names.Cleaned{NUL: out[k].NUL + what.NUL, Invalid: out[k].Invalid + what.Invalid}
+				}
+			}
+		}
+	}
+	clean(r.PostForm, true)
+	clean(r.Form, false) // the query's values and a second copy of the post's
+	if r.MultipartForm != nil {
+		clean(r.MultipartForm.Value, false)
+	}
+	return out
+}
+
+// cleanedFields are the fields of the request's form that cleanForm
+// changed, with what it took out.
+func cleanedFields(c echo.Context) map[string]names.Cleaned {
+	m, _ := c.Get(cleanedKey).(map[string]names.Cleaned)
+	return m
 }
 
 // formError says why a form could not be read.

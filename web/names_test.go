@@ -48,6 +48,8 @@ func TestNamesRefused(t *testing.T) {
 		{"body name with BOM", paths.AdminBodies, body("\ufeff某市教育局"), "name", "\ufeff某市教育局", "看不见的字符"},
 		{"body name with a line break", paths.AdminBodies, body("某市\n教育局"), "name", "", "换行"},
 		{"body name with RLO", paths.AdminBodies, body("某市\u202e局育教"), "name", "某市\u202e局育教", "改变文字方向"},
+		{"body name with bytes that are not UTF-8", paths.AdminBodies, body("某市\xff教育局"), "name", "某市\uFFFD教育局", "无法识别的字符"},
+		{"username with NUL, the same as one that exists", paths.AdminUsers, user("a-admin\x00", ""), "username", "a-admin", "已被使用"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

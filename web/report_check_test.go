@@ -241,6 +241,29 @@ func BenchmarkReportCheckOneCell(b *testing.B) {
 	})
 }
 
+// BenchmarkReportCheckOneCellLastYear is BenchmarkReportCheckOneCell for a
+// body whose last year's report is in nianbao (seed 000): the check then
+// also compares the texts with last year's (W10) and carries cells over.
+func BenchmarkReportCheckOneCellLastYear(b *testing.B) {
+	app := webtest.Start(b)
+	body := app.Body(b, 0, "瑞安市人民政府办公室", org.LocalGovernment)
+	app.User(b, "clerk", auth.Grant{Body: body, Role: auth.Clerk})
+	last := seedReport(b, "000")
+	last.Year = 2023
+	if _, err := app.Store.CreateReport(b.Context(), body, 2023, last, 0); err != nil {
+		b.Fatal(err)
+	}
+	c, id := app.Client(b, "clerk"), app.Report(b, body, 2024)
+	full := seedForm(b, "002")
+	full.Set("base_version", "1")
+	if res := c.PostForm(b, paths.ReportSaveURL(id), full); res.Status != http.StatusSeeOther {
+		b.Fatalf("save: %d", res.Status)
+	}
+	benchmarkChecks(b, app, c, id, 2, func(i int) url.Values {
+		return url.Values{"reviews.review.pending": {strconv.Itoa(i % 2)}}
+	})
+}
+
 // benchmarkChecks posts the forms that next gives to the live check, each
 // on the version the previous answer gave, timing the handler alone. Besides
 // the wall-clock percentiles it reports those of the CPU time the process

@@ -66,7 +66,7 @@ func (s *Server) reportResolve(c echo.Context) error {
 	}
 	back, link := paths.ReportView(rec.ID), (func(string) string)(nil) // nil: the document's own ids
 	if ref := c.FormValue("back"); ref == "edit" {
-		back, link = paths.ReportEdit(rec.ID), editorAnchor
+		back, link = paths.ReportEdit(rec.ID), editorTarget
 	}
 	if c.Request().Header.Get("HX-Request") == "true" {
 		return s.resolvedItem(c, rec, cid, link)

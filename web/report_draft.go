@@ -11,6 +11,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"nianbao/internal/names"
 	"nianbao/internal/report"
 	"nianbao/internal/store"
 )
@@ -35,6 +36,9 @@ type draft struct {
 	// TooLong are the text fields over their length, with why; nothing
 	// was saved, and Report shows them as typed.
 	TooLong map[string]string
+	// Cleaned are the text fields the form carried with NUL characters or
+	// bytes that are not UTF-8, with what was taken out (cleanForm).
+	Cleaned map[string]string
 }
 
 // checker checks a report as the editor shows it (the format's rules with
@@ -51,6 +55,8 @@ type formInput struct {
 	// resolving the conflict with version conflictVersion.
 	keep            map[string]string
 	conflictVersion int
+	// cleaned are the fields cleanForm changed before the form was read.
+	cleaned map[string]names.Cleaned
 }
 
 // readForm reads the editor's form: the fields, base_version and, when
@@ -64,7 +70,7 @@ func readForm(c echo.Context) (formInput, error) {
 	if err != nil || base < 1 {
 		return formInput{}, echo.NewHTTPError(http.StatusUnprocessableEntity, "缺少报告版本号（base_version），请刷新页面后再保存。")
 	}
-	in := formInput{base: base, get: func(f string) (string, bool) {
+	in := formInput{base: base, cleaned: cleanedFields(c), get: func(f string) (string, bool) {
 		v, ok := form[f]
 		if !ok || len(v) == 0 {
 			return "", false
@@ -91,6 +97,30 @@ func readForm(c echo.Context) (formInput, error) {
 // and nothing is saved until the clerk chooses. (Only when another save
 // lands between our read and our write is the merged form checked again.)
 func (s *Server) saveDraft(ctx context.Context, rec *store.ReportRecord, in formInput, by int64, check checker) (*draft, error) {
+	d, err := s.saveForm(ctx, rec, in, by, check)
+	if d != nil {
+		d.Cleaned = in.cleanedNotes()
+	}
+	return d, err
+}
+
+// cleanedNotes says, for each text field of the report the form carried
+// cleaned, what was taken out.
+func (in formInput) cleanedNotes() map[string]string {
+	var out map[string]string
+	for _, f := range report.TextFields {
+		if note := names.CleanedNote(in.cleaned[f]); note != "" {
+			if out == nil {
+				out = map[string]string{}
+			}
+			out[f] = note
+		}
+	}
+	return out
+}
+
+// saveForm is saveDraft but for the notes on cleaned fields.
+func (s *Server) saveForm(ctx context.Context, rec *store.ReportRecord, in formInput, by int64, check checker) (*draft, error) {
 	if long := report.TextsTooLong(in.get); long != nil {
 		return tooLong(rec, in, long, check), nil
 	}

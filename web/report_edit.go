@@ -60,21 +60,22 @@ func (s *Server) withComments(ctx context.Context, rec *store.ReportRecord, p *e
 		if c.Resolved {
 			continue
 		}
-		if a := report.ParseCommentPlace(c.Anchor); a.Cell != "" {
+		if a := report.ParseCommentPlace(c.Place); a.Cell != "" {
 			id := rec.Report.Template().Lookup(a.Cell)
 			p.CellComments[id] = append(p.CellComments[id], c.Body)
 		} else if a.Section != "" {
 			p.SectionComments[a.Section] = append(p.SectionComments[a.Section], c.Body)
 		}
 	}
-	p.Comments = comments.List(rec.Report, cs, editorAnchor,
+	p.Comments = comments.List(rec.Report, cs, editorTarget,
 		func(id int64) string { return paths.ReportResolveURL(rec.ID, id) + "?back=edit" })
 	return nil
 }
 
-// editorAnchor is where a comment's place is in the editor.
-func editorAnchor(anchor string) string {
-	switch a := report.ParseCommentPlace(anchor); {
+// editorTarget is the id of the element that shows a comment's place in
+// the editor.
+func editorTarget(place string) string {
+	switch a := report.ParseCommentPlace(place); {
 	case a.Cell != "":
 		return editor.InputID(a.Cell)
 	case a.Narrative != "":
@@ -130,6 +131,7 @@ func (s *Server) editorModel(rec *store.ReportRecord, d *draft, last *report.Rep
 		Saved:      editor.SaveState{Version: d.Version, At: d.SavedAt.In(workflow.ChinaTime), Problem: d.Problem},
 		Refused:    d.Refused,
 		TextErrors: d.TooLong,
+		TextNotes:  d.Cleaned,
 		Findings:   d.Findings,
 		LastYear:   last,
 		Notice:     d.notice(rec.Version),

@@ -58,7 +58,7 @@ func (s *Server) commentPlaces(ctx context.Context, reportID int64, revisions in
 			return nil, err
 		}
 		for _, c := range cs {
-			out[c.ID] = c.Anchor
+			out[c.ID] = c.Place
 		}
 	}
 	return out, nil

@@ -182,7 +182,7 @@ func (s *Server) commentsOf(ctx context.Context, rec *store.ReportRecord) ([]com
 	}
 	out := make([]comments.Stored, len(list))
 	for i, c := range list {
-		out[i] = comments.Stored{ID: c.ID, Anchor: c.Anchor, Body: c.Body, Author: c.AuthorName, At: c.CreatedAt,
+		out[i] = comments.Stored{ID: c.ID, Place: c.Place, Body: c.Body, Author: c.AuthorName, At: c.CreatedAt,
 			Resolved: c.Resolved(), Version: c.Version}
 	}
 	return out, nil

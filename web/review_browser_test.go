@@ -192,6 +192,9 @@ func confirmInBrowser(t *testing.T, a *reviewApp, reviewer tab) {
 			t.Errorf("%s's dialog previews %q, want %q", step.action, preview, want)
 		}
 		testenv.ViewScreenshot(t, reviewer.ctx, "confirm-"+step.action)
+		for _, v := range testenv.Axe(t, reviewer.ctx) {
+			t.Errorf("%s's dialog open: %s", step.action, v)
+		}
 		reviewer.do(chromedp.KeyEvent(kb.Escape))
 		reviewer.waitFor("the dialog closed by Esc", `!`+dialog+`.open`)
 		if st, _ := a.state(t); st == step.after {
@@ -251,6 +254,9 @@ func commentByKeyboard(t *testing.T, reviewer tab) {
 	stops := js[float64](reviewer, `document.querySelectorAll('#table-requests [data-comment-at][tabindex="0"]').length`)
 	if stops != 1 {
 		t.Errorf("table 三 has %v tab stops, want 1", stops)
+	}
+	if hint := js[string](reviewer, `document.getElementById(document.getElementById('v-requests-granted-natural_person').getAttribute('aria-describedby')).textContent`); !strings.Contains(hint, "回车键") {
+		t.Errorf("a cell is described by %q, not how to comment on it", hint)
 	}
 	reviewer.do(chromedp.Focus(chromedp.ID("v-requests-granted-natural_person")),
 		chromedp.KeyEvent(kb.ArrowRight), chromedp.KeyEvent(kb.ArrowDown))

@@ -16,11 +16,7 @@ import (
 // the page links the public page, PDF and data, and keeps linking them
 // while a correction is under way.
 func TestApproveAndPublishAskFirst(t *testing.T) {
-	a := newReviewApp(t)
-	a.save(t, seedForm(t, "002"))
-	if res := act(t, a.clerk, a.report, "submit", nil); res.Status != http.StatusSeeOther {
-		t.Fatalf("submit: %d %.300s", res.Status, res.Body)
-	}
+	a := newSubmittedApp(t)
 	for _, step := range []struct{ action, title, before, after string }{
 		{"approve", "确认审核通过？", "submitted", "approved"},
 		{"publish", "确认发布？", "approved", "published"},
@@ -43,6 +39,16 @@ func TestApproveAndPublishAskFirst(t *testing.T) {
 		}
 		if dialog.Find(`button[name=confirmed][value="1"]`).Length() != 1 || doc.Find(`button[data-confirm=confirm-`+step.action+`]`).Length() != 0 {
 			t.Errorf("%s: the open question lacks its button, or the page still offers the unconfirmed one", step.action)
+		}
+		// Through htmx (the dialog did not ask): the actions panel comes back
+		// with the question open, and nothing changes.
+		h := http.Header{"Content-Type": {"application/x-www-form-urlencoded"}, "HX-Request": {"true"},
+			"X-CSRF-Token": {a.reviewer.Token(t)}}
+		hx := a.reviewer.Do(t, http.MethodPost, paths.ReportStateURL(a.report),
+			strings.NewReader(url.Values{"action": {step.action}, "version": {v}}.Encode()), h)
+		if st, _ := a.state(t); hx.Status != http.StatusOK || st != step.before ||
+			hx.Doc(t).Find("#actions dialog#confirm-"+step.action+"[open]").Length() != 1 || strings.Contains(hx.Body, "<html") {
+			t.Errorf("%s through htmx without confirmation: %d, state %s, %.200s", step.action, hx.Status, st, hx.Body)
 		}
 		form := url.Values{"action": {step.action}, "version": {v}, "confirmed": {"1"}}
 		if res := a.reviewer.PostForm(t, paths.ReportStateURL(a.report), form); res.Status != http.StatusSeeOther {
@@ -71,4 +77,16 @@ func TestApproveAndPublishAskFirst(t *testing.T) {
 		t.Fatalf("correct: %d", res.Status)
 	}
 	checkLinks("during the correction", "更正版发布之前，公众看到的仍是这一版")
+}
+
+// newSubmittedApp is a review app whose report (seed 002) the clerk has
+// submitted.
+func newSubmittedApp(t *testing.T) *reviewApp {
+	t.Helper()
+	a := newReviewApp(t)
+	a.save(t, seedForm(t, "002"))
+	if res := act(t, a.clerk, a.report, "submit", nil); res.Status != http.StatusSeeOther {
+		t.Fatalf("submit: %d %.300s", res.Status, res.Body)
+	}
+	return a
 }

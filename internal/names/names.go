@@ -43,6 +43,8 @@ func runeProblem(r rune) string {
 	switch {
 	case r == 0:
 		return "空字符"
+	case r == utf8.RuneError: // what a form's bytes that are not UTF-8 became (CleanText)
+		return "无法识别的字符（�）"
 	case r == '\t' || r == '\n' || r == '\r':
 		return "换行或制表符"
 	case unicode.IsControl(r):

@@ -15,6 +15,7 @@ func TestProblem(t *testing.T) {
 		{"inner space and 全角空格", "示范市 教育局　办公室", ""},
 		{"empty", "", "请填写"},
 		{"too long", strings.Repeat("局", 101), "最多100个字"},
+		{"replacement character", "示范\uFFFD局", "无法识别的字符"},
 		{"100 is fine", strings.Repeat("局", 100), ""},
 		{"NUL", "a\x00admin", "空字符"},
 		{"newline", "示范\n市", "换行"},
@@ -86,4 +87,37 @@ func FuzzFilename(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestCleanText: NUL dropped, each run of bad bytes one "\uFFFD", the rest
+// kept byte for byte, and the count of each told.
+func TestCleanText(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string
+		nul, bad int
+	}{
+		{"政务公开", "政务公开", 0, 0},
+		{"", "", 0, 0},
+		{"政务\x00公开", "政务公开", 1, 0},
+		{"\x00\x00a\x00", "a", 3, 0},
+		{"政务\xff\xfe公开", "政务\uFFFD公开", 0, 1},
+		{"\xe5\x85", "\uFFFD", 0, 1},             // a character cut short
+		{"a\xffb\xffc", "a\uFFFDb\uFFFDc", 0, 2}, // two runs
+		{"a\xff\x00\xffb", "a\uFFFD\uFFFDb", 1, 2},
+		{"\uFFFD本来就有", "\uFFFD本来就有", 0, 0}, // a real U+FFFD is text
+	} {
+		got, c := CleanText(tc.in)
+		if got != tc.want || c.NUL != tc.nul || c.Invalid != tc.bad {
+			t.Errorf("CleanText(%q) = %q, %+v; want %q, %d NUL, %d bad", tc.in, got, c, tc.want, tc.nul, tc.bad)
+		}
+		if c.Any() != (tc.nul+tc.bad > 0) {
+			t.Errorf("CleanText(%q).Any() = %v", tc.in, c.Any())
+		}
+	}
+	if got := CleanedNote(Cleaned{NUL: 2, Invalid: 1}); got != "文字中已删去2个看不见的空字符，1处无法识别的编码已换成“\uFFFD”，其余文字已保存。" {
+		t.Errorf("note %q", got)
+	}
+	if got := CleanedNote(Cleaned{}); got != "" {
+		t.Errorf("note of nothing cleaned %q", got)
+	}
 }

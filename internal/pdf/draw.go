@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"fmt"
 	"strings"
 
 	"nianbao/internal/report"
@@ -42,7 +43,7 @@ const maxSpread = 1.0
 
 // lines breaks text for a box width in a style.
 func (d *renderer) lines(st textStyle, text string, width, firstIndent float64) []line {
-	return breakLines(text, d.width(st.face, st.size), width, firstIndent)
+	return breakLines(text, d.m.width(st.face, st.size), width, firstIndent)
 }
 
 // drawLine draws one line in a box of width boxW whose left edge is x,
@@ -62,7 +63,7 @@ func (d *renderer) drawLine(st textStyle, ln line, x, base, boxW float64, last b
 		}
 	}
 	if text := ln.text(); text != "" {
-		d.pdf.text(x, base, text)
+		d.pdf.Text(x, base, text)
 	}
 }
 
@@ -76,7 +77,7 @@ func (d *renderer) drawSpread(ln line, x, base, e float64) {
 	for i := 0; i < len(us); {
 		if us[i].kind != ideo {
 			if us[i].kind == word {
-				d.pdf.text(x, base, us[i].text)
+				d.pdf.Text(x, base, us[i].text)
 			}
 			x += us[i].width
 			if i+1 < len(us) && !us[i+1].join {
@@ -91,9 +92,9 @@ func (d *renderer) drawSpread(ln line, x, base, e float64) {
 			b.WriteString(us[j].text)
 			w += us[j].width
 		}
-		d.pdf.charSpacing(e * k)
-		d.pdf.text(x, base, b.String())
-		d.pdf.charSpacing(0)
+		d.pdf.RawWriteStr(fmt.Sprintf("%.4f Tc", e*k))
+		d.pdf.Text(x, base, b.String())
+		d.pdf.RawWriteStr("0 Tc")
 		x += w + float64(j-i)*e
 		i = j
 	}

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"fmt"
 	"hash/fnv"
 	"sync"
@@ -18,14 +19,27 @@ const (
 	sans                    // 黑体-like: headings, column headers
 )
 
-// faceFiles are the embedded file and the PostScript name of each face.
-// A document names its cut-down copy of a face TAG+psName, the tag being
-// six capitals (subsetTag), as PDF asks of a subset (ISO 32000-1 §9.6.4),
-// which tells readers such as pdffonts that the font is cut down.
-var faceFiles = [...]struct{ file, psName string }{
-	serif:     {"NotoSerifSC_400Regular.ttf", "NotoSerifSC-Regular"},
-	serifBold: {"NotoSerifSC_700Bold.ttf", "NotoSerifSC-Bold"},
-	sans:      {"NotoSansSC_500Medium.ttf", "NotoSansSC-Medium"},
+// faceFiles are the embedded file, the PostScript name and the gofpdf
+// family of each face. gofpdf names a font "utf8"+family in the PDF, which
+// nameSubsets turns into a subset name of the same length.
+var faceFiles = [...]struct{ file, psName, family string }{
+	serif:     {"NotoSerifSC_400Regular.ttf", "NotoSerifSC-Regular", "nb-notoserifsc-regular"},
+	serifBold: {"NotoSerifSC_700Bold.ttf", "NotoSerifSC-Bold", "nb-notoserifsc-bold"},
+	sans:      {"NotoSansSC_500Medium.ttf", "NotoSansSC-Medium", "nb-notosanssc-medium"},
+}
+
+// nameSubsets gives each embedded font the name PDF asks of a subset, a
+// tag of six capitals and a plus (ABCDEF+NotoSerifSC-Regular; ISO 32000-1
+// §9.6.4), which tells readers such as pdffonts that the font is cut down.
+// gofpdf writes "utf8"+family instead; the two are the same length, so the
+// cross-reference offsets stay right.
+func nameSubsets(pdf []byte, runes []rune) []byte {
+	for i, ff := range faceFiles {
+		old := "/utf8" + ff.family
+		tag := subsetTag(faceID(i), runes)
+		pdf = bytes.ReplaceAll(pdf, []byte(old), []byte("/"+tag+"+"+ff.psName))
+	}
+	return pdf
 }
 
 // subsetTag derives the six-letter tag from the face and the characters,
@@ -66,9 +80,43 @@ var loadFaces = sync.OnceValues(func() ([]*sfnt, error) {
 	return faces, nil
 })
 
-// width returns the function giving advances in face at size points, in
-// mm, as the canvas measures them (so line breaks agree with what is drawn).
-func (d *renderer) width(face faceID, size float64) widthFunc {
-	f := d.faces[face]
-	return func(r rune) float64 { return float64(f.width1000(r)) * (1 / ptPerMMVar) / 1000 * size }
+// widthKey identifies a character's advance in one face.
+type widthKey struct {
+	face faceID
+	r    rune
+}
+
+// measurer measures characters with gofpdf's own metrics (GetStringWidth
+// at 1 pt, cached), so that our line breaks agree with what gofpdf draws.
+type measurer struct {
+	d     *renderer
+	cache map[widthKey]float64
+}
+
+// prefill measures every character of the document in every face before
+// the first page: a measurement switches gofpdf's font, which on a page
+// would also write font changes into its content.
+func (m *measurer) prefill(runes []rune) {
+	for face := range faceFiles {
+		m.d.setFont(faceID(face), 1)
+		for _, r := range runes {
+			m.cache[widthKey{faceID(face), r}] = m.d.pdf.GetStringWidth(string(r))
+		}
+	}
+}
+
+// width returns the function giving advances in face at size points.
+func (m *measurer) width(face faceID, size float64) widthFunc {
+	return func(r rune) float64 {
+		k := widthKey{face, r}
+		w, ok := m.cache[k]
+		if !ok {
+			prev := m.d.font
+			m.d.setFont(face, 1)
+			w = m.d.pdf.GetStringWidth(string(r))
+			m.d.setFont(prev.face, prev.size)
+			m.cache[k] = w
+		}
+		return w * size
+	}
 }

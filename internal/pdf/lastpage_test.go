@@ -25,7 +25,10 @@ func TestNoNearlyEmptyLastPage(t *testing.T) {
 		r := base.Clone()
 		r.Narrative.Set(report.NarrativeOther, r.Narrative.Other+strings.Repeat("本机关将继续做好政府信息公开工作。", n))
 		doc := newDocument(r, faces[serif])
-		usual := draw(r, doc, faces, mm(bodyLead))
+		usual, err := draw(r, doc, faces, doc.runes(), mm(bodyLead))
+		if err != nil {
+			t.Fatal(err)
+		}
 		var buf bytes.Buffer
 		if err := render(r, faces, &buf); err != nil {
 			t.Fatal(err)
@@ -36,9 +39,9 @@ func TestNoNearlyEmptyLastPage(t *testing.T) {
 		}
 		nearlyEmpty := usual.y-marginTop < (pageBottom-marginTop)/5
 		switch {
-		case pages > usual.pdf.pageNo():
-			t.Fatalf("+%d sentences: %d pages, more than the usual %d", n, pages, usual.pdf.pageNo())
-		case pages < usual.pdf.pageNo():
+		case pages > usual.pdf.PageNo():
+			t.Fatalf("+%d sentences: %d pages, more than the usual %d", n, pages, usual.pdf.PageNo())
+		case pages < usual.pdf.PageNo():
 			taken++
 			if !nearlyEmpty {
 				t.Errorf("+%d sentences: set tighter although the last page was not nearly empty", n)

@@ -5,7 +5,7 @@ import (
 	"unicode/utf8"
 )
 
-// Our own line breaking, because gofpdf's MultiCell and SplitText dropped a
+// Our own line breaking, because gofpdf's MultiCell and SplitText drop a
 // Chinese character at every automatic break and cannot justify CJK text.
 
 type unitKind uint8

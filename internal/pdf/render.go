@@ -8,6 +8,8 @@ import (
 	"unicode"
 	"unicode/utf16"
 
+	"github.com/jung-kurt/gofpdf"
+
 	"nianbao/internal/report"
 )
 
@@ -49,7 +51,7 @@ func mm(pt float64) float64 { return pt * 25.4 / 72 }
 // the three tables in the official layout, page numbers, and the
 // publication line and 更正说明 of a published revision. Any text renders:
 // what the fonts cannot draw becomes 〓. Nothing is written to w when it
-// fails, and a panic while drawing comes back as an error.
+// fails, and a panic inside gofpdf comes back as an error.
 func Render(r *report.Report, w io.Writer) error {
 	faces, err := loadFaces()
 	if err != nil {
@@ -65,42 +67,67 @@ func Render(r *report.Report, w io.Writer) error {
 	return nil
 }
 
-func render(r *report.Report, faces []*sfnt, out *bytes.Buffer) (err error) {
+func render(r *report.Report, faces []*sfnt, out *bytes.Buffer) error {
+	drawn, err := drawFile(r, faces)
+	if err != nil {
+		return err
+	}
+	small, err := recompress(drawn)
+	if err != nil {
+		return err
+	}
+	out.Write(small)
+	return nil
+}
+
+// drawFile returns the file gofpdf writes of r, its subset fonts named as
+// PDF asks, before recompress.
+func drawFile(r *report.Report, faces []*sfnt) (file []byte, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			err = fmt.Errorf("pdf: rendering failed: %v", p)
+			err = fmt.Errorf("pdf: gofpdf failed: %v", p)
 		}
 	}()
 	doc := newDocument(r, faces[serif])
-	d := draw(r, doc, faces, mm(bodyLead))
+	runes := doc.runes()
+	d, err := draw(r, doc, faces, runes, mm(bodyLead))
+	if err != nil {
+		return nil, err
+	}
 	// A last page holding only a few lines is set again on a slightly
 	// tighter pitch (at most 5 % less), when that takes those lines back.
-	if pages := d.pdf.pageNo(); pages > 1 && d.y-marginTop < (pageBottom-marginTop)/5 {
+	if pages := d.pdf.PageNo(); pages > 1 && d.y-marginTop < (pageBottom-marginTop)/5 {
 		for _, k := range []float64{0.975, 0.95} {
-			if tight := draw(r, doc, faces, mm(bodyLead)*k); tight.pdf.pageNo() < pages {
+			tight, err := draw(r, doc, faces, runes, mm(bodyLead)*k)
+			if err != nil {
+				return nil, err
+			}
+			if tight.pdf.PageNo() < pages {
 				d = tight
 				break
 			}
 		}
 	}
-	b, err := d.pdf.output()
-	if err != nil {
-		return fmt.Errorf("pdf: output: %w", err)
+	var out bytes.Buffer
+	if err := d.pdf.Output(&out); err != nil {
+		return nil, fmt.Errorf("pdf: output: %w", err)
 	}
-	out.Write(b)
-	return nil
+	return nameSubsets(out.Bytes(), runes), nil
 }
 
 // draw sets the whole document on a body line pitch of lead mm.
-func draw(r *report.Report, doc *document, faces []*sfnt, lead float64) *renderer {
-	d := newRenderer(faces)
+func draw(r *report.Report, doc *document, faces []*sfnt, runes []rune, lead float64) (*renderer, error) {
+	d, err := newRenderer(faces, runes)
+	if err != nil {
+		return nil, err
+	}
 	d.lead = lead
 	d.setInfo(r)
 	d.drawDocument(doc)
-	return d
+	return d, nil
 }
 
-// fontState is the face and size currently set on the canvas.
+// fontState is the face and size currently set in gofpdf.
 type fontState struct {
 	face faceID
 	size float64
@@ -108,37 +135,58 @@ type fontState struct {
 
 // renderer draws one document.
 type renderer struct {
-	pdf   *canvas
+	pdf   *gofpdf.Fpdf
 	faces []*sfnt
 	font  fontState
+	m     measurer
 	y     float64 // top of the free space on the current page
 	// lead is the body's line pitch in mm: bodyLead, or a little less
 	// when that keeps a last page from holding only a few lines.
 	lead float64
 }
 
-// newRenderer starts a document on a new canvas.
-func newRenderer(faces []*sfnt) *renderer {
-	d := &renderer{pdf: newCanvas(faces), faces: faces, font: fontState{face: -1}, lead: mm(bodyLead)}
-	d.pdf.footer = d.footer
-	return d
+// newRenderer starts a document whose fonts hold just the runes it draws.
+func newRenderer(faces []*sfnt, runes []rune) (*renderer, error) {
+	p := gofpdf.New("P", "mm", "A4", "")
+	p.SetMargins(marginLeft, marginTop, marginRight)
+	p.SetAutoPageBreak(false, 0)
+	p.SetCatalogSort(true)
+	d := &renderer{pdf: p, faces: faces, font: fontState{face: -1}, lead: mm(bodyLead)}
+	d.m = measurer{d: d, cache: map[widthKey]float64{}}
+	for i, ff := range faceFiles {
+		data, err := faces[i].subset(runes)
+		if err != nil {
+			return nil, err
+		}
+		// A failed AddUTF8FontFromBytes only prints; SetFont then fails.
+		p.AddUTF8FontFromBytes(ff.family, "", data)
+		p.SetFont(ff.family, "", bodySize)
+		if err := p.Error(); err != nil {
+			return nil, fmt.Errorf("pdf: add font %s: %w", ff.file, err)
+		}
+	}
+	d.m.prefill(runes)
+	p.SetFooterFunc(d.footer)
+	return d, nil
 }
 
-// setInfo fills the document properties, encoded as UTF-16 with
-// surrogates (a name with 𠮷 is kept exactly).
+// setInfo fills the document properties. They are encoded here as UTF-16
+// with surrogates, because gofpdf's own encoder breaks on characters
+// beyond U+FFFF (a name with 𠮷 is kept exactly).
 func (d *renderer) setInfo(r *report.Report) {
-	in := &d.pdf.info
-	in.title = pdfText(r.DisplayTitle())
+	d.pdf.SetTitle(pdfText(r.DisplayTitle()), false)
 	subject := report.ReportName
 	if r.Year != 0 {
 		subject = fmt.Sprintf("%s %d年%s", r.Org, r.Year, report.ReportName)
 	}
-	in.subject = pdfText(subject)
-	in.author = pdfText(r.Org)
-	in.creator, in.producer = "nianbao", "nianbao"
+	d.pdf.SetSubject(pdfText(subject), false)
+	d.pdf.SetAuthor(pdfText(r.Org), false)
+	d.pdf.SetCreator("nianbao", false)
+	d.pdf.SetProducer("nianbao (gofpdf)", false)
 	if p := r.Publication; p != nil {
 		if t, err := time.Parse(time.DateOnly, p.Date); err == nil {
-			in.created = t
+			d.pdf.SetCreationDate(t)
+			d.pdf.SetModificationDate(t)
 		}
 	}
 }
@@ -158,19 +206,19 @@ func pdfText(s string) string {
 	return string(b)
 }
 
-// setFont selects a face and size on the canvas, unless already set.
+// setFont selects a face and size in gofpdf, unless already set.
 func (d *renderer) setFont(face faceID, size float64) {
 	if d.font == (fontState{face, size}) || face < 0 {
 		return
 	}
 	d.font = fontState{face, size}
-	d.pdf.setFont(face, size)
+	d.pdf.SetFont(faceFiles[face].family, "", size)
 }
 
-// newPage starts a page; the canvas draws the previous page's folio first.
+// newPage starts a page; gofpdf draws the previous page's folio first.
 func (d *renderer) newPage() {
 	prev := d.font
-	d.pdf.addPage()
+	d.pdf.AddPage()
 	d.font = fontState{face: -1}
 	d.setFont(prev.face, prev.size)
 	d.y = marginTop
@@ -178,7 +226,7 @@ func (d *renderer) newPage() {
 
 // ensure starts a new page unless h millimetres fit below the cursor.
 func (d *renderer) ensure(h float64) {
-	if d.pdf.pageNo() == 0 || d.y+h > pageBottom+slack {
+	if d.pdf.PageNo() == 0 || d.y+h > pageBottom+slack {
 		d.newPage()
 	}
 }
@@ -187,7 +235,7 @@ func (d *renderer) ensure(h float64) {
 func (d *renderer) footer() {
 	prev := d.font
 	d.setFont(serif, folioSize)
-	s := pageNumber(d.pdf.pageNo())
-	d.pdf.text((pageW-d.pdf.stringWidth(s))/2, folioY, s)
+	s := pageNumber(d.pdf.PageNo())
+	d.pdf.Text((pageW-d.pdf.GetStringWidth(s))/2, folioY, s)
 	d.setFont(prev.face, prev.size)
 }

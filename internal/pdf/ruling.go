@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"math"
 	"slices"
+
+	"github.com/jung-kurt/gofpdf"
 )
 
 // ruling collects the ruled lines of one page of a table as unit segments (one
@@ -40,7 +42,7 @@ func (ru *ruling) box(g *grid, c *gridCell, ys []float64) {
 }
 
 // draw strokes the collected ruled lines, joining segments that touch.
-func (ru *ruling) draw(p *canvas) {
+func (ru *ruling) draw(p *gofpdf.Fpdf) {
 	hs := make([]hSeg, 0, len(ru.h))
 	for s := range ru.h {
 		hs = append(hs, s)
@@ -51,7 +53,7 @@ func (ru *ruling) draw(p *canvas) {
 		for ; j < len(hs) && hs[j].y == hs[i].y && hs[j].x1 <= end; j++ {
 			end = max(end, hs[j].x2)
 		}
-		p.line(hs[i].x1, hs[i].y, end, hs[i].y)
+		p.Line(hs[i].x1, hs[i].y, end, hs[i].y)
 		i = j
 	}
 	vs := make([]vSeg, 0, len(ru.v))
@@ -64,7 +66,7 @@ func (ru *ruling) draw(p *canvas) {
 		for ; j < len(vs) && vs[j].x == vs[i].x && vs[j].y1 <= end; j++ {
 			end = max(end, vs[j].y2)
 		}
-		p.line(vs[i].x, vs[i].y1, vs[i].x, end)
+		p.Line(vs[i].x, vs[i].y1, vs[i].x, end)
 		i = j
 	}
 }

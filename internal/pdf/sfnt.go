@@ -23,7 +23,7 @@ type sfnt struct {
 var errFont = errors.New("not a usable TrueType font")
 
 // parseSFNT reads a single-face TrueType (glyf outlines) font. CFF/OTF and
-// collections are refused: subset.go copies glyf outlines.
+// collections are refused, as gofpdf refuses them.
 func parseSFNT(data []byte) (*sfnt, error) {
 	if len(data) < 12 || binary.BigEndian.Uint32(data) != 0x00010000 && string(data[:4]) != "true" {
 		return nil, fmt.Errorf("%w: unknown signature", errFont)
@@ -136,8 +136,7 @@ func (f *sfnt) parseCmap() (err error) {
 	return nil
 }
 
-// has reports whether the font draws r (BMP only: the canvas writes each
-// character as a two-byte code).
+// has reports whether the font draws r (BMP only: gofpdf cannot encode more).
 func (f *sfnt) has(r rune) bool { return r >= 0 && r < 0xFFFF && f.cmap[r] != 0 }
 
 // glyph returns the outline bytes of glyph g.

@@ -34,11 +34,11 @@ func TestSubset(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			cut, err := full.subset([]rune(tt.runes))
+			data, err := full.subset([]rune(tt.runes))
 			if err != nil {
 				t.Fatal(err)
 			}
-			sub, err := parseSFNT(cut.data)
+			sub, err := parseSFNT(data)
 			if err != nil {
 				t.Fatalf("subset does not parse: %v", err)
 			}
@@ -54,7 +54,7 @@ func TestSubset(t *testing.T) {
 					t.Errorf("%q: outline differs", r)
 				}
 			}
-			compareWithGofpdf(t, cut.data, tt.runes)
+			compareWithGofpdf(t, data, tt.runes)
 		})
 	}
 }
@@ -91,11 +91,11 @@ func TestSubsetScattered(t *testing.T) {
 	for r := rune(0x4E00); r < 0x9FA5; r += 2 {
 		runes = append(runes, r)
 	}
-	cut, err := full.subset(runes)
+	data, err := full.subset(runes)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sub, err := parseSFNT(cut.data)
+	sub, err := parseSFNT(data)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,8 @@ func (d *renderer) drawTable(g *grid) {
 	}
 	spans := bodySpans(g)
 	starts := paginate(h, keep, spans, pageBottom-d.y-headH, pageBottom-marginTop-headH)
+	d.pdf.SetLineWidth(ruleWidth)
+	d.pdf.SetDrawColor(0, 0, 0)
 	for p, a := range starts {
 		b := len(h)
 		if p+1 < len(starts) {

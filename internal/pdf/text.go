@@ -6,7 +6,7 @@ import (
 )
 
 // substitute is drawn in place of a character the PDF cannot show: one
-// beyond U+FFFF (the canvas writes two-byte character codes), or
+// beyond U+FFFF (gofpdf encodes UTF-16 code units and panics on more), or
 // one the typeface lacks (most emoji). 〓 is the customary mark for a
 // missing character in Chinese print.
 const substitute = '〓'

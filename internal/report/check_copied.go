@@ -30,28 +30,41 @@ const (
 	copiedQuoted = 2
 )
 
-// copiedText warns for each text section (一, 五, 六) more than
+// findCopiedText warns for each text section (一, 五, 六) more than
 // copiedShare % of whose sentences are the same as a sentence of the same
 // section of last year's report, once punctuation, spaces and numbers
 // are set aside (W10): a text carried over with this year's figures typed
 // in is still last year's text.
-func (c *checker) copiedText(last *Report) {
+func (c *checker) findCopiedText(last *Report) {
 	for _, s := range c.t.Sections {
 		if s.Narrative == "" {
 			continue
 		}
-		before := make(map[string]bool)
-		for _, para := range Paragraphs(last.Narrative.Text(s.Narrative)) {
-			for _, sentence := range sentences(para) {
-				if key, ok := sentenceKey(sentence); ok {
-					before[key] = true
-				}
-			}
-		}
-		if len(before) > 0 {
+		if before := lastSentences(c.t, last)[s.Narrative]; len(before) > 0 {
 			c.copiedSection(s, before, last.Year)
 		}
 	}
+}
+
+// sentenceKeys are the keys (sentenceKey) of the sentences of each text
+// section of a report, by narrative key.
+func sentenceKeys(t *Template, r *Report) map[string]map[string]bool {
+	out := map[string]map[string]bool{}
+	for _, s := range t.Sections {
+		if s.Narrative == "" {
+			continue
+		}
+		keys := map[string]bool{}
+		for _, para := range Paragraphs(r.Narrative.Text(s.Narrative)) {
+			for _, sentence := range sentences(para) {
+				if key, ok := sentenceKey(sentence); ok {
+					keys[key] = true
+				}
+			}
+		}
+		out[s.Narrative] = keys
+	}
+	return out
 }
 
 // copiedSection counts the sentences of one section found in last year's

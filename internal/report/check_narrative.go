@@ -138,9 +138,9 @@ type tie struct {
 	fig      *statedFigure
 }
 
-// figureTies are the figures the narrative states about the tables, in
-// the order of the text.
-func (c *checker) figureTies() []tie {
+// tieFigures finds the figures the narrative states about the tables, in
+// the order of the text (figureTies keeps them for the same texts).
+func (c *checker) tieFigures() []tie {
 	var out []tie
 	for _, s := range c.t.Sections {
 		if s.Narrative == "" {

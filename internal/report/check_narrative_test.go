@@ -245,3 +245,58 @@ func BenchmarkCheckSeed(b *testing.B) {
 		Check(r, Options{})
 	}
 }
+
+// TestFigureTiesKeptPerText: the ties kept for a narrative are the ties of
+// that text: another text, another year (a sentence about 2023 is not this
+// year's table) or a changed cell each give what a first check gives.
+func TestFigureTiesKeptPerText(t *testing.T) {
+	const stated = "本年度新收政府信息公开申请2981件。"
+	base := seedReport(t, "000")
+	base.Year = 2024
+	ties := func(r *Report) []string { return figureWords(&checker{t: r.Template(), r: r}) }
+	tests := []struct {
+		name   string
+		text   string // the overview checked first
+		change func(r *Report)
+		want   []string // by hand
+	}{
+		{"the same text", stated, func(r *Report) {}, []string{"requests.new_received.total=2981"}},
+		{"another figure", stated, func(r *Report) {
+			r.Narrative.Set(NarrativeOverview, strings.Replace(stated, "2981", "2980", 1))
+		}, []string{"requests.new_received.total=2980"}},
+		{"a sentence of another year", stated, func(r *Report) {
+			r.Narrative.Set(NarrativeOverview, "2023年"+stated)
+		}, nil},
+		{"the report of that year", "2023年" + stated, func(r *Report) { r.Year = 2023 },
+			[]string{"requests.new_received.total=2981"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := base.Clone()
+			r.Narrative.Set(NarrativeOverview, tc.text)
+			r.Narrative.Set(NarrativeProblems, "")
+			r.Narrative.Set(NarrativeOther, "")
+			ties(r) // kept for the text before the change
+			tc.change(r)
+			if got := ties(r); fmt.Sprint(got) != fmt.Sprint(tc.want) {
+				t.Errorf("ties %v, want %v", got, tc.want)
+			}
+		})
+	}
+	// The ties kept, the cells still compared afresh: a cell that no longer
+	// matches the text gives W2 at once.
+	r := base.Clone()
+	r.Narrative.Set(NarrativeOverview, stated)
+	Check(r, Options{})
+	id := r.Template().Lookup("requests.new_received.total")
+	v := r.Values[id]
+	v.N++
+	r.Values[id] = v
+	found := false
+	for _, f := range Check(r, Options{}) {
+		found = found || f.Narrative == NarrativeOverview && strings.Contains(f.Message, "2981件")
+	}
+	if !found {
+		t.Error("a cell changed under a kept text gives no finding")
+	}
+}

@@ -17,7 +17,10 @@ import (
 // here.
 func (r *Report) MarshalJSON() ([]byte, error) {
 	w := &jsonWriter{}
-	w.b.Grow(4096 + len(r.Preface) + len(r.Narrative.Overview) + len(r.Narrative.Problems) + len(r.Narrative.Other))
+	// Sized for the whole text at once: each doubling of the buffer would
+	// copy and clear what was written so far (most of the time spent here).
+	w.b.Grow(1024 + len(r.Title) + len(r.Preface) + len(r.Narrative.Overview) + len(r.Narrative.Problems) +
+		len(r.Narrative.Other) + len(r.Legacy2019) + jsonBytesPerCell*len(r.Template().Cells))
 	w.open("")
 	w.str("format", r.Format)
 	w.str("org", r.Org)
@@ -56,6 +59,10 @@ func (r *Report) MarshalJSON() ([]byte, error) {
 	w.b.WriteByte('\n')
 	return w.b.Bytes(), nil
 }
+
+// jsonBytesPerCell bounds what a cell takes in the indented JSON: its
+// indentation, key and value (the longest keys and amounts are under 50).
+const jsonBytesPerCell = 64
 
 func (r *Report) writeTable(w *jsonWriter, tb *Table) {
 	w.open(tb.Key)

@@ -27,9 +27,11 @@ const walLimit = 64 << 20
 // checkpointer runs until stop is closed, then folds the whole log back and
 // truncates it, and closes done. Each tick it runs a PASSIVE checkpoint
 // (never waits for or blocks a request); when no frame was added since the
-// tick before (the writers paused) or the file is larger than walLarge, a
-// TRUNCATE one, so the file is emptied between bursts and stays bounded
-// during them.
+// tick before (the writers paused) or the file is larger than walLarge, it
+// empties the log (emptyLog), so the file is emptied between bursts. Under
+// sustained saving the ticks are not enough (one fast writer adds some
+// 100 MB of log in one): the commit that takes the file past walLarge
+// empties it itself (afterCommit).
 func (s *Store) checkpointer(stop <-chan struct{}, done chan<- struct{}) {
 	defer close(done)
 	t := time.NewTicker(checkpointEvery)
@@ -40,14 +42,40 @@ func (s *Store) checkpointer(stop <-chan struct{}, done chan<- struct{}) {
 		case <-t.C:
 			frames := s.checkpoint("PASSIVE")
 			if frames > 0 && (frames == lastFrames || s.walSize() > walLarge) {
-				frames = s.checkpoint("TRUNCATE")
+				frames = s.emptyLog()
 			}
 			lastFrames = frames
 		case <-stop:
-			s.checkpoint("TRUNCATE")
+			s.emptyLog()
 			return
 		}
 	}
+}
+
+// afterCommit runs after each write transaction on SQLite, still holding
+// Store.writer: when the commit left the -wal file over walLarge it empties
+// the log then and there, before the next writer may add to it. So the
+// file never holds much more than walLarge and one transaction, however
+// many writers wait; the one save that crossed the line waits for the
+// checkpoint (tens to a few hundred milliseconds, most of the log being
+// the same pages written over and over). One stat per write.
+func (s *Store) afterCommit() {
+	if s.path != "" && s.walSize() > walLarge {
+		s.checkpoint("TRUNCATE")
+	}
+}
+
+// emptyLog runs a TRUNCATE checkpoint with the write transactions held
+// back (Store.writer): it waits for the one under way to commit, folds the
+// whole log back into the database, empties the file, and lets the writers
+// go on. Without holding them back the checkpoint would compete with the
+// writers for SQLite's write lock through the busy handler, and under
+// sustained load could lose for the whole busy timeout while the file kept
+// growing. It returns the frames left in the log, as checkpoint does.
+func (s *Store) emptyLog() int {
+	s.writer.Lock()
+	defer s.writer.Unlock()
+	return s.checkpoint("TRUNCATE")
 }
 
 // checkpoint runs a checkpoint of the given mode and returns the frames in

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 )
 
 // A typing save is stored as its change against the version before, not
@@ -28,25 +29,27 @@ import (
 // most the span between the first and the last.
 
 // snapshotEvery bounds a run of changes: every snapshotEvery-th version is
-// stored whole even if the report never changes state.
-const snapshotEvery = 50
+// stored whole even if the report never changes state. The snapshots are
+// most of what a save costs (a 50 KB report's every 100 saves: 0.5 KB a
+// save); opening a version applies at most 99 small changes (BenchmarkSeason).
+const snapshotEvery = 100
 
 // delta encoding: for the data text, then the unread text: uvarint prefix
 // length, uvarint suffix length, a byte (0: raw, 1: deflated), uvarint
 // length of the replacement, the replacement.
-func encodeDelta(oldData, newData, oldUnread, newUnread []byte) []byte {
+func encodeDelta(oldData, newData, oldUnread, newUnread string) []byte {
 	var out []byte
 	out = appendHunk(out, oldData, newData)
 	return appendHunk(out, oldUnread, newUnread)
 }
 
-func appendHunk(out, old, cur []byte) []byte {
+func appendHunk(out []byte, old, cur string) []byte {
 	p := commonPrefix(old, cur)
 	s := commonSuffix(old[p:], cur[p:])
 	mid := cur[p : len(cur)-s]
 	out = binary.AppendUvarint(out, uint64(p))
 	out = binary.AppendUvarint(out, uint64(s))
-	if z := deflate(mid); len(z) < len(mid) {
+	if z := deflate(mid); z != nil && len(z) < len(mid) {
 		out = append(out, 1)
 		out = binary.AppendUvarint(out, uint64(len(z)))
 		return append(out, z...)
@@ -56,32 +59,53 @@ func appendHunk(out, old, cur []byte) []byte {
 	return append(out, mid...)
 }
 
-func commonPrefix(a, b []byte) int {
+// compareBlock is how many bytes commonPrefix and commonSuffix compare at
+// once (a string comparison, which the runtime vectorises): a report's
+// JSON is tens of kilobytes, and a save usually changes a few bytes of it.
+const compareBlock = 64
+
+func commonPrefix(a, b string) int {
 	n := min(len(a), len(b))
 	i := 0
+	for i+compareBlock <= n && a[i:i+compareBlock] == b[i:i+compareBlock] {
+		i += compareBlock
+	}
 	for i < n && a[i] == b[i] {
 		i++
 	}
 	return i
 }
 
-func commonSuffix(a, b []byte) int {
+func commonSuffix(a, b string) int {
 	n := min(len(a), len(b))
 	i := 0
+	for i+compareBlock <= n && a[len(a)-i-compareBlock:len(a)-i] == b[len(b)-i-compareBlock:len(b)-i] {
+		i += compareBlock
+	}
 	for i < n && a[len(a)-1-i] == b[len(b)-1-i] {
 		i++
 	}
 	return i
 }
 
-// deflate compresses b; only replacements of some size are worth trying.
-func deflate(b []byte) []byte {
+// deflaters keeps flate writers for reuse: each holds some 600 KB of
+// tables, which a new one would allocate and clear at every save.
+var deflaters = sync.Pool{New: func() any {
+	w, _ := flate.NewWriter(nil, flate.BestSpeed) // the level is valid
+	return w
+}}
+
+// deflate compresses b, or returns nil: only replacements of some size are
+// worth trying.
+func deflate(b string) []byte {
 	if len(b) < 64 {
-		return b
+		return nil
 	}
 	var buf bytes.Buffer
-	w, _ := flate.NewWriter(&buf, flate.BestSpeed) // the level is valid
-	_, _ = w.Write(b)                              // a bytes.Buffer does not fail
+	w := deflaters.Get().(*flate.Writer)
+	defer deflaters.Put(w)
+	w.Reset(&buf)
+	_, _ = io.WriteString(w, b) // a bytes.Buffer does not fail
 	_ = w.Close()
 	return buf.Bytes()
 }
@@ -183,7 +207,7 @@ func (s *Store) keepVersionRowTx(ctx context.Context, tx *sql.Tx, id int64, vers
 		}
 		if err == nil && version-prevChain < snapshotEvery {
 			chain = prevChain
-			delta = encodeDelta([]byte(prevData), []byte(data), []byte(prevUnread), []byte(unread))
+			delta = encodeDelta(prevData, data, prevUnread, unread)
 			data, unread = "", ""
 		}
 	}

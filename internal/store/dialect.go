@@ -10,11 +10,11 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 	"testing/fstest"
 	"time"
 
 	"github.com/alexedwards/scs/pgxstore"
-	"github.com/alexedwards/scs/sqlite3store"
 	"github.com/alexedwards/scs/v2"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -152,14 +152,17 @@ func pgSchema(sqlText string) string {
 
 // Sessions returns the store of scs sessions in this database (table
 // sessions), with expired sessions deleted every cleanup, and the function
-// that stops that cleanup.
+// that stops that cleanup. On PostgreSQL it is scs's pgxstore; on SQLite
+// our own (sessions.go), with the table sqlite3store would use.
 func (s *Store) Sessions(cleanup time.Duration) (scs.Store, func()) {
 	if s.pool != nil {
 		st := pgxstore.NewWithCleanupInterval(s.pool, cleanup)
 		return st, st.StopCleanup
 	}
-	st := sqlite3store.NewWithCleanupInterval(s.DB, cleanup)
-	return st, st.StopCleanup
+	ss, stop := sqliteSessions{s}, make(chan struct{})
+	go ss.cleanEvery(cleanup, stop)
+	var once sync.Once
+	return ss, func() { once.Do(func() { close(stop) }) }
 }
 
 // Dialect is the database the store runs on.
@@ -196,6 +199,11 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 }
 
 func (s *Store) tryTx(ctx context.Context, opts *sql.TxOptions, fn func(tx *sql.Tx) error) error {
+	if s.dialect == SQLite {
+		// One writer at a time, queued here (Store.writer).
+		s.writer.Lock()
+		defer s.writer.Unlock()
+	}
 	tx, err := s.DB.BeginTx(ctx, opts)
 	if err != nil {
 		return err
@@ -204,7 +212,11 @@ func (s *Store) tryTx(ctx context.Context, opts *sql.TxOptions, fn func(tx *sql.
 		_ = tx.Rollback() // the error from fn is the one that matters
 		return err
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	s.afterCommit()
+	return nil
 }
 
 // retryable reports whether PostgreSQL refused a transaction only because

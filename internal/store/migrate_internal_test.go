@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"path/filepath"
 	"testing"
 
@@ -27,7 +28,10 @@ func TestOldVersionsReadAfterMigration(t *testing.T) {
 	}
 }
 
-func testOldVersions(t *testing.T, target string) {
+// migratedTo opens the database target with the migrations up to version
+// applied, and no more.
+func migratedTo(t *testing.T, target string, version int64) *sql.DB {
+	t.Helper()
 	ctx := context.Background()
 	d, _ := DialectOf(target)
 	var db *sql.DB
@@ -48,9 +52,15 @@ func testOldVersions(t *testing.T, target string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.UpTo(ctx, 14); err != nil {
+	if _, err := p.UpTo(ctx, version); err != nil {
 		t.Fatal(err)
 	}
+	return db
+}
+
+func testOldVersions(t *testing.T, target string) {
+	ctx := context.Background()
+	db := migratedTo(t, target, 14)
 	old := []string{`{"format":"2021","year":2024,"title":"第一版"}`, `{"format":"2021","year":2024,"title":"第二版"}`}
 	for _, q := range []string{
 		`INSERT INTO bodies (id, name, kind, created_at) VALUES (1, '某局', 'department', CURRENT_TIMESTAMP)`,
@@ -90,5 +100,57 @@ func testOldVersions(t *testing.T, target string) {
 	}
 	if got, err := st.ReportVersion(ctx, 1, 3); err != nil || got.Report.Title != "第三版" {
 		t.Errorf("version 3: %v", err)
+	}
+}
+
+// TestCommentsReadAfterPlaceRename: comments written while their place was
+// stored in the column anchor read back with their places after migration
+// 00024 renamed it, on both databases.
+func TestCommentsReadAfterPlaceRename(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		target func(t *testing.T) string
+	}{
+		{"sqlite", func(t *testing.T) string { return filepath.Join(t.TempDir(), "old.db") }},
+		{"postgres", func(t *testing.T) string { return testenv.Postgres(t) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			target := tc.target(t)
+			db := migratedTo(t, target, 23)
+			places := []string{"", "section:三", "para:narrative.overview:2", "cell:requests.granted.natural_person"}
+			for _, q := range []string{
+				`INSERT INTO bodies (id, name, kind, created_at) VALUES (1, '某局', 'department', CURRENT_TIMESTAMP)`,
+				`INSERT INTO reports (id, body_id, year, version, data, created_at, updated_at) VALUES (1, 1, 2024, 1, '{"format":"2021","year":2024}', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)`,
+			} {
+				if _, err := db.ExecContext(ctx, q); err != nil {
+					t.Fatalf("%s: %v", q, err)
+				}
+			}
+			for i, place := range places {
+				if _, err := db.ExecContext(ctx, `INSERT INTO comments (report_id, revision, version, anchor, body, created_at)
+					VALUES (1, 0, 1, $1, $2, CURRENT_TIMESTAMP)`, place, fmt.Sprintf("意见%d", i)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			db.Close()
+			st, err := Open(ctx, target)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Close()
+			cs, err := st.Comments(ctx, 1, 0)
+			if err != nil || len(cs) != len(places) {
+				t.Fatalf("%d comments (%v), want %d", len(cs), err, len(places))
+			}
+			for i, c := range cs {
+				if c.Place != places[i] || c.Body != fmt.Sprintf("意见%d", i) {
+					t.Errorf("comment %d: place %q, body %q; want %q, 意见%d", i, c.Place, c.Body, places[i], i)
+				}
+			}
+			if _, err := st.AddComment(ctx, 1, "section:六", "新意见", 0); err != nil {
+				t.Errorf("a comment after the rename: %v", err)
+			}
+		})
 	}
 }

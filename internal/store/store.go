@@ -37,7 +37,14 @@ type Store struct {
 	path string
 	// stop ends the checkpointer, which closes stopped when it is done.
 	stop, stopped chan struct{}
-	closeOnce     sync.Once
+	// writer is held by every write transaction on SQLite, and by a
+	// checkpoint that empties the log (checkpoint.go). SQLite has one
+	// writer at a time anyway; queueing them here hands the lock on at
+	// once, where SQLite's busy handler has each waiting writer sleep and
+	// retry (up to 100 ms a time: a long tail under load), and lets the
+	// checkpoint take its turn.
+	writer    sync.Mutex
+	closeOnce sync.Once
 }
 
 // Open opens the database target names (DialectOf): a PostgreSQL database

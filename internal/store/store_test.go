@@ -79,7 +79,7 @@ func openPostgres(t *testing.T) *store.Store {
 	return openAt(t, testenv.Postgres(t))
 }
 
-func openAt(t *testing.T, target string) *store.Store {
+func openAt(t testing.TB, target string) *store.Store {
 	t.Helper()
 	st, err := store.Open(context.Background(), target)
 	if err != nil {
@@ -89,7 +89,7 @@ func openAt(t *testing.T, target string) *store.Store {
 	return st
 }
 
-func mustBody(t *testing.T, st *store.Store, parent int64, name string) int64 {
+func mustBody(t testing.TB, st *store.Store, parent int64, name string) int64 {
 	t.Helper()
 	b, err := st.CreateBody(context.Background(), store.Body{ParentID: parent, Name: name, Kind: org.Department}, 0)
 	if err != nil {

@@ -56,10 +56,10 @@ func edit(r *report.Report, rng *rand.Rand, n int) *report.Report {
 	return out
 }
 
-// TestVersionsAsChanges: 130 typing saves with a submission and a return
+// TestVersionsAsChanges: 230 typing saves with a submission and a return
 // among them; every version opens exactly as saved, a typing save is
 // stored as a small change, and the versions a state change refers to and
-// every 50th are whole snapshots.
+// every 100th are whole snapshots.
 func TestVersionsAsChanges(t *testing.T) { eachDB(t, testVersionsAsChanges) }
 
 func testVersionsAsChanges(t *testing.T, open opener) {
@@ -80,8 +80,8 @@ func testVersionsAsChanges(t *testing.T, open opener) {
 	want := []saved{{}, snapshotOf(t, r)} // by version
 	rng := rand.New(rand.NewPCG(1, 2))
 	version := 1
-	const submitAt, returnAt = 70, 70
-	for n := 2; n <= 130; n++ {
+	const submitAt, returnAt = 120, 120
+	for n := 2; n <= 230; n++ {
 		r = edit(r, rng, n)
 		if version, err = st.SaveDraft(ctx, rec.ID, version, r, report.Tally{}, 0); err != nil {
 			t.Fatal(err)
@@ -123,7 +123,7 @@ func testVersionsAsChanges(t *testing.T, open opener) {
 		if err := rows.Scan(&v, &full, &size, &chain); err != nil {
 			t.Fatal(err)
 		}
-		wantFull := v == 1 || v == 51 || v == submitAt || v == submitAt+50
+		wantFull := v == 1 || v == 101 || v == submitAt || v == submitAt+100
 		if full != wantFull {
 			t.Errorf("version %d stored whole: %v, want %v", v, full, wantFull)
 		}

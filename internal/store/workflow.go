@@ -153,9 +153,10 @@ type Comment struct {
 	Revision     int
 	// Version is the report version the comment was made on.
 	Version int
-	// Anchor is where it points: "" (the whole report), "section:三",
-	// "para:narrative.overview:2" or "cell:requests.granted.total".
-	Anchor     string
+	// Place is where it points (report.ParseCommentPlace reads it): ""
+	// (the whole report), "section:三", "para:narrative.overview:2" or
+	// "cell:requests.granted.total".
+	Place      string
 	Body       string
 	CreatedAt  time.Time
 	CreatedBy  int64
@@ -169,8 +170,8 @@ func (c *Comment) Resolved() bool { return !c.ResolvedAt.IsZero() }
 
 // AddComment stores a comment on the report's current revision and
 // version, and audits it.
-func (s *Store) AddComment(ctx context.Context, reportID int64, anchor, body string, by int64) (*Comment, error) {
-	c := &Comment{ReportID: reportID, Anchor: anchor, Body: body, CreatedAt: s.now(), CreatedBy: by}
+func (s *Store) AddComment(ctx context.Context, reportID int64, place, body string, by int64) (*Comment, error) {
+	c := &Comment{ReportID: reportID, Place: place, Body: body, CreatedAt: s.now(), CreatedBy: by}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var bodyID int64
 		err := s.txQueryRow(ctx, tx, `SELECT body_id, revision, version FROM reports WHERE id = $1`, reportID).
@@ -178,14 +179,14 @@ func (s *Store) AddComment(ctx context.Context, reportID int64, anchor, body str
 		if err != nil {
 			return notFound(err)
 		}
-		err = s.txQueryRow(ctx, tx, `INSERT INTO comments (report_id, revision, version, anchor, body, created_at, created_by)
+		err = s.txQueryRow(ctx, tx, `INSERT INTO comments (report_id, revision, version, place, body, created_at, created_by)
 			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-			reportID, c.Revision, c.Version, anchor, body, c.CreatedAt, nullID(by)).Scan(&c.ID)
+			reportID, c.Revision, c.Version, place, body, c.CreatedAt, nullID(by)).Scan(&c.ID)
 		if err != nil {
 			return err
 		}
 		return s.auditTx(ctx, tx, AuditEntry{UserID: by, BodyID: bodyID, ReportID: reportID, Action: ActComment,
-			Detail: anchor + "：" + body})
+			Detail: place + "：" + body})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store.AddComment(%d): %w", reportID, err)
@@ -196,7 +197,7 @@ func (s *Store) AddComment(ctx context.Context, reportID int64, anchor, body str
 // Comments lists the comments on a report's revision, oldest first, with
 // their authors' names.
 func (s *Store) Comments(ctx context.Context, reportID int64, revision int) ([]Comment, error) {
-	rows, err := s.query(ctx, `SELECT c.id, c.report_id, c.revision, c.version, c.anchor, c.body, c.created_at,
+	rows, err := s.query(ctx, `SELECT c.id, c.report_id, c.revision, c.version, c.place, c.body, c.created_at,
 		COALESCE(c.created_by, 0), COALESCE(u.display_name, ''), COALESCE(u.username, ''), c.resolved_at, COALESCE(c.resolved_by, 0)
 		FROM comments c LEFT JOIN users u ON u.id = c.created_by
 		WHERE c.report_id = $1 AND c.revision = $2 ORDER BY c.id`, reportID, revision)
@@ -209,7 +210,7 @@ func (s *Store) Comments(ctx context.Context, reportID int64, revision int) ([]C
 		var c Comment
 		var display, username string
 		var resolved sql.NullTime
-		if err := rows.Scan(&c.ID, &c.ReportID, &c.Revision, &c.Version, &c.Anchor, &c.Body, &c.CreatedAt,
+		if err := rows.Scan(&c.ID, &c.ReportID, &c.Revision, &c.Version, &c.Place, &c.Body, &c.CreatedAt,
 			&c.CreatedBy, &display, &username, &resolved, &c.ResolvedBy); err != nil {
 			return nil, fmt.Errorf("store.Comments(%d): %w", reportID, err)
 		}

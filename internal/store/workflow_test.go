@@ -97,7 +97,7 @@ func testComments(t *testing.T, open opener) {
 		t.Fatal(err)
 	}
 	list, _ := st.Comments(ctx, rec.ID, 1)
-	if len(list) != 1 || !list[0].Resolved() || list[0].Anchor != "cell:requests.granted.natural_person" || list[0].Version != 1 {
+	if len(list) != 1 || !list[0].Resolved() || list[0].Place != "cell:requests.granted.natural_person" || list[0].Version != 1 {
 		t.Errorf("comments %+v", list)
 	}
 	log, _ := st.AuditLog(ctx, store.AuditFilter{ReportID: rec.ID})

@@ -368,6 +368,7 @@
     document.querySelectorAll(item).forEach(function (el) {
       var g = groupOf(el);
       if (seen.indexOf(g) < 0) { seen.push(g); el.tabIndex = 0; }
+      el.setAttribute("aria-describedby", "comment-hint"); // how to comment here
     });
     at().addEventListener("change", say);
   });

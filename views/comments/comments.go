@@ -15,7 +15,7 @@ import (
 // Stored is a stored comment as a page needs it.
 type Stored struct {
 	ID       int64
-	Anchor   string // the comment's place (report.ParseCommentPlace)
+	Place    string // the comment's place (report.ParseCommentPlace)
 	Body     string
 	Author   string
 	At       time.Time
@@ -42,9 +42,9 @@ type Comment struct {
 func List(r *report.Report, cs []Stored, link func(place string) string, resolve func(int64) string) []Comment {
 	var out []Comment
 	for _, c := range cs {
-		label, target := PlaceLabel(r, c.Anchor)
+		label, target := PlaceLabel(r, c.Place)
 		if link != nil && target != "" {
-			target = link(c.Anchor)
+			target = link(c.Place)
 		}
 		item := Comment{Target: label, Link: target, Body: c.Body, Author: c.Author,
 			At: c.At.In(workflow.ChinaTime).Format("2006-01-02 15:04"), Resolved: c.Resolved}

@@ -38,7 +38,10 @@ type Page struct {
 	// TextErrors are the text fields refused for their length, with why
 	// (their text stays in the box; nothing of the form was saved).
 	TextErrors map[string]string
-	Findings   []report.Finding
+	// TextNotes are the text fields saved with something invisible taken
+	// out of them, with what (shown where a refusal would be).
+	TextNotes map[string]string
+	Findings  []report.Finding
 	// LastYear, when known, gives hints beside the carried-over cells.
 	LastYear *report.Report
 	// ImportURL, when last year's report is not at hand, imports it from

@@ -256,7 +256,7 @@ func commentList(in Input, r *report.Report) []comments.Comment {
 func markCells(v *document.View, changed map[string]bool, cs []comments.Stored) {
 	commented := map[string]bool{}
 	for _, c := range cs {
-		if a := report.ParseCommentPlace(c.Anchor); a.Cell != "" && !c.Resolved {
+		if a := report.ParseCommentPlace(c.Place); a.Cell != "" && !c.Resolved {
 			commented[a.Cell] = true
 		}
 	}

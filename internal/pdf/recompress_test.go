@@ -1,0 +1,132 @@
+package pdf
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"testing"
+
+	"nianbao/internal/report"
+	"nianbao/internal/testenv"
+)
+
+// TestRecompressSamePages compares, for each seed, the file gofpdf writes
+// with the one recompress makes of it: smaller, every cross-reference
+// entry at its object, every stream's /Length its bytes, and pdftotext
+// and pdftoppm see the same text and the same pixels.
+func TestRecompressSamePages(t *testing.T) {
+	faces, err := loadFaces()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, seed := range []string{"000", "003"} {
+		t.Run(seed, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("..", "report", "testdata", "seeds", seed+".json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := report.Decode(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			drawn, err := drawFile(r, faces)
+			if err != nil {
+				t.Fatal(err)
+			}
+			small, err := recompress(drawn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(small) >= len(drawn)*19/20 {
+				t.Errorf("recompressed %d bytes, gofpdf's %d: not 5 %% smaller", len(small), len(drawn))
+			}
+			checkXref(t, small)
+			dir := testenv.ArtifactDir(t)
+			a, b := filepath.Join(dir, "gofpdf.pdf"), filepath.Join(dir, "small.pdf")
+			if err := os.WriteFile(a, drawn, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(b, small, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if ta, tb := run(t, "pdftotext", "-enc", "UTF-8", "-layout", a, "-"), run(t, "pdftotext", "-enc", "UTF-8", "-layout", b, "-"); ta != tb || len(ta) < 1000 {
+				t.Errorf("text differs (or is empty): %d and %d bytes", len(ta), len(tb))
+			}
+			run(t, "pdftoppm", "-r", "60", "-png", a, filepath.Join(dir, "a"))
+			run(t, "pdftoppm", "-r", "60", "-png", b, filepath.Join(dir, "b"))
+			pages, _ := filepath.Glob(filepath.Join(dir, "a-*.png"))
+			if len(pages) < 2 {
+				t.Fatalf("%d pages drawn", len(pages))
+			}
+			for _, pa := range pages {
+				pb := filepath.Join(dir, "b"+filepath.Base(pa)[1:])
+				ia, _ := os.ReadFile(pa)
+				ib, err := os.ReadFile(pb)
+				if err != nil || !bytes.Equal(ia, ib) {
+					t.Errorf("page %s looks different after recompressing (%v)", filepath.Base(pa), err)
+				}
+			}
+		})
+	}
+}
+
+// TestRecompressRefusesOtherFiles: what is not gofpdf's layout is an
+// error, never a file with wrong offsets.
+func TestRecompressRefusesOtherFiles(t *testing.T) {
+	for name, in := range map[string]string{
+		"empty":      "",
+		"no xref":    "%PDF-1.3\n1 0 obj\n<<>>\nendobj\nstartxref\n9\n%%EOF\n",
+		"xref past":  "%PDF-1.3\nstartxref\n999\n%%EOF\n",
+		"no trailer": "%PDF-1.3\n1 0 obj\n<<>>\nendobj\nxref\n0 2\n0000000000 65535 f \n0000000009 00000 n \nstartxref\n32\n%%EOF\n",
+	} {
+		if _, err := recompress([]byte(in)); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+}
+
+var objHead = regexp.MustCompile(`^(\d+) 0 obj`)
+
+// checkXref reads the file's table itself: entry n must point at "n 0
+// obj", and each stream must end in endstream after /Length bytes.
+func checkXref(t *testing.T, pdf []byte) {
+	t.Helper()
+	m := regexp.MustCompile(`startxref\n(\d+)\n%%EOF\n$`).FindSubmatch(pdf)
+	if m == nil {
+		t.Fatal("no startxref at the end")
+	}
+	at, _ := strconv.Atoi(string(m[1]))
+	if !bytes.HasPrefix(pdf[at:], []byte("xref\n")) {
+		t.Fatalf("startxref %d is not the xref table", at)
+	}
+	entries := regexp.MustCompile(`(\d{10}) 00000 n `).FindAllSubmatch(pdf[at:], -1)
+	if len(entries) < 10 {
+		t.Fatalf("%d objects in the table", len(entries))
+	}
+	for i, e := range entries {
+		off, _ := strconv.Atoi(string(e[1]))
+		h := objHead.FindSubmatch(pdf[off:])
+		if h == nil || string(h[1]) != strconv.Itoa(i+1) {
+			t.Errorf("entry %d points at %q", i+1, pdf[off:min(off+12, len(pdf))])
+		}
+	}
+	lengths := regexp.MustCompile(`/Length (\d+)[^>]*>>\nstream\n`)
+	for _, loc := range lengths.FindAllSubmatchIndex(pdf, -1) {
+		n, _ := strconv.Atoi(string(pdf[loc[2]:loc[3]]))
+		if end := loc[1] + n; !bytes.HasPrefix(pdf[end:], []byte("\nendstream")) {
+			t.Errorf("a stream of /Length %d does not end there", n)
+		}
+	}
+}
+
+func run(t *testing.T, tool string, args ...string) string {
+	t.Helper()
+	out, err := exec.Command(testenv.Poppler(t, tool), args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s: %v\n%s", tool, err, out)
+	}
+	return string(out)
+}
