@@ -15,7 +15,7 @@ import (
 // box is an element's place on screen, and whether it can be read there.
 type box struct {
 	Top, Bottom, Left, Right, Width, Height float64
-	FontSize                               float64
+	FontSize                                float64
 }
 
 func (b tab) box(sel string) box {
