@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +14,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"nianbao/internal/report"
+	"nianbao/internal/store"
 	"nianbao/internal/testenv"
 	"nianbao/internal/webtest"
 	"nianbao/web/paths"
@@ -272,6 +275,21 @@ func seedBlock(seed interface{ Get(string) string }) string {
 	return strings.Join(rows, "\r\n") + "\r\n"
 }
 
+// blankCellsRE is how the findings count the cells not yet filled.
+var blankCellsRE = regexp.MustCompile(`还有(\d+)个单元格未填写`)
+
+// blankCells is the number of cells the tab's findings say are not filled
+// (0 when they say nothing of it).
+func blankCells(b tab) int {
+	b.t.Helper()
+	m := blankCellsRE.FindStringSubmatch(b.text("#findings"))
+	if m == nil {
+		return 0
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
+}
+
 // TestEditorTwoTabs: the same draft open in two tabs. What one saves
 // reaches the other at its next check; where both changed the same text,
 // the second is shown both versions, nothing either typed is lost, and the
@@ -281,7 +299,15 @@ func TestEditorTwoTabs(t *testing.T) {
 	app, _, id := editorApp(t)
 	a := tab{t, ctx}
 	a.login(app.URL, "clerk")
-	ctxB, cancel := chromedp.NewContext(ctx)
+	editInTwoTabs(t, a, app.URL, app.URL, id, app.Store)
+}
+
+// editInTwoTabs is TestEditorTwoTabs from tab a, logged in, on the app at
+// urlA, and a second tab of the same browser on the app at urlB (the same
+// app, or a second server on the same database); st reads the database.
+func editInTwoTabs(t *testing.T, a tab, urlA, urlB string, id int64, st *store.Store) {
+	t.Helper()
+	ctxB, cancel := chromedp.NewContext(a.ctx)
 	defer cancel()
 	// The first run opens the tab and ties it to its context: not one with
 	// a timeout.
@@ -289,16 +315,29 @@ func TestEditorTwoTabs(t *testing.T) {
 		t.Fatal(err)
 	}
 	b := tab{t, ctxB}
-	for _, x := range []tab{a, b} {
-		x.do(chromedp.Navigate(app.URL+paths.ReportEdit(id)), chromedp.WaitReady(chromedp.ID("report-form")))
-	}
+	a.do(chromedp.Navigate(urlA+paths.ReportEdit(id)), chromedp.WaitReady(chromedp.ID("report-form")))
+	b.do(chromedp.Navigate(urlB+paths.ReportEdit(id)), chromedp.WaitReady(chromedp.ID("report-form")))
 
+	// A cell typed in A counts in A's live check, and in B's at its next
+	// check, which also takes A's number.
+	before := blankCells(a)
+	a.typeInto(cellID("requests.carried_forward.natural_person"), "21")
+	a.settle()
+	if got := blankCells(a); before < 1 || got != before-1 {
+		t.Errorf("tab A's live check: %d cells blank after one was typed, %d before", got, before)
+	}
 	a.do(chromedp.SendKeys(chromedp.ID("f-narrative-problems"), "甲写的问题"))
 	a.settle()
 	b.do(chromedp.SendKeys(chromedp.ID("f-preface"), "乙写的前言"))
 	b.settle()
 	if got := b.value("f-narrative-problems"); got != "甲写的问题" {
 		t.Errorf("tab B did not take tab A's text: %q", got)
+	}
+	if got := b.value(cellID("requests.carried_forward.natural_person")); got != "21" {
+		t.Errorf("tab B did not take tab A's number: %q", got)
+	}
+	if got := blankCells(b); got != before-1 {
+		t.Errorf("tab B's live check: %d cells blank after A typed one, %d before", got, before)
 	}
 	if got := b.text("#notice"); !strings.Contains(got, "已合并") || !strings.Contains(got, "五、存在的主要问题及改进情况") {
 		t.Errorf("tab B's notice: %q", got)
@@ -323,7 +362,7 @@ func TestEditorTwoTabs(t *testing.T) {
 	if _, err := chromedp.RunResponse(ctxS, chromedp.Click(chromedp.CSS(`#conflict button[name=resolve]`))); err != nil {
 		t.Fatal(err)
 	}
-	rec, _ := app.Store.Report(t.Context(), id)
+	rec, _ := st.Report(t.Context(), id)
 	if rec.Report.Narrative.Problems != "乙改过的问题" || rec.Report.Preface != "乙写的前言" {
 		t.Errorf("saved: problems %q, preface %q", rec.Report.Narrative.Problems, rec.Report.Preface)
 	}

@@ -23,6 +23,7 @@ import (
 	"nianbao/internal/store"
 	"nianbao/internal/testenv"
 	"nianbao/internal/webtest"
+	"nianbao/web/paths"
 )
 
 // childEnv makes the test binary run `nianbao` instead of the tests: the
@@ -67,7 +68,7 @@ func TestCrashLosesNoAcknowledgedSave(t *testing.T) {
 		clients[i] = webtest.NewClient(base)
 		clients[i].Login(t, crashUser, webtest.Password)
 	}
-	acks := saveUntilKilled(t, child, clients, reports)
+	acks, sent := saveUntilKilled(t, child, clients, reports)
 	if len(acks) < crashClients {
 		t.Fatalf("only %d saves acknowledged before the kill", len(acks))
 	}
@@ -79,7 +80,7 @@ func TestCrashLosesNoAcknowledgedSave(t *testing.T) {
 	if n := fileSize(db + "-wal"); n > 1<<20 {
 		t.Errorf("the -wal file after the restart: %d bytes (%d at the crash)", n, walAtCrash)
 	}
-	verifyAcks(t, db, reports, acks)
+	verifyAcks(t, db, reports, acks, sent)
 	// The sessions survived the crash too: a client saves again through the
 	// restarted server.
 	c := clients[0]
@@ -155,6 +156,8 @@ func startChild(t *testing.T, db string) (*exec.Cmd, string) {
 		for sc.Scan() {
 			if m := servingURL.FindStringSubmatch(sc.Text()); m != nil {
 				found <- m[1]
+			} else if strings.Contains(sc.Text(), "level=ERROR") {
+				t.Logf("%s: %s", db, sc.Text())
 			}
 		}
 	}()
@@ -175,54 +178,111 @@ func stopChild(t *testing.T, cmd *exec.Cmd) {
 	}
 }
 
-// saveUntilKilled has every client save its own report over and over, each
-// save with the version its last save made and a unique text, and kills
-// the server with SIGKILL after a while. It returns the acknowledged saves.
-func saveUntilKilled(t *testing.T, child *exec.Cmd, clients []*webtest.Client, reports []int64) []ack {
-	var mu sync.Mutex
-	var acks []ack
-	var wg sync.WaitGroup
-	for i, c := range clients {
-		tok := c.Token(t)
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			version := 1
-			for seq := 0; seq < 10000; seq++ {
-				form := url.Values{"_csrf": {tok}, "base_version": {strconv.Itoa(version)}, "narrative.other": {crashValue(i, seq)}}
-				res, err := c.Send(http.MethodPost, "/reports/"+strconv.FormatInt(reports[i], 10)+"/save",
-					strings.NewReader(form.Encode()), http.Header{"Content-Type": {"application/x-www-form-urlencoded"}})
-				if err != nil {
-					return // the server is gone
-				}
-				if res.Status != http.StatusSeeOther {
-					t.Errorf("client %d save %d: status %d: %s", i, seq, res.Status, res.Body)
-					return
-				}
-				loc, _ := url.Parse(res.Location())
-				version, _ = strconv.Atoi(loc.Query().Get("saved"))
-				mu.Lock()
-				acks = append(acks, ack{client: i, seq: seq, version: version})
-				mu.Unlock()
+// saveLoad has clients save their own reports over and over, each save
+// based on the version the client's last save made and with a text of its
+// own (crashValue), and records the saves the server acknowledged.
+type saveLoad struct {
+	t       *testing.T
+	reports []int64
+	stop    chan struct{}
+	wg      sync.WaitGroup
+	mu      sync.Mutex
+	acks    []ack
+	sent    []int // per client, the number of the last save sent (-1: none)
+}
+
+func newSaveLoad(t *testing.T, reports []int64) *saveLoad {
+	l := &saveLoad{t: t, reports: reports, stop: make(chan struct{}), sent: make([]int, len(reports))}
+	for i := range l.sent {
+		l.sent[i] = -1
+	}
+	return l
+}
+
+// start has client i save from version on until finish, and returns a
+// channel closed when it stops. A save its server does not answer ends the
+// run; when mustServe that is an error (the client's server is not the one
+// killed).
+func (l *saveLoad) start(i int, c *webtest.Client, version int, mustServe bool) <-chan struct{} {
+	tok := c.Token(l.t)
+	done := make(chan struct{})
+	l.wg.Add(1)
+	go func() {
+		defer l.wg.Done()
+		defer close(done)
+		for {
+			select {
+			case <-l.stop:
+				return
+			default:
 			}
-		}()
-	}
-	deadline := time.Now().Add(10 * time.Second)
-	for time.Now().Before(deadline) {
-		mu.Lock()
-		n := len(acks)
-		mu.Unlock()
-		if n >= 10*crashClients {
-			break
+			l.mu.Lock()
+			l.sent[i]++
+			seq := l.sent[i]
+			l.mu.Unlock()
+			form := url.Values{"_csrf": {tok}, "base_version": {strconv.Itoa(version)}, "narrative.other": {crashValue(i, seq)}}
+			res, err := c.Send(http.MethodPost, paths.ReportSaveURL(l.reports[i]),
+				strings.NewReader(form.Encode()), http.Header{"Content-Type": {"application/x-www-form-urlencoded"}})
+			if err != nil {
+				if mustServe {
+					l.t.Errorf("client %d save %d: %v", i, seq, err)
+				}
+				return // the server is gone
+			}
+			if res.Status != http.StatusSeeOther {
+				l.t.Errorf("client %d save %d: status %d: %s", i, seq, res.Status, res.Body)
+				return
+			}
+			loc, _ := url.Parse(res.Location())
+			version, _ = strconv.Atoi(loc.Query().Get("saved"))
+			l.mu.Lock()
+			l.acks = append(l.acks, ack{client: i, seq: seq, version: version})
+			l.mu.Unlock()
 		}
-		time.Sleep(20 * time.Millisecond)
+	}()
+	return done
+}
+
+// count is the number of acknowledged saves so far.
+func (l *saveLoad) count() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return len(l.acks)
+}
+
+// waitFor waits until n saves are acknowledged or the time is up, and says
+// whether they were.
+func (l *saveLoad) waitFor(n int, within time.Duration) bool {
+	for deadline := time.Now().Add(within); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if l.count() >= n {
+			return true
+		}
 	}
+	return false
+}
+
+// finish stops the clients and returns the acknowledged saves and the
+// number of each client's last save sent.
+func (l *saveLoad) finish() ([]ack, []int) {
+	close(l.stop)
+	l.wg.Wait()
+	return l.acks, l.sent
+}
+
+// saveUntilKilled has every client save its own report over and over and
+// kills the server with SIGKILL after a while. It returns the acknowledged
+// saves and the number of each client's last save sent.
+func saveUntilKilled(t *testing.T, child *exec.Cmd, clients []*webtest.Client, reports []int64) ([]ack, []int) {
+	l := newSaveLoad(t, reports)
+	for i, c := range clients {
+		l.start(i, c, 1, false)
+	}
+	l.waitFor(10*crashClients, 10*time.Second)
 	if err := child.Process.Kill(); err != nil {
 		t.Fatal(err)
 	}
 	_ = child.Wait()
-	wg.Wait()
-	return acks
+	return l.finish()
 }
 
 // crashReport is the report client's save seq sent: the created one with
@@ -243,7 +303,12 @@ func reportJSON(t *testing.T, r *report.Report) string {
 	return string(data)
 }
 
-func verifyAcks(t *testing.T, db string, reports []int64, acks []ack) {
+// verifyAcks checks, after a crash, that every acknowledged save is there
+// as it was sent, and that every version of every report opens and is
+// whole: version 1 as created, each later one exactly one save the client
+// sent (so none half written), in the order sent, the last one equal to the
+// report itself. sent is each client's last save number sent.
+func verifyAcks(t *testing.T, db string, reports []int64, acks []ack, sent []int) {
 	st := openStore(t, db)
 	ctx := context.Background()
 	for _, a := range acks {
@@ -260,28 +325,44 @@ func verifyAcks(t *testing.T, db string, reports []int64, acks []ack) {
 			t.Errorf("report of client %d is at v%d, behind acknowledged v%d", a.client, cur.Version, a.version)
 		}
 	}
-	// Every version there is opens (the typing saves are stored as changes
-	// against the version before, so one unreadable change would lose every
-	// version after it up to the next snapshot), and the last one equals
-	// the report itself.
+	// The typing saves are stored as changes against the version before, so
+	// one unreadable change would lose every version after it up to the
+	// next snapshot.
 	for client, id := range reports {
 		cur, err := st.Report(ctx, id)
 		if err != nil {
 			t.Fatal(err)
 		}
+		lastSeq := -1
 		for v := 1; v <= cur.Version; v++ {
 			rec, err := st.ReportVersion(ctx, id, v)
 			if err != nil {
 				t.Errorf("client %d: version %d does not open: %v", client, v, err)
 				continue
 			}
+			want := crashReport(client, 0)
+			want.Narrative.Other = ""
+			if v > 1 {
+				var c, seq int
+				if _, err := fmt.Sscanf(rec.Report.Narrative.Other, "客户端%d-第%d次保存", &c, &seq); err != nil ||
+					c != client || seq <= lastSeq || seq > sent[client] {
+					t.Errorf("client %d: version %d holds %q, not a save sent after save %d", client, v, rec.Report.Narrative.Other, lastSeq)
+					continue
+				}
+				want, lastSeq = crashReport(client, seq), seq
+			}
+			if got := reportJSON(t, rec.Report); got != reportJSON(t, want) {
+				t.Errorf("client %d: version %d is not the report sent:\n%s", client, v, got)
+			}
 			if v == cur.Version && reportJSON(t, rec.Report) != reportJSON(t, cur.Report) {
 				t.Errorf("client %d: the last version differs from the report", client)
 			}
 		}
 	}
-	var check string
-	if err := st.DB.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&check); err != nil || check != "ok" {
-		t.Errorf("integrity_check: %q, %v", check, err)
+	if d, _ := store.DialectOf(db); d == store.SQLite {
+		var check string
+		if err := st.DB.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&check); err != nil || check != "ok" {
+			t.Errorf("integrity_check: %q, %v", check, err)
+		}
 	}
 }

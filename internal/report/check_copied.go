@@ -30,18 +30,18 @@ const (
 	copiedQuoted = 2
 )
 
-// findCopiedText warns for each text section (一, 五, 六) more than
+// copiedText warns for each text section (一, 五, 六) more than
 // copiedShare % of whose sentences are the same as a sentence of the same
 // section of last year's report, once punctuation, spaces and numbers
 // are set aside (W10): a text carried over with this year's figures typed
 // in is still last year's text.
-func (c *checker) findCopiedText(last *Report) {
+func (c *checker) copiedText(last *Report) {
 	for _, s := range c.t.Sections {
 		if s.Narrative == "" {
 			continue
 		}
 		if before := lastSentences(c.t, last)[s.Narrative]; len(before) > 0 {
-			c.copiedSection(s, before, last.Year)
+			c.copiedSectionKept(s, before, last)
 		}
 	}
 }

@@ -138,21 +138,16 @@ type tie struct {
 	fig      *statedFigure
 }
 
-// tieFigures finds the figures the narrative states about the tables, in
-// the order of the text (figureTies keeps them for the same texts).
-func (c *checker) tieFigures() []tie {
+// tieFigures finds the figures one text section states about the tables,
+// in the order of the text (figureTies keeps them for the same text).
+func (c *checker) tieFigures(s Section) []tie {
 	var out []tie
-	for _, s := range c.t.Sections {
-		if s.Narrative == "" {
+	for i, para := range Paragraphs(c.r.Narrative.Text(s.Narrative)) {
+		if !strings.Contains(para, "件") {
 			continue
 		}
-		for i, para := range Paragraphs(c.r.Narrative.Text(s.Narrative)) {
-			if !strings.Contains(para, "件") {
-				continue
-			}
-			for _, sentence := range sentences(para) {
-				out = c.sentenceTies(out, s, i, sentence)
-			}
+		for _, sentence := range sentences(para) {
+			out = c.sentenceTies(out, s, i, sentence)
 		}
 	}
 	return out

@@ -45,44 +45,55 @@ func (m *memo[K, V]) put(k K, v V) {
 	m.m[k] = v
 }
 
-// figureKey is what the figures a narrative states depend on.
+// figureKey is what the figures a text section states depend on.
 type figureKey struct {
-	t    *Template
-	year int // a sentence about another year is not about this table
-	text Narrative
+	t         *Template
+	year      int // a sentence about another year is not about this table
+	narrative string
+	text      string
 }
 
 var figureMemo memo[figureKey, []tie]
 
 // figureTies are the figures the narrative states about the tables, in
-// the order of the text. The slice is shared: callers only read it.
+// the order of the text, each section's kept for its text (typing into
+// one section reads only that one again). The ties are shared: callers
+// only read them.
 func (c *checker) figureTies() []tie {
-	k := figureKey{c.t, c.r.Year, c.r.Narrative}
-	if ts, ok := figureMemo.get(k); ok {
-		return ts
+	var out []tie
+	for _, s := range c.t.Sections {
+		if s.Narrative == "" {
+			continue
+		}
+		k := figureKey{c.t, c.r.Year, s.Narrative, c.r.Narrative.Text(s.Narrative)}
+		ts, ok := figureMemo.get(k)
+		if !ok {
+			ts = c.tieFigures(s)
+			figureMemo.put(k, ts)
+		}
+		out = append(out, ts...)
 	}
-	ts := c.tieFigures()
-	figureMemo.put(k, ts)
-	return ts
+	return out
 }
 
-// copiedKey is what W10 depends on.
+// copiedKey is what W10 of one text section depends on.
 type copiedKey struct {
-	t          *Template
-	text, last Narrative
-	lastYear   int
+	t              *Template
+	narrative      string
+	text, lastText string
+	lastYear       int
 }
 
 var copiedMemo memo[copiedKey, []Finding]
 
-// copiedText adds W10 for the sections mostly copied from last year's
-// report, as findCopiedText finds them.
-func (c *checker) copiedText(last *Report) {
-	k := copiedKey{c.t, c.r.Narrative, last.Narrative, last.Year}
+// copiedSectionKept adds W10 for section s, as copiedSection finds it for
+// the section's text and last year's.
+func (c *checker) copiedSectionKept(s Section, before map[string]bool, last *Report) {
+	k := copiedKey{c.t, s.Narrative, c.r.Narrative.Text(s.Narrative), last.Narrative.Text(s.Narrative), last.Year}
 	fs, ok := copiedMemo.get(k)
 	if !ok {
 		sub := checker{t: c.t, r: c.r, opt: c.opt}
-		sub.findCopiedText(last)
+		sub.copiedSection(s, before, last.Year)
 		fs = sub.out
 		copiedMemo.put(k, fs)
 	}

@@ -13,17 +13,21 @@ import (
 	"nianbao/internal/testenv"
 )
 
+// oldDatabases are where the migration tests make a database of an older
+// schema: a new SQLite file, a new PostgreSQL database.
+var oldDatabases = []struct {
+	name   string
+	target func(t *testing.T) string
+}{
+	{"sqlite", func(t *testing.T) string { return filepath.Join(t.TempDir(), "old.db") }},
+	{"postgres", func(t *testing.T) string { return testenv.Postgres(t) }},
+}
+
 // TestOldVersionsReadAfterMigration: versions stored whole before
 // migration 00015 (every row a copy) open as before once it has run, and
 // the next save after them is stored as a change.
 func TestOldVersionsReadAfterMigration(t *testing.T) {
-	for _, tc := range []struct {
-		name   string
-		target func(t *testing.T) string
-	}{
-		{"sqlite", func(t *testing.T) string { return filepath.Join(t.TempDir(), "old.db") }},
-		{"postgres", func(t *testing.T) string { return testenv.Postgres(t) }},
-	} {
+	for _, tc := range oldDatabases {
 		t.Run(tc.name, func(t *testing.T) { testOldVersions(t, tc.target(t)) })
 	}
 }
@@ -107,13 +111,7 @@ func testOldVersions(t *testing.T, target string) {
 // stored in the column anchor read back with their places after migration
 // 00024 renamed it, on both databases.
 func TestCommentsReadAfterPlaceRename(t *testing.T) {
-	for _, tc := range []struct {
-		name   string
-		target func(t *testing.T) string
-	}{
-		{"sqlite", func(t *testing.T) string { return filepath.Join(t.TempDir(), "old.db") }},
-		{"postgres", func(t *testing.T) string { return testenv.Postgres(t) }},
-	} {
+	for _, tc := range oldDatabases {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx := context.Background()
 			target := tc.target(t)

@@ -174,7 +174,7 @@ func (s *Store) CreateReport(ctx context.Context, bodyID int64, year int, r *rep
 // (report.TallyOf): the store keeps the numbers, it does not check.
 func (s *Store) SaveDraft(ctx context.Context, id int64, baseVersion int, r *report.Report, tally report.Tally, by int64) (newVersion int, err error) {
 	var saved *report.Report
-	err = s.inTx(ctx, func(tx *sql.Tx) error {
+	err = s.inRowTx(ctx, func(tx *sql.Tx) error {
 		saved, newVersion, err = s.saveDraftTx(ctx, tx, id, baseVersion, r, tally, by)
 		return err
 	})
@@ -187,13 +187,14 @@ func (s *Store) SaveDraft(ctx context.Context, id int64, baseVersion int, r *rep
 
 // saveDraftTx is SaveDraft within a transaction, for saves that commit
 // together with more (a summary's sums); the caller puts the saved report
-// into the cache once the transaction has committed.
+// into the cache once the transaction has committed. It locks the
+// report's row first (forUpdate), which is all inRowTx relies on.
 func (s *Store) saveDraftTx(ctx context.Context, tx *sql.Tx, id int64, baseVersion int, r *report.Report, tally report.Tally, by int64) (*report.Report, int, error) {
 	var bodyID int64
 	var version, year int
 	var state workflow.State
 	var prevData, prevUnread string
-	err := s.txQueryRow(ctx, tx, `SELECT body_id, year, version, state, data, unread FROM reports WHERE id = $1`, id).
+	err := s.txQueryRow(ctx, tx, s.forUpdate(`SELECT body_id, year, version, state, data, unread FROM reports WHERE id = $1`), id).
 		Scan(&bodyID, &year, &version, &state, &prevData, &prevUnread)
 	switch {
 	case err != nil:

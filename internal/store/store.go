@@ -125,7 +125,15 @@ func (s *Store) Migrate(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("store.Migrate: %w", err)
 	}
-	p, err := goose.NewProvider(gd, s.DB, fsys)
+	var opts []goose.ProviderOption
+	if s.dialect == Postgres {
+		locker, err := migrationLock()
+		if err != nil {
+			return 0, fmt.Errorf("store.Migrate: %w", err)
+		}
+		opts = append(opts, goose.WithSessionLocker(locker))
+	}
+	p, err := goose.NewProvider(gd, s.DB, fsys, opts...)
 	if err != nil {
 		return 0, fmt.Errorf("store.Migrate: %w", err)
 	}

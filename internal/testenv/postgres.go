@@ -9,10 +9,12 @@ import (
 	"os/exec"
 	"os/user"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -20,26 +22,33 @@ import (
 )
 
 // PostgreSQL for tests: one real server per test binary, started on first
-// use with Debian's initdb and pg_ctl on a loopback port, its data and
+// use with Debian's initdb and postgres on a loopback port, its data and
 // socket in a temporary folder, and stopped when the binary's tests end
 // (RunWithPostgres, from TestMain). Each test gets a new, empty database
 // of its own. Where PostgreSQL is not installed a test is skipped with a
 // message saying how to install it — unless NIANBAO_REQUIRE_POSTGRES is set,
-// under which it fails. initdb refuses to run as root, so as root the
-// server runs as the postgres user (runuser).
+// under which it fails. initdb and the server refuse to run as root, so as
+// root they run as the postgres user.
+//
+// The server is a child of the test binary, not a daemon (pg_ctl's), and
+// the kernel kills it when the binary dies (Pdeathsig): a binary killed by
+// its -timeout or by a signal, which never gets to stop the server, leaves
+// none behind — one left behind also kept open every file descriptor the
+// test run had inherited, locks among them.
 
 // The server of this test binary.
 var pg struct {
-	once    sync.Once
-	err     error
-	dir     string
-	admin   string // URL of the postgres database, for CREATE DATABASE
-	url     func(db string) string
-	run     func(args ...string) *exec.Cmd
-	pgctl   string
-	n       atomic.Int64
-	main    bool
-	running bool
+	once   sync.Once
+	err    error
+	dir    string
+	admin  string // URL of the postgres database, for CREATE DATABASE
+	url    func(db string) string
+	run    func(args ...string) *exec.Cmd
+	cred   *syscall.Credential // the postgres user's, when run as root
+	server *exec.Cmd
+	exited chan struct{} // closed when the server has exited
+	n      atomic.Int64
+	main   bool
 }
 
 // RunWithPostgres runs the tests of a package that uses Postgres and stops
@@ -62,7 +71,7 @@ func Postgres(tb testing.TB) string {
 	pg.once.Do(startPostgres)
 	if pg.err != nil {
 		if errors.Is(pg.err, errNoPostgres) {
-			missing(tb, "NIANBAO_REQUIRE_POSTGRES", "PostgreSQL (initdb, pg_ctl)", "sudo apt-get install -y postgresql")
+			missing(tb, "NIANBAO_REQUIRE_POSTGRES", "PostgreSQL (initdb, postgres)", "sudo apt-get install -y postgresql")
 		}
 		tb.Fatalf("starting PostgreSQL for the tests: %v", pg.err)
 	}
@@ -92,7 +101,7 @@ func adminExec(ctx context.Context, sql string) error {
 	return err
 }
 
-// pgBin finds the folder of initdb and pg_ctl: $NIANBAO_PG_BIN, the PATH,
+// pgBin finds the folder of initdb and postgres: $NIANBAO_PG_BIN, the PATH,
 // or Debian's /usr/lib/postgresql/N/bin (newest N).
 func pgBin() (string, error) {
 	if d := os.Getenv("NIANBAO_PG_BIN"); d != "" {
@@ -121,6 +130,7 @@ func startPostgres() {
 		if err != nil {
 			return err
 		}
+		removeAbandoned()
 		dir, err := os.MkdirTemp("", "nianbao-pg-")
 		if err != nil {
 			return err
@@ -137,31 +147,98 @@ func startPostgres() {
 			"-E", "UTF8", "--no-locale", "--no-sync").CombinedOutput(); err != nil {
 			return fmt.Errorf("initdb: %w: %s", err, out)
 		}
-		pg.pgctl = filepath.Join(bin, "pg_ctl")
 		var last error
 		for range 5 { // a free port may be taken between finding and using it
 			port, err := freePort()
 			if err != nil {
 				return err
 			}
-			// fsync off: the tests kill app servers, never PostgreSQL, and
-			// a shared test machine is slow enough.
-			opts := fmt.Sprintf("-p %d -k %s -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300", port, dir)
-			out, err := pg.run(pg.pgctl, "-D", data, "-l", filepath.Join(dir, "log"), "-w", "-t", "60", "-o", opts, "start").CombinedOutput()
-			if err != nil {
-				log, _ := os.ReadFile(filepath.Join(dir, "log"))
-				last = fmt.Errorf("pg_ctl start: %w: %s %s", err, out, log)
-				continue
-			}
-			pg.running = true
 			pg.url = func(db string) string {
 				return fmt.Sprintf("postgres://nianbao@127.0.0.1:%d/%s?sslmode=disable", port, db)
 			}
 			pg.admin = pg.url("postgres")
-			return nil
+			if last = startServer(filepath.Join(bin, "postgres"), data, port); last == nil {
+				return nil
+			}
 		}
 		return last
 	}()
+}
+
+// removeAbandoned removes the folders of test servers whose binary died
+// before removing them (about 50 MB each): those whose server is not
+// running and that are older than any initdb takes.
+func removeAbandoned() {
+	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), "nianbao-pg-*"))
+	for _, d := range dirs {
+		fi, err := os.Stat(d)
+		if err != nil || time.Since(fi.ModTime()) < 10*time.Minute {
+			continue
+		}
+		if pidFile, err := os.ReadFile(filepath.Join(d, "data", "postmaster.pid")); err == nil {
+			pid, _ := strconv.Atoi(strings.TrimSpace(strings.SplitN(string(pidFile), "\n", 2)[0]))
+			if err := syscall.Kill(pid, 0); pid > 0 && (err == nil || errors.Is(err, syscall.EPERM)) {
+				continue // its server runs
+			}
+		}
+		os.RemoveAll(d)
+	}
+}
+
+// startServer runs the server on data and port as a child of this process
+// and waits until it takes connections.
+func startServer(postgres, data string, port int) error {
+	logf, err := os.Create(filepath.Join(pg.dir, "log"))
+	if err != nil {
+		return err
+	}
+	defer logf.Close()
+	// fsync off: the tests kill app servers, never PostgreSQL, and a
+	// shared test machine is slow enough.
+	cmd := exec.Command(postgres, "-D", data, "-p", strconv.Itoa(port), "-k", pg.dir,
+		"-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "max_connections=300")
+	cmd.Stdout, cmd.Stderr = logf, logf
+	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL, Credential: pg.cred}
+	started := make(chan error, 1)
+	exited := make(chan struct{})
+	go func() {
+		// Pdeathsig fires when the thread that started the child ends, so
+		// that thread is kept for as long as the server runs.
+		runtime.LockOSThread()
+		if err := cmd.Start(); err != nil {
+			started <- err
+			return
+		}
+		started <- nil
+		_ = cmd.Wait()
+		close(exited)
+	}()
+	if err := <-started; err != nil {
+		return fmt.Errorf("start postgres: %w", err)
+	}
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		c, err := pgx.Connect(ctx, pg.admin)
+		if err == nil {
+			c.Close(ctx)
+			cancel()
+			pg.server, pg.exited = cmd, exited
+			return nil
+		}
+		cancel()
+		select {
+		case <-exited:
+			log, _ := os.ReadFile(filepath.Join(pg.dir, "log"))
+			return fmt.Errorf("postgres exited: %s", log)
+		case <-time.After(100 * time.Millisecond):
+		}
+		if time.Now().After(deadline) {
+			_ = cmd.Process.Kill()
+			<-exited
+			return fmt.Errorf("postgres did not take connections within 60 s: %w", err)
+		}
+	}
 }
 
 // asPostgresUser makes the commands run as the postgres user (initdb and
@@ -183,6 +260,7 @@ func asPostgresUser(dir string) error {
 	pg.run = func(args ...string) *exec.Cmd {
 		return exec.Command(runuser, append([]string{"-u", "postgres", "--"}, args...)...)
 	}
+	pg.cred = &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid)}
 	return nil
 }
 
@@ -195,10 +273,17 @@ func freePort() (int, error) {
 	return ln.Addr().(*net.TCPAddr).Port, nil
 }
 
+// stopPostgres stops the server (a fast shutdown: nothing of the test
+// databases needs keeping) and removes its folder.
 func stopPostgres() {
-	if pg.running {
-		if out, err := pg.run(pg.pgctl, "-D", filepath.Join(pg.dir, "data"), "-m", "immediate", "-w", "stop").CombinedOutput(); err != nil {
-			fmt.Fprintf(os.Stderr, "pg_ctl stop: %v: %s\n", err, strings.TrimSpace(string(out)))
+	if pg.server != nil {
+		_ = pg.server.Process.Signal(syscall.SIGINT)
+		select {
+		case <-pg.exited:
+		case <-time.After(30 * time.Second):
+			fmt.Fprintln(os.Stderr, "the test PostgreSQL did not stop within 30 s; killing it")
+			_ = pg.server.Process.Kill()
+			<-pg.exited
 		}
 	}
 	if pg.dir != "" {
