@@ -25,8 +25,19 @@ func TestTypingSlipInBrowser(t *testing.T) {
 	b.open(a.app.URL + paths.ReportEdit(a.report))
 	cell := cellID("requests.granted.natural_person")
 	was := b.value(cell)
+	rowHeight := `document.getElementById('` + cell + `').closest('tr').getBoundingClientRect().height`
+	before := js[float64](b, rowHeight)
 	b.typeInto(cell, "44")
 	b.settle()
+	// The culprit's message is a readable callout above the focused cell;
+	// the row keeps its height.
+	if after := js[float64](b, rowHeight); after > before+0.5 {
+		t.Errorf("the culprit's row grew from %.1f to %.1f px", before, after)
+	}
+	mark := "#m-requests-granted-natural_person"
+	if m, c := b.box(mark), b.box("#"+cell); !m.readable(js[float64](b, `innerWidth`), js[float64](b, `innerHeight`)) || m.Bottom > c.Top+1 {
+		t.Errorf("the culprit's message %+v is not readable above its cell %+v", m, c)
+	}
 	balance := `[...document.querySelectorAll('#findings li')].map(li => li.textContent).filter(s => s.includes('列：一('))`
 	got := js[[]string](b, balance)
 	if len(got) != 1 || !strings.Contains(got[0], "自然人列") {
@@ -40,6 +51,9 @@ func TestTypingSlipInBrowser(t *testing.T) {
 	}
 	testenv.ViewScreenshot(t, b.ctx, "typing-slip")
 	b.do(chromedp.Focus(chromedp.ID(cellID("requests.new_received.natural_person"))))
+	if m := b.box(mark); m.Width > 1 {
+		t.Errorf("the culprit's message stays over the table after leaving the cell: %+v", m)
+	}
 	b.do(chromedp.Click(chromedp.CSS(`#findings li [data-focus="` + cell + `"]`)))
 	if got := b.active(); got != cell {
 		t.Errorf("clicking the finding went to %q", got)

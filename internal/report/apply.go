@@ -115,6 +115,18 @@ func (r *Report) Refusal(id CellID) *InputError {
 	return nil
 }
 
+// RefusalNote says at a refused cell why its text was not read and, when
+// the cell still holds a number from before, that number (the totals count
+// it): 请填写阿拉伯数字，没有发生的填0；保存的仍是146. Nothing typed is
+// silently replaced by the number stored.
+func (r *Report) RefusalNote(e *InputError) string {
+	note := e.Problem()
+	if v := r.Values[e.Cell]; v.Filled() {
+		note += "；保存的仍是" + FormatValue(r.Template().Cell(e.Cell).Kind, v)
+	}
+	return note
+}
+
 // Refusals are the refusals of every unread text, in the template's order:
 // what the cells show as refused, typed in this request or before.
 func (r *Report) Refusals() []*InputError {

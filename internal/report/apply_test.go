@@ -193,3 +193,29 @@ func TestRefusalsRideAlong(t *testing.T) {
 		t.Errorf("a corrected cell is still refused: %v", fs)
 	}
 }
+
+// TestRefusalNote: a refused cell says why, and the number it still holds
+// from before, if any (that number is what the totals count).
+func TestRefusalNote(t *testing.T) {
+	r := report.New(report.T2021)
+	set(t, r, "requests.granted.natural_person", report.Num(146))
+	set(t, r, "active.fees.amount_wan", report.Num(1041700))
+	out, refused := report.Apply(r, form(map[string]string{
+		"requests.granted.natural_person": "1o",
+		"requests.granted.commercial":     "-3",
+		"active.fees.amount_wan":          "10.4.17",
+	}))
+	want := map[string]string{
+		"requests.granted.natural_person": "请填写阿拉伯数字，没有发生的填0；保存的仍是146",
+		"requests.granted.commercial":     "不能为负数",
+		"active.fees.amount_wan":          "小数点多于一个；保存的仍是104.1700",
+	}
+	if len(refused) != len(want) {
+		t.Fatalf("refused %v", refused)
+	}
+	for _, e := range refused {
+		if got := out.RefusalNote(e); got != want[e.Path] {
+			t.Errorf("%s: %q, want %q", e.Path, got, want[e.Path])
+		}
+	}
+}

@@ -77,6 +77,9 @@ type Cell struct {
 	Headers          string // td only: the ids of its header cells
 	Path             string // td only: the cell's JSON path
 	Class            string
+	// Unread, on a draft's cell whose typed text could not be read, says
+	// why; Text is then that text, never the number stored before it.
+	Unread string
 	// Place is the cell's comment place (report.CellPlace), set where a
 	// reviewer may comment on it.
 	Place string
@@ -137,6 +140,9 @@ func newRow(r *rpt.Report, row []rpt.GridCell) Row {
 			if c.Text == "" {
 				c.Class = "num blank"
 			}
+			if e := r.Refusal(g.Cell); e != nil {
+				c.Text, c.Class, c.Unread = e.Input, "num unread", "未能读取："+r.RefusalNote(e)
+			}
 		} else {
 			c.Header, c.Text, c.ID, c.Scope = true, g.Label, g.ID, g.Scope
 			if g.Note {
@@ -147,6 +153,9 @@ func newRow(r *rpt.Report, row []rpt.GridCell) Row {
 	}
 	return out
 }
+
+// UnreadNoteID is the id of the note at an unread cell (its anchor + -note).
+func UnreadNoteID(anchor string) string { return anchor + "-note" }
 
 // colClasses names each column's width in thousandths: report-w-270 is
 // 27 % of the table.

@@ -105,7 +105,7 @@ const (
 func NewPage(p Page) *Page {
 	p.problems = map[report.CellID]string{}
 	for _, e := range p.Refused {
-		p.problems[e.Cell] = e.Problem()
+		p.problems[e.Cell] = p.Report.RefusalNote(e)
 	}
 	p.marks = map[report.CellID]markKind{}
 	p.culprits = map[report.CellID]int64{}

@@ -1,0 +1,219 @@
+package importer_test
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"nianbao/internal/extract"
+	"nianbao/internal/importer"
+	"nianbao/internal/org"
+	"nianbao/internal/report"
+)
+
+// golden is one file of testdata/golden: the reports it is about (as
+// JSON or as published text) and the findings the whole check must give
+// each of them, every one written and justified by hand from the report's
+// text and tables (testdata/golden/README.md).
+type golden struct {
+	inputs   []string
+	findings []string
+}
+
+// readGolden parses a golden file: "@check PATH" lines name the inputs
+// (relative to testdata), other unindented lines are findings, each of
+// which must be followed by an indented "why:" line; "#" starts a comment.
+func readGolden(t *testing.T, path string) golden {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var g golden
+	needWhy := ""
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		trimmed := strings.TrimSpace(line)
+		switch {
+		case trimmed == "" || strings.HasPrefix(trimmed, "#"):
+		case line != trimmed:
+			if strings.HasPrefix(trimmed, "why:") {
+				needWhy = ""
+			}
+		case needWhy != "":
+			t.Fatalf("%s:%d: the finding %q has no why: line", path, n-1, needWhy)
+		case strings.HasPrefix(line, "@check "):
+			g.inputs = append(g.inputs, strings.TrimSpace(strings.TrimPrefix(line, "@check ")))
+		default:
+			g.findings = append(g.findings, strings.Join(strings.Fields(line), " "))
+			needWhy = line
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if needWhy != "" {
+		t.Fatalf("%s: the finding %q has no why: line", path, needWhy)
+	}
+	if len(g.inputs) == 0 {
+		t.Fatalf("%s: no @check line", path)
+	}
+	return g
+}
+
+// checkWhole runs the whole check as `nianbao check` does on a file: a
+// JSON report as it is, a published text read by the importer first
+// (with its headings, W11); final; the body's kind guessed from its name.
+func checkWhole(tb testing.TB, path string) []report.Finding {
+	tb.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var r *report.Report
+	var headings *[6]report.PrintedHeading
+	if strings.HasSuffix(path, ".json") {
+		if r, err = report.Decode(data); err != nil {
+			tb.Fatalf("%s: %v", path, err)
+		}
+	} else {
+		doc, err := extract.Read(data)
+		if err != nil {
+			tb.Fatalf("%s: %v", path, err)
+		}
+		res, err := importer.ImportDocument(doc)
+		if err != nil {
+			tb.Fatalf("%s: %v", path, err)
+		}
+		r, headings = res.Report, &res.Printed
+	}
+	opt := report.Options{Final: true, Headings: headings, NoRules: !org.KindOfName(r.Org).MakesRules()}
+	return report.Check(r, opt)
+}
+
+var digitRun = regexp.MustCompile(`[0-9]+(?:\.[0-9]+)?`)
+
+// goldenLine is a finding as a golden file writes it: rule, severity,
+// place (the cells, the likely culprit, the text's section and paragraph
+// from 1, the field, the line of a published text; "-" for none) and the
+// numbers its message quotes, in order ("-" for none).
+func goldenLine(f report.Finding) string {
+	var place []string
+	if paths := f.Paths(); len(paths) > 0 {
+		place = append(place, "cells="+strings.Join(paths, "+"))
+	}
+	if c := f.CulpritPath(); c != "" {
+		place = append(place, "culprit="+c)
+	}
+	if f.Narrative != "" {
+		place = append(place, "text="+f.Narrative+"."+strconv.Itoa(f.Para+1))
+	}
+	if f.Field != "" {
+		place = append(place, "field="+f.Field)
+	}
+	if f.Line > 0 {
+		place = append(place, "line="+strconv.Itoa(f.Line))
+	}
+	numbers := strings.Join(digitRun.FindAllString(f.Message, -1), ",")
+	return strings.Join([]string{f.Rule, string(f.Severity), orDash(strings.Join(place, ",")), orDash(numbers)}, " ")
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// TestGoldenFindings: the whole check of every seed (as JSON and as the
+// published text) and of every report of the corpus gives exactly the
+// findings its golden file lists and justifies by hand.
+func TestGoldenFindings(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "golden", "*.golden"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) < 5 {
+		t.Fatalf("only %d golden files", len(files))
+	}
+	for _, file := range files {
+		g := readGolden(t, file)
+		for _, in := range g.inputs {
+			t.Run(filepath.Base(file)+"/"+filepath.Base(in), func(t *testing.T) {
+				var got []string
+				messages := map[string]string{}
+				for _, f := range checkWhole(t, filepath.Join("testdata", in)) {
+					line := goldenLine(f)
+					got = append(got, line)
+					messages[line] = f.Message
+				}
+				if diff := findingsDiff(g.findings, got, messages); diff != "" {
+					t.Errorf("%s against %s:\n%s", in, file, diff)
+				}
+			})
+		}
+	}
+}
+
+// findingsDiff lists the findings the golden file has and the check does
+// not give, and those the check gives that the golden file lacks (with
+// their messages), or "" when they are the same.
+func findingsDiff(want, got []string, messages map[string]string) string {
+	want, got = slices.Sorted(slices.Values(want)), slices.Sorted(slices.Values(got))
+	var b strings.Builder
+	for _, w := range want {
+		if i := slices.Index(got, w); i >= 0 {
+			got = slices.Delete(got, i, i+1)
+			continue
+		}
+		fmt.Fprintf(&b, "- %s   (in the golden file, not given by the check)\n", w)
+	}
+	for _, g := range got {
+		fmt.Fprintf(&b, "+ %s   (given by the check, not in the golden file)\n      %s\n", g, messages[g])
+	}
+	return b.String()
+}
+
+// BenchmarkWholeCheck: the whole check of the longest seed (003, 3,481
+// characters of 第一部分) as `nianbao check` and the editor run it: final,
+// with the published headings (W11), the body's kind (W12) and last year's
+// report (W1, W5, W10: the same text a year earlier, the worst case of the
+// copy comparison). "text-typed" changes 第一部分 before every check, so
+// the narrative checks cannot reuse what they found in the text before
+// (narrative_memo.go). Budget: 50 µs (docs/design.md).
+func BenchmarkWholeCheck(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("testdata", "seeds", "003.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	res, err := importer.Import(string(data))
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := res.Report
+	last := r.Clone()
+	last.Year--
+	opt := report.Options{Final: true, Headings: &res.Printed, NoRules: !org.KindOfName(r.Org).MakesRules(), LastYear: last}
+	b.Run("003", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			report.Check(r, opt)
+		}
+	})
+	overview := r.Narrative.Overview
+	b.Run("003-text-typed", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; b.Loop(); i++ {
+			r.Narrative.Overview = overview + strconv.Itoa(i)
+			report.Check(r, opt)
+		}
+	})
+}
