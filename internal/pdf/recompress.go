@@ -47,13 +47,14 @@ func recompress(pdf []byte) ([]byte, error) {
 	out := bytes.NewBuffer(make([]byte, 0, len(pdf)))
 	out.Write(pdf[:offsets[order[0]]])
 	moved := make([]int, len(offsets))
+	z := newRezipper()
 	for i, n := range order {
 		end := xref
 		if i+1 < len(order) {
 			end = offsets[order[i+1]]
 		}
 		moved[n] = out.Len()
-		if err := writeObject(out, pdf[offsets[n]:end]); err != nil {
+		if err := z.writeObject(out, pdf[offsets[n]:end]); err != nil {
 			return nil, fmt.Errorf("pdf: recompress object %d: %w", n, err)
 		}
 	}
@@ -92,8 +93,23 @@ func objectOffsets(pdf []byte) ([]int, int, error) {
 	return offsets, xref, nil
 }
 
+// rezipper decompresses and compresses the streams of one file, with one
+// reader, writer and buffer for all of them: a zlib writer allocates
+// about a megabyte, which for twenty streams cost more than compressing.
+type rezipper struct {
+	r   io.ReadCloser
+	w   *zlib.Writer
+	raw bytes.Buffer
+	out bytes.Buffer
+}
+
+func newRezipper() *rezipper {
+	w, _ := zlib.NewWriterLevel(io.Discard, streamLevel)
+	return &rezipper{w: w}
+}
+
 // writeObject copies one object, its FlateDecode stream compressed again.
-func writeObject(out *bytes.Buffer, obj []byte) error {
+func (z *rezipper) writeObject(out *bytes.Buffer, obj []byte) error {
 	s := bytes.Index(obj, streamHead)
 	if s < 0 || !bytes.Contains(obj[:s], []byte("/FlateDecode")) {
 		out.Write(obj)
@@ -109,7 +125,7 @@ func writeObject(out *bytes.Buffer, obj []byte) error {
 	if body+n > len(obj) {
 		return fmt.Errorf("stream of %d bytes overruns the object", n)
 	}
-	data, err := deflate(obj[body : body+n])
+	data, err := z.deflate(obj[body : body+n])
 	if err != nil {
 		return err
 	}
@@ -123,23 +139,28 @@ func writeObject(out *bytes.Buffer, obj []byte) error {
 }
 
 // deflate decompresses a zlib stream and compresses it at streamLevel.
-func deflate(z []byte) ([]byte, error) {
-	r, err := zlib.NewReader(bytes.NewReader(z))
+// The bytes it returns are valid until the next call.
+func (z *rezipper) deflate(zs []byte) ([]byte, error) {
+	var err error
+	if z.r == nil {
+		z.r, err = zlib.NewReader(bytes.NewReader(zs))
+	} else {
+		err = z.r.(zlib.Resetter).Reset(bytes.NewReader(zs), nil)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("read stream: %w", err)
 	}
-	raw, err := io.ReadAll(r)
-	if err != nil {
+	z.raw.Reset()
+	if _, err := z.raw.ReadFrom(z.r); err != nil {
 		return nil, fmt.Errorf("read stream: %w", err)
 	}
-	var b bytes.Buffer
-	b.Grow(len(z))
-	w, _ := zlib.NewWriterLevel(&b, streamLevel)
-	w.Write(raw)
-	if err := w.Close(); err != nil {
+	z.out.Reset()
+	z.w.Reset(&z.out)
+	z.w.Write(z.raw.Bytes())
+	if err := z.w.Close(); err != nil {
 		return nil, fmt.Errorf("compress stream: %w", err)
 	}
-	return b.Bytes(), nil
+	return z.out.Bytes(), nil
 }
 
 // writeXref writes the cross-reference table for the moved objects and

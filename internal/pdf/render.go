@@ -89,8 +89,11 @@ func drawFile(r *report.Report, faces []*sfnt) (file []byte, err error) {
 		}
 	}()
 	doc := newDocument(r, faces[serif])
-	runes := doc.runes()
-	d, err := draw(r, doc, faces, runes, mm(bodyLead))
+	cut, err := cutFaces(faces, doc.runes())
+	if err != nil {
+		return nil, err
+	}
+	d, err := draw(r, doc, cut, mm(bodyLead))
 	if err != nil {
 		return nil, err
 	}
@@ -98,7 +101,7 @@ func drawFile(r *report.Report, faces []*sfnt) (file []byte, err error) {
 	// tighter pitch (at most 5 % less), when that takes those lines back.
 	if pages := d.pdf.PageNo(); pages > 1 && d.y-marginTop < (pageBottom-marginTop)/5 {
 		for _, k := range []float64{0.975, 0.95} {
-			tight, err := draw(r, doc, faces, runes, mm(bodyLead)*k)
+			tight, err := draw(r, doc, cut, mm(bodyLead)*k)
 			if err != nil {
 				return nil, err
 			}
@@ -112,12 +115,35 @@ func drawFile(r *report.Report, faces []*sfnt) (file []byte, err error) {
 	if err := d.pdf.Output(&out); err != nil {
 		return nil, fmt.Errorf("pdf: output: %w", err)
 	}
-	return nameSubsets(out.Bytes(), runes), nil
+	return nameSubsets(out.Bytes(), cut.runes), nil
+}
+
+// cutFont is what every drawing of one document shares: the characters it
+// draws, each face cut down to them, and their advances as gofpdf measures
+// them. A document set again on a tighter pitch reuses them.
+type cutFont struct {
+	faces  []*sfnt
+	runes  []rune
+	data   [][]byte
+	widths map[widthKey]float64
+}
+
+// cutFaces cuts each face down to runes.
+func cutFaces(faces []*sfnt, runes []rune) (*cutFont, error) {
+	c := &cutFont{faces: faces, runes: runes, widths: map[widthKey]float64{}}
+	for i := range faceFiles {
+		data, err := faces[i].subset(runes)
+		if err != nil {
+			return nil, err
+		}
+		c.data = append(c.data, data)
+	}
+	return c, nil
 }
 
 // draw sets the whole document on a body line pitch of lead mm.
-func draw(r *report.Report, doc *document, faces []*sfnt, runes []rune, lead float64) (*renderer, error) {
-	d, err := newRenderer(faces, runes)
+func draw(r *report.Report, doc *document, cut *cutFont, lead float64) (*renderer, error) {
+	d, err := newRenderer(cut)
 	if err != nil {
 		return nil, err
 	}
@@ -146,26 +172,24 @@ type renderer struct {
 }
 
 // newRenderer starts a document whose fonts hold just the runes it draws.
-func newRenderer(faces []*sfnt, runes []rune) (*renderer, error) {
+func newRenderer(cut *cutFont) (*renderer, error) {
 	p := gofpdf.New("P", "mm", "A4", "")
 	p.SetMargins(marginLeft, marginTop, marginRight)
 	p.SetAutoPageBreak(false, 0)
 	p.SetCatalogSort(true)
-	d := &renderer{pdf: p, faces: faces, font: fontState{face: -1}, lead: mm(bodyLead)}
-	d.m = measurer{d: d, cache: map[widthKey]float64{}}
+	d := &renderer{pdf: p, faces: cut.faces, font: fontState{face: -1}, lead: mm(bodyLead)}
+	d.m = measurer{d: d, cache: cut.widths}
 	for i, ff := range faceFiles {
-		data, err := faces[i].subset(runes)
-		if err != nil {
-			return nil, err
-		}
 		// A failed AddUTF8FontFromBytes only prints; SetFont then fails.
-		p.AddUTF8FontFromBytes(ff.family, "", data)
+		p.AddUTF8FontFromBytes(ff.family, "", cut.data[i])
 		p.SetFont(ff.family, "", bodySize)
 		if err := p.Error(); err != nil {
 			return nil, fmt.Errorf("pdf: add font %s: %w", ff.file, err)
 		}
 	}
-	d.m.prefill(runes)
+	if len(cut.widths) == 0 {
+		d.m.prefill(cut.runes)
+	}
 	p.SetFooterFunc(d.footer)
 	return d, nil
 }
