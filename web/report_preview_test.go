@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -78,14 +77,9 @@ func TestPreviewPDFIsTheVersionShown(t *testing.T) {
 // (pdftotext breaks lines where the PDF does).
 func pdfText(t *testing.T, data string) string {
 	t.Helper()
-	tool := testenv.Poppler(t, "pdftotext")
 	path := filepath.Join(t.TempDir(), "preview.pdf")
 	if err := os.WriteFile(path, []byte(data), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command(tool, "-enc", "UTF-8", path, "-").CombinedOutput()
-	if err != nil {
-		t.Fatalf("pdftotext: %v: %s", err, out)
-	}
-	return strings.Join(strings.Fields(string(out)), "")
+	return strings.Join(strings.Fields(testenv.RunPoppler(t, "pdftotext", "-enc", "UTF-8", path, "-")), "")
 }

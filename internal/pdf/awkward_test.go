@@ -76,7 +76,7 @@ func TestPDFAwkwardText(t *testing.T) {
 				t.Fatal("no pages")
 			}
 			got := strip(text(t, path, "-raw"))
-			if info := poppler(t, "pdfinfo", path); !strings.Contains(info, "Title:           "+strings.TrimSpace(r.DisplayTitle())) {
+			if info := testenv.RunPoppler(t, "pdfinfo", path); !strings.Contains(info, "Title:           "+strings.TrimSpace(r.DisplayTitle())) {
 				t.Errorf("the document properties do not keep the exact title %q:\n%s", r.DisplayTitle(), info)
 			}
 			for _, w := range tt.wants {
@@ -128,7 +128,7 @@ func TestPDFPublication(t *testing.T) {
 	if want := strip(r.Org) + "2024年3月5日"; !strings.Contains(tail, want) {
 		t.Errorf("the text does not end with the 落款 %q: …%s", want, tail)
 	}
-	if info := poppler(t, "pdfinfo", path); !strings.Contains(info, "Mar  5") || !strings.Contains(info, "2024") {
+	if info := testenv.RunPoppler(t, "pdfinfo", path); !strings.Contains(info, "Mar  5") || !strings.Contains(info, "2024") {
 		t.Errorf("creation date is not the publication date:\n%s", info)
 	}
 }
@@ -140,7 +140,7 @@ func TestPDFPageImages(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			path := renderFile(t, loadSeed(t, name), name)
 			prefix := filepath.Join(filepath.Dir(path), name)
-			poppler(t, "pdftoppm", "-r", "60", "-png", path, prefix)
+			testenv.RunPoppler(t, "pdftoppm", "-r", "60", "-png", path, prefix)
 			pngs, _ := filepath.Glob(prefix + "-*.png")
 			if n := pageCount(t, path); len(pngs) != n {
 				t.Errorf("%d page images for %d pages", len(pngs), n)

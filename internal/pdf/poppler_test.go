@@ -3,7 +3,6 @@ package pdf_test
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -29,16 +28,6 @@ func renderFile(t *testing.T, r *report.Report, name string) string {
 	return path
 }
 
-// poppler runs a poppler-utils tool and returns its output.
-func poppler(t *testing.T, tool string, args ...string) string {
-	t.Helper()
-	out, err := exec.Command(testenv.Poppler(t, tool), args...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("%s %v: %v\n%s", tool, args, err, out)
-	}
-	return string(out)
-}
-
 // folioRE matches the page numbers at the page feet.
 var folioRE = regexp.MustCompile(`(?m)^\s*—\s*\d+\s*—\s*$`)
 
@@ -54,7 +43,7 @@ func text(t *testing.T, path, mode string, pages ...string) string {
 	if len(pages) == 2 {
 		args = append(args, "-f", pages[0], "-l", pages[1])
 	}
-	return folioRE.ReplaceAllString(poppler(t, "pdftotext", append(args, path, "-")...), "")
+	return folioRE.ReplaceAllString(testenv.RunPoppler(t, "pdftotext", append(args, path, "-")...), "")
 }
 
 // strip removes all white space: pdftotext puts line breaks where a

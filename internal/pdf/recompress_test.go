@@ -3,7 +3,6 @@ package pdf
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -52,11 +51,11 @@ func TestRecompressSamePages(t *testing.T) {
 			if err := os.WriteFile(b, small, 0o644); err != nil {
 				t.Fatal(err)
 			}
-			if ta, tb := run(t, "pdftotext", "-enc", "UTF-8", "-layout", a, "-"), run(t, "pdftotext", "-enc", "UTF-8", "-layout", b, "-"); ta != tb || len(ta) < 1000 {
+			if ta, tb := testenv.RunPoppler(t, "pdftotext", "-enc", "UTF-8", "-layout", a, "-"), testenv.RunPoppler(t, "pdftotext", "-enc", "UTF-8", "-layout", b, "-"); ta != tb || len(ta) < 1000 {
 				t.Errorf("text differs (or is empty): %d and %d bytes", len(ta), len(tb))
 			}
-			run(t, "pdftoppm", "-r", "60", "-png", a, filepath.Join(dir, "a"))
-			run(t, "pdftoppm", "-r", "60", "-png", b, filepath.Join(dir, "b"))
+			testenv.RunPoppler(t, "pdftoppm", "-r", "60", "-png", a, filepath.Join(dir, "a"))
+			testenv.RunPoppler(t, "pdftoppm", "-r", "60", "-png", b, filepath.Join(dir, "b"))
 			pages, _ := filepath.Glob(filepath.Join(dir, "a-*.png"))
 			if len(pages) < 2 {
 				t.Fatalf("%d pages drawn", len(pages))
@@ -120,13 +119,4 @@ func checkXref(t *testing.T, pdf []byte) {
 			t.Errorf("a stream of /Length %d does not end there", n)
 		}
 	}
-}
-
-func run(t *testing.T, tool string, args ...string) string {
-	t.Helper()
-	out, err := exec.Command(testenv.Poppler(t, tool), args...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("%s: %v\n%s", tool, err, out)
-	}
-	return string(out)
 }

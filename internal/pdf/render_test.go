@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"nianbao/internal/report"
+	"nianbao/internal/testenv"
 )
 
 // TestPDFSeedsRawOrder: pdftotext -raw gives the text in the order it was
@@ -168,7 +169,7 @@ var pagesRE = regexp.MustCompile(`(?m)^Pages:\s+(\d+)`)
 
 func pageCount(t *testing.T, path string) int {
 	t.Helper()
-	m := pagesRE.FindStringSubmatch(poppler(t, "pdfinfo", path))
+	m := pagesRE.FindStringSubmatch(testenv.RunPoppler(t, "pdfinfo", path))
 	if m == nil {
 		t.Fatal("pdfinfo shows no page count")
 	}
@@ -184,7 +185,7 @@ func TestPDFInfo(t *testing.T) {
 			r := loadSeed(t, name)
 			path := renderFile(t, r, name)
 			pages := pageCount(t, path)
-			info := poppler(t, "pdfinfo", "-f", "1", "-l", strconv.Itoa(pages), path)
+			info := testenv.RunPoppler(t, "pdfinfo", "-f", "1", "-l", strconv.Itoa(pages), path)
 			if n := strings.Count(info, "size:  595.28 x 841.89 pts (A4)"); n != pages {
 				t.Errorf("%d of %d pages are A4:\n%s", n, pages, info)
 			}
@@ -208,7 +209,7 @@ var fontLineRE = regexp.MustCompile(`(?m)^([A-Z]{6})\+(\S+)\s+CID TrueType\s+Ide
 func TestPDFFonts(t *testing.T) {
 	for _, name := range seeds {
 		t.Run(name, func(t *testing.T) {
-			out := poppler(t, "pdffonts", renderFile(t, loadSeed(t, name), name))
+			out := testenv.RunPoppler(t, "pdffonts", renderFile(t, loadSeed(t, name), name))
 			var faces []string
 			for _, m := range fontLineRE.FindAllStringSubmatch(out, -1) {
 				faces = append(faces, m[2])
@@ -226,7 +227,7 @@ func TestPDFPageNumbers(t *testing.T) {
 	path := renderFile(t, loadSeed(t, "003"), "003")
 	for p := 1; p <= pageCount(t, path); p++ {
 		n := strconv.Itoa(p)
-		page := poppler(t, "pdftotext", "-enc", "UTF-8", "-raw", "-f", n, "-l", n, path, "-")
+		page := testenv.RunPoppler(t, "pdftotext", "-enc", "UTF-8", "-raw", "-f", n, "-l", n, path, "-")
 		lines := strings.Split(strings.TrimSpace(page), "\n")
 		if last := lines[len(lines)-1]; last != "— "+n+" —" {
 			t.Errorf("page %d ends with %q, want its folio", p, last)

@@ -39,6 +39,17 @@ func Poppler(tb testing.TB, tool string) string {
 	return p
 }
 
+// RunPoppler runs a poppler-utils tool (found as Poppler finds it) and
+// returns what it wrote; a failure fails the test with the tool's output.
+func RunPoppler(tb testing.TB, tool string, args ...string) string {
+	tb.Helper()
+	out, err := exec.Command(Poppler(tb, tool), args...).CombinedOutput()
+	if err != nil {
+		tb.Fatalf("%s %v: %v\n%s", tool, args, err, out)
+	}
+	return string(out)
+}
+
 func missing(tb testing.TB, requireVar, what, install string) {
 	tb.Helper()
 	msg := what + " is not installed; install it with: " + install
