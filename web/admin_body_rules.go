@@ -23,10 +23,11 @@ func (s *Server) adminBodyRules(c echo.Context) error {
 	maxText, itemsText := formText(c, "overview_max"), c.FormValue("overview_items")
 	lr, problems := report.ParseLocalRules(maxText, itemsText)
 	if len(problems) > 0 {
-		rf := &admin.RulesForm{URL: paths.AdminBodyRulesURL(b.ID), Max: maxText, Items: itemsText, Errors: ui.Errors(problems)}
-		if rf.Holding, err = s.holdingRules(c, b); err != nil {
+		rf, err := s.storedRules(c, b)
+		if err != nil {
 			return err
 		}
+		rf.Max, rf.Items, rf.Errors = maxText, itemsText, ui.Errors(problems)
 		return s.renderBody(c, http.StatusUnprocessableEntity, b, bodyForm(b), rf)
 	}
 	if err := s.store.SetLocalRules(c.Request().Context(), b.ID, lr, currentUser(c).ID); err != nil {
@@ -43,7 +44,7 @@ func (s *Server) adminBodyRules(c echo.Context) error {
 // storedRules is the rules form of a body as stored: its own rules, or
 // what holds for it from above.
 func (s *Server) storedRules(c echo.Context, b *store.Body) (*admin.RulesForm, error) {
-	cs, err := s.store.CheckSettings(c.Request().Context(), b.ID)
+	cs, err := s.checkSettings(c, b.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -57,15 +58,6 @@ func (s *Server) storedRules(c echo.Context, b *store.Body) (*admin.RulesForm, e
 	}
 	rf.Holding = holdingText(cs)
 	return rf, nil
-}
-
-// holdingRules says which rules hold for a body that has none of its own.
-func (s *Server) holdingRules(c echo.Context, b *store.Body) (string, error) {
-	cs, err := s.store.CheckSettings(c.Request().Context(), b.ID)
-	if err != nil || cs.RulesFrom == b.ID {
-		return "", err
-	}
-	return holdingText(cs), nil
 }
 
 // holdingText says what holds for a body without rules of its own.

@@ -106,7 +106,7 @@ func (s *Server) editorPage(c echo.Context, rec *store.ReportRecord, d *draft, l
 	p.Frame = s.page(c, strconv.Itoa(rec.Year)+"年度报告填报")
 	p.Aside = s.summaryAside(c, rec, d.Report)
 	var err error
-	if p.Local, err = s.localNotice(c.Request().Context(), rec.BodyID); err != nil {
+	if p.Local, err = s.localNotice(c, rec.BodyID); err != nil {
 		return nil, err
 	}
 	if err := s.withComments(c.Request().Context(), rec, p); err != nil {

@@ -27,7 +27,7 @@ func (s *Server) reportMark(c echo.Context) error {
 	ctx := c.Request().Context()
 	print, reason := formText(c, "print"), formText(c, "reason")
 	status, ok := report.ParseMarkStatus(formText(c, "status"))
-	if !ok && formText(c, "status") != "clear" {
+	if !ok {
 		return echo.NewHTTPError(http.StatusBadRequest, "不认识的核实操作。")
 	}
 	last, err := s.lastYear(ctx, rec)

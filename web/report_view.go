@@ -83,7 +83,7 @@ func (s *Server) reviewInput(c echo.Context, rec *store.ReportRecord, acc access
 		URLs:     s.reviewURLs(rec, acc),
 	}
 	in.Duties = dutiesNotice(rec, acc, body)
-	if in.Local, err = s.localNotice(ctx, rec.BodyID); err != nil {
+	if in.Local, err = s.localNotice(c, rec.BodyID); err != nil {
 		return review.Input{}, err
 	}
 	if in.Marks, err = s.store.FindingMarks(ctx, rec.ID); err != nil {

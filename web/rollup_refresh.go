@@ -98,9 +98,9 @@ func rollupBack(c echo.Context, id int64, cell string) string {
 // the editor (the summary's own rules, W40–W43, are counted with the next
 // live check, which checks the report as the editor shows it).
 func (s *Server) formatTally(ctx context.Context, rec *store.ReportRecord, r *report.Report) (report.Tally, error) {
-	opt, err := s.bodyOptions(ctx, rec.BodyID, report.Options{})
+	cs, err := s.store.CheckSettings(ctx, rec.BodyID)
 	if err != nil {
-		return report.Tally{}, err
+		return report.Tally{}, fmt.Errorf("check settings of body %d: %w", rec.BodyID, err)
 	}
-	return s.tallyOf(ctx, rec.ID, report.Check(r, opt))
+	return s.tallyOf(ctx, rec.ID, report.Check(r, cs.Options(report.Options{})))
 }

@@ -77,9 +77,11 @@ func (sm *sumsOf) rules() rollup.State {
 
 // findings are every finding of a report as it stands: the format's rules
 // and, for a 汇总 report, the summary's (W40–W43). Every place that judges
-// a report (the editor, the submission, the review) asks here.
+// a report (the editor, the submission, the review) asks here. Where only
+// the summary's parts cannot be read, the error comes with the format's
+// findings.
 func (s *Server) findings(c echo.Context, rec *store.ReportRecord, r *report.Report, opt report.Options) ([]report.Finding, error) {
-	opt, err := s.bodyOptions(c.Request().Context(), rec.BodyID, opt)
+	opt, err := s.checkOptions(c, rec.BodyID, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -89,18 +91,21 @@ func (s *Server) findings(c echo.Context, rec *store.ReportRecord, r *report.Rep
 	}
 	sm, err := s.summaryOf(c, rec)
 	if err != nil {
-		return nil, err
+		return fs, err // the format's findings, for editorFindings
 	}
 	return append(fs, rollup.Check(r, sm.rules())...), nil
 }
 
 // editorFindings are the editor's findings; where a summary's parts cannot
-// be read, the format's alone (the submission will say what is wrong).
+// be read, the format's alone (the submission will say what is wrong), and
+// where not even the body's settings can, the format's without them.
 func (s *Server) editorFindings(c echo.Context, rec *store.ReportRecord, r *report.Report, opt report.Options) []report.Finding {
 	fs, err := s.findings(c, rec, r, opt)
 	if err != nil {
-		s.log.Error("summary findings", slog.Int64("report", rec.ID), slog.Any("error", err))
-		return report.Check(r, opt)
+		s.log.Error("editor findings", slog.Int64("report", rec.ID), slog.Any("error", err))
+		if fs == nil {
+			return report.Check(r, opt)
+		}
 	}
 	return fs
 }

@@ -100,4 +100,24 @@ func TestTriageMarks(t *testing.T) {
 	if o, c := board(); o != "1" || c != "0" {
 		t.Errorf("a warning sent back counts %s open, %s confirmed", o, c)
 	}
+
+	// Taken back (撤销标记): the warning is open and unmarked again.
+	if res := a.reviewer.PostForm(t, paths.ReportMarksURL(a.report), url.Values{"print": {now}, "status": {"confirmed"}, "reason": {reason}}); res.Status != http.StatusSeeOther {
+		t.Fatalf("confirming: status %d", res.Status)
+	}
+	if o, c := board(); o != "0" || c != "1" {
+		t.Errorf("confirmed again, the board counts %s open, %s confirmed", o, c)
+	}
+	if res := a.reviewer.PostForm(t, paths.ReportMarksURL(a.report), url.Values{"print": {now}, "status": {"clear"}}); res.Status != http.StatusSeeOther {
+		t.Fatalf("taking the mark back: status %d", res.Status)
+	}
+	if li := w2(); li.HasClass("confirmed") || li.Find("p.mark").Length() != 0 {
+		t.Errorf("after 撤销标记 the W2 still shows a mark: %q", li.Find("p.mark").Text())
+	}
+	if o, c := board(); o != "1" || c != "0" {
+		t.Errorf("after 撤销标记 the board counts %s open, %s confirmed", o, c)
+	}
+	if res := a.reviewer.PostForm(t, paths.ReportMarksURL(a.report), url.Values{"print": {now}, "status": {"approved"}, "reason": {reason}}); res.Status != http.StatusBadRequest {
+		t.Errorf("an unknown status: %d, want 400", res.Status)
+	}
 }

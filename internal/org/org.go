@@ -112,17 +112,17 @@ func (k Kind) MakesRules() bool { return k == LocalGovernment }
 // 徐州市) is LocalGovernment; anything else (…局, …委员会,
 // …人民政府办公室) is a Department.
 func KindOfName(name string) Kind {
-	n := strings.TrimSpace(name)
-	if isZoneCommittee(n) {
+	full := strings.TrimSpace(name)
+	if isZoneCommittee(full) {
 		return Other
 	}
-	n = strings.TrimSuffix(strings.TrimSuffix(n, "人民政府"), "办事处")
+	n := strings.TrimSuffix(strings.TrimSuffix(full, "人民政府"), "办事处")
 	for _, suffix := range []string{"乡", "镇", "街道"} {
 		if strings.HasSuffix(n, suffix) {
 			return Other
 		}
 	}
-	if n != strings.TrimSpace(name) && strings.HasSuffix(name, "人民政府") {
+	if strings.HasSuffix(full, "人民政府") {
 		return LocalGovernment
 	}
 	for _, suffix := range []string{"省", "市", "县", "区", "自治州", "州", "盟", "旗"} {

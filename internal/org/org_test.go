@@ -41,6 +41,7 @@ func TestKindOfName(t *testing.T) {
 		{"徐州市", org.LocalGovernment, true},
 		{"濮阳市人民政府", org.LocalGovernment, true},
 		{"郏县人民政府", org.LocalGovernment, true},
+		{"天府新城人民政府 ", org.LocalGovernment, true}, // a trailing space, as typed
 		{"瑞安市人民政府办公室", org.Department, false},
 		{"上海市浦东新区教育局", org.Department, false},
 		{"南平市乡村振兴局", org.Department, false},

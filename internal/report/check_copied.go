@@ -36,11 +36,12 @@ const (
 // are set aside (W10): a text carried over with this year's figures typed
 // in is still last year's text.
 func (c *checker) copiedText(last *Report) {
+	lastKeys := lastSentences(c.t, last)
 	for _, s := range c.t.Sections {
 		if s.Narrative == "" {
 			continue
 		}
-		if before := lastSentences(c.t, last)[s.Narrative]; len(before) > 0 {
+		if before := lastKeys[s.Narrative]; len(before) > 0 {
 			c.copiedSectionKept(s, before, last)
 		}
 	}
@@ -112,9 +113,7 @@ func sectionName(s Section) string {
 // whether two sentences are the same, and builds no string). ok is false
 // for a sentence too short to count.
 func sentenceKey(sentence string) (key uint64, ok bool) {
-	if strings.Contains(sentence, "檔案") || strings.Contains(sentence, "部份") {
-		sentence = wordsToSimplified.Replace(sentence)
-	}
+	sentence = simplifyWords(sentence)
 	const prime = 1099511628211
 	h := uint64(14695981039346656037)
 	n, inNumber := 0, false

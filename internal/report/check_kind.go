@@ -13,16 +13,12 @@ func init() {
 	RuleTitles[RuleNotApplicable] = "统计表中应填数字的单元格不填“/”或“不适用”"
 }
 
-// NoRulesRow is the row of section 二 that a body without the power to
+// noRulesRow is the row of section 二 that a body without the power to
 // make 规章 (Options.NoRules) may print as 不适用.
-const NoRulesRow = "rules"
+const noRulesRow = "rules"
 
-// MayBeNotApplicable reports whether cell id may rightly be 不适用 for a
-// body that can (noRules false) or cannot (true) make 规章.
-func (t *Template) MayBeNotApplicable(id CellID, noRules bool) bool {
-	def := t.Cell(id)
-	return noRules && def.Table.Key == "active" && def.Row.Key == NoRulesRow
-}
+// isRulesRow reports whether def is a cell of the 规章 row.
+func isRulesRow(def *CellDef) bool { return def.Table.Key == "active" && def.Row.Key == noRulesRow }
 
 // notApplicable warns of the cells printed 不适用 that the body's kind
 // calls a number for (W12): the format asks for numbers, and the
@@ -32,12 +28,17 @@ func (c *checker) notApplicable() {
 	var na []CellID
 	rulesRow := false
 	for id, v := range c.r.Values {
-		if v.State != NotApplicable || c.t.MayBeNotApplicable(CellID(id), c.opt.NoRules) {
+		if v.State != NotApplicable {
 			continue
 		}
-		na = append(na, CellID(id))
 		def := c.t.Cell(CellID(id))
-		rulesRow = rulesRow || (def.Table.Key == "active" && def.Row.Key == NoRulesRow)
+		if isRulesRow(def) {
+			if c.opt.NoRules {
+				continue // a body that cannot make 规章 rightly prints 不适用
+			}
+			rulesRow = true
+		}
+		na = append(na, CellID(id))
 	}
 	if len(na) == 0 {
 		return

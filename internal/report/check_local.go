@@ -2,11 +2,13 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"nianbao/internal/bounded"
 	"nianbao/internal/names"
 )
 
@@ -127,15 +129,44 @@ func CountChars(s string) int {
 	return n
 }
 
-// localRules checks 第一部分 against the administrator's rules: its length
-// (W13) and each item it must mention (W14, one finding an item). A blank
-// 第一部分 is R8's.
+// localRules adds W13 and W14 (localRulesOf), kept for the text and the
+// rules: a live check while the clerk types into the tables reads the
+// text no more.
 func (c *checker) localRules() {
 	lr := &c.opt.Local
 	text := c.r.Narrative.Overview
 	if lr.IsZero() || strings.TrimSpace(text) == "" {
 		return
 	}
+	k := localKey{c.t, text, lr.OverviewMax, lr.ItemsText(), lr.From}
+	fs, ok := localMemo.Get(k)
+	if !ok {
+		sub := checker{t: c.t, r: c.r, opt: c.opt}
+		sub.localRulesOf(text)
+		fs = sub.out
+		localMemo.Put(k, fs)
+	}
+	for _, f := range fs {
+		f.Cells = slices.Clone(f.Cells)
+		c.out = append(c.out, f)
+	}
+}
+
+// localKey is what W13 and W14 depend on.
+type localKey struct {
+	t           *Template
+	text        string
+	max         int
+	items, from string
+}
+
+var localMemo = bounded.New[localKey, []Finding](memoSize)
+
+// localRulesOf checks 第一部分's text against the administrator's rules:
+// its length (W13) and each item it must mention (W14, one finding an
+// item). A blank 第一部分 is R8's.
+func (c *checker) localRulesOf(text string) {
+	lr := &c.opt.Local
 	from := ""
 	if lr.From != "" {
 		from = "（" + lr.From + "的规定）"
@@ -172,10 +203,10 @@ func mentions(folded, item string) bool {
 // foldForItems reads traditional characters as simplified and drops
 // spaces, so that 政務公開 and “政务 公开” both mention 政务公开.
 func foldForItems(s string) string {
-	return strings.Map(func(r rune) rune {
+	return simplifyWords(strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) {
 			return -1
 		}
-		return r
-	}, Simplify(s))
+		return simplifyRune(r)
+	}, s))
 }

@@ -17,11 +17,17 @@ const (
 	MarkReturned MarkStatus = "returned"
 )
 
-// ParseMarkStatus returns the status named s, or false.
+// markClear is what a form posts to take a mark back.
+const markClear = "clear"
+
+// ParseMarkStatus returns the status a form names: a status, "" for
+// "clear" (the mark taken back), or false.
 func ParseMarkStatus(s string) (MarkStatus, bool) {
 	switch MarkStatus(s) {
 	case MarkConfirmed, MarkReturned:
 		return MarkStatus(s), true
+	case markClear:
+		return "", true
 	}
 	return "", false
 }

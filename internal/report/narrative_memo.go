@@ -2,7 +2,8 @@ package report
 
 import (
 	"slices"
-	"sync"
+
+	"nianbao/internal/bounded"
 )
 
 // The narrative checks read every sentence of the texts (W2 and W4 tie the
@@ -12,38 +13,10 @@ import (
 // the texts and what else the finding depends on; the cells are compared
 // afresh at every check.
 
-// memo is a small map shared by concurrent checks, bounded to about as
-// many reports as are being edited at once.
-type memo[K comparable, V any] struct {
-	mu sync.Mutex
-	m  map[K]V
-}
-
-// memoSize bounds each memo. An entry holds its texts (shared with the
-// report they came from).
+// memoSize bounds each memo, to about as many reports as are being edited
+// at once. An entry holds its texts (shared with the report they came
+// from).
 const memoSize = 256
-
-func (m *memo[K, V]) get(k K) (V, bool) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	v, ok := m.m[k]
-	return v, ok
-}
-
-func (m *memo[K, V]) put(k K, v V) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.m == nil {
-		m.m = make(map[K]V)
-	}
-	if len(m.m) >= memoSize {
-		for old := range m.m { // any one: it is found again at its next check
-			delete(m.m, old)
-			break
-		}
-	}
-	m.m[k] = v
-}
 
 // figureKey is what the figures a text section states depend on.
 type figureKey struct {
@@ -53,7 +26,7 @@ type figureKey struct {
 	text      string
 }
 
-var figureMemo memo[figureKey, []tie]
+var figureMemo = bounded.New[figureKey, []tie](memoSize)
 
 // figureTies are the figures the narrative states about the tables, in
 // the order of the text, each section's kept for its text (typing into
@@ -66,10 +39,10 @@ func (c *checker) figureTies() []tie {
 			continue
 		}
 		k := figureKey{c.t, c.r.Year, s.Narrative, c.r.Narrative.Text(s.Narrative)}
-		ts, ok := figureMemo.get(k)
+		ts, ok := figureMemo.Get(k)
 		if !ok {
 			ts = c.tieFigures(s)
-			figureMemo.put(k, ts)
+			figureMemo.Put(k, ts)
 		}
 		out = append(out, ts...)
 	}
@@ -84,18 +57,18 @@ type copiedKey struct {
 	lastYear       int
 }
 
-var copiedMemo memo[copiedKey, []Finding]
+var copiedMemo = bounded.New[copiedKey, []Finding](memoSize)
 
 // copiedSectionKept adds W10 for section s, as copiedSection finds it for
 // the section's text and last year's.
 func (c *checker) copiedSectionKept(s Section, before map[uint64]bool, last *Report) {
 	k := copiedKey{c.t, s.Narrative, c.r.Narrative.Text(s.Narrative), last.Narrative.Text(s.Narrative), last.Year}
-	fs, ok := copiedMemo.get(k)
+	fs, ok := copiedMemo.Get(k)
 	if !ok {
 		sub := checker{t: c.t, r: c.r, opt: c.opt}
 		sub.copiedSection(s, before, last.Year)
 		fs = sub.out
-		copiedMemo.put(k, fs)
+		copiedMemo.Put(k, fs)
 	}
 	for _, f := range fs {
 		f.Cells = slices.Clone(f.Cells)
@@ -109,17 +82,17 @@ type lastKey struct {
 	text Narrative
 }
 
-var lastMemo memo[lastKey, map[string]map[uint64]bool]
+var lastMemo = bounded.New[lastKey, map[string]map[uint64]bool](memoSize)
 
 // lastSentences are the sentence keys of last year's texts, by narrative
 // key: the same for every check of this year's report, whatever is typed.
 // The maps are shared: callers only read them.
 func lastSentences(t *Template, last *Report) map[string]map[uint64]bool {
 	k := lastKey{t, last.Narrative}
-	if m, ok := lastMemo.get(k); ok {
+	if m, ok := lastMemo.Get(k); ok {
 		return m
 	}
 	m := sentenceKeys(t, last)
-	lastMemo.put(k, m)
+	lastMemo.Put(k, m)
 	return m
 }

@@ -34,13 +34,12 @@ var wordsToSimplified = strings.NewReplacer("檔案", "文件", "部份", "部�
 // characters and full-width digits in their simplified and ASCII forms.
 // It keeps the text's length in runes, so a place in it is the same place
 // in the text.
-func Simplify(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if to, ok := toSimplified[r]; ok {
-			return to
-		}
-		return r
-	}, s)
+func Simplify(s string) string { return simplifyWords(strings.Map(simplifyRune, s)) }
+
+// simplifyWords replaces the words of wordsToSimplified (檔 and 份 are not
+// characters simplifyRune changes, so the two may be applied in either
+// order).
+func simplifyWords(s string) string {
 	if strings.Contains(s, "檔案") || strings.Contains(s, "部份") {
 		s = wordsToSimplified.Replace(s)
 	}

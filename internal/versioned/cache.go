@@ -4,15 +4,12 @@
 // until the record moves on; only the newest version of each id is kept.
 package versioned
 
-import "sync"
+import "nianbao/internal/bounded"
 
 // Cache holds, per id, the value of one version, bounded to a number of
-// ids. When full, an arbitrary id is dropped to make room: the callers
-// recompute on a miss, so losing an entry costs time, never correctness.
+// ids (an arbitrary id is dropped when full; see bounded.Map).
 type Cache[V any] struct {
-	mu   sync.Mutex
-	size int
-	m    map[int64]entry[V]
+	m *bounded.Map[int64, entry[V]]
 }
 
 type entry[V any] struct {
@@ -22,14 +19,12 @@ type entry[V any] struct {
 
 // New returns a cache for at most size ids.
 func New[V any](size int) *Cache[V] {
-	return &Cache[V]{size: size, m: make(map[int64]entry[V])}
+	return &Cache[V]{m: bounded.New[int64, entry[V]](size)}
 }
 
 // Get returns the value kept for id at version, if that version is the one kept.
 func (c *Cache[V]) Get(id int64, version int) (V, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e, ok := c.m[id]
+	e, ok := c.m.Get(id)
 	if !ok || e.version != version {
 		var zero V
 		return zero, false
@@ -39,20 +34,8 @@ func (c *Cache[V]) Get(id int64, version int) (V, bool) {
 
 // Put keeps value as id's value at version, replacing any other version.
 func (c *Cache[V]) Put(id int64, version int, value V) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if _, ok := c.m[id]; !ok && len(c.m) >= c.size {
-		for k := range c.m {
-			delete(c.m, k)
-			break
-		}
-	}
-	c.m[id] = entry[V]{version: version, value: value}
+	c.m.Put(id, entry[V]{version: version, value: value})
 }
 
 // Len is the number of ids kept.
-func (c *Cache[V]) Len() int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return len(c.m)
-}
+func (c *Cache[V]) Len() int { return c.m.Len() }

@@ -202,12 +202,7 @@ func (p *Page) hint(id report.CellID) string {
 // findingList is the findings panel's content.
 func (p *Page) findingList() findings.List {
 	l := findings.New(p.Findings, p.target)
-	for i := range l.Items {
-		it := &l.Items[i]
-		if m, ok := p.Marks[it.Print]; ok && it.Severity == report.Warning {
-			it.Mark = findings.MarkOf(m)
-		}
-	}
+	l.WithMarks(p.Marks)
 	return l
 }
 

@@ -54,10 +54,21 @@ type Item struct {
 	MarkURL, MarkReason, MarkError string
 }
 
-// MarkOf is a reviewer's mark as shown.
-func MarkOf(m report.Mark) *Mark {
+// markOf is a reviewer's mark as shown.
+func markOf(m report.Mark) *Mark {
 	return &Mark{Confirmed: m.Status == report.MarkConfirmed, Label: m.Status.Label(), Reason: m.Reason,
 		By: m.By, At: m.At.In(workflow.ChinaTime).Format("2006-01-02 15:04")}
+}
+
+// WithMarks shows on each warning the reviewer's mark kept for its
+// fingerprint (marks by Print); errors take no marks.
+func (l *List) WithMarks(marks map[string]report.Mark) {
+	for i := range l.Items {
+		it := &l.Items[i]
+		if m, ok := marks[it.Print]; ok && it.Severity == report.Warning {
+			it.Mark = markOf(m)
+		}
+	}
 }
 
 // ItemID is the DOM id of the finding with fingerprint print (a mark's

@@ -220,14 +220,12 @@ func findingList(in Input) findings.List {
 		return "main" // a finding about the report as a whole
 	})
 	l.CSRF = in.Frame.CSRF
+	l.WithMarks(in.Marks)
 	for i, f := range in.Findings {
 		it := &l.Items[i]
 		it.Reason = in.Reasons[f.Key()]
 		if f.Severity != report.Warning {
 			continue
-		}
-		if m, ok := in.Marks[it.Print]; ok {
-			it.Mark = findings.MarkOf(m)
 		}
 		it.MarkURL = in.MarkURL
 		if in.MarkTyped.Print == it.Print {
