@@ -99,10 +99,18 @@ func readForm(c echo.Context) (formInput, error) {
 // are taken over, fields both changed differently come back as conflicts
 // and nothing is saved until the clerk chooses. (Only when another save
 // lands between our read and our write is the merged form checked again.)
+//
+// The reviewer's marks of warnings are read once, for the tally saved and
+// for the panel of every outcome (a refused or conflicting save shows them
+// too).
 func (s *Server) saveDraft(ctx context.Context, rec *store.ReportRecord, in formInput, by int64, check checker) (*draft, error) {
-	d, err := s.saveForm(ctx, rec, in, by, check)
+	marks, err := s.store.FindingMarks(ctx, rec.ID)
+	if err != nil {
+		return nil, err
+	}
+	d, err := s.saveForm(ctx, rec, in, marks, by, check)
 	if d != nil {
-		d.Cleaned = in.cleanedNotes()
+		d.Cleaned, d.Marks = in.cleanedNotes(), marks
 	}
 	return d, err
 }
@@ -122,13 +130,14 @@ func (in formInput) cleanedNotes() map[string]string {
 	return out
 }
 
-// saveForm is saveDraft but for the notes on cleaned fields.
-func (s *Server) saveForm(ctx context.Context, rec *store.ReportRecord, in formInput, by int64, check checker) (*draft, error) {
+// saveForm is saveDraft but for the notes on cleaned fields and the marks
+// shown.
+func (s *Server) saveForm(ctx context.Context, rec *store.ReportRecord, in formInput, marks map[string]report.Mark, by int64, check checker) (*draft, error) {
 	if long := report.TextsTooLong(in.get); long != nil {
 		return tooLong(rec, in, long, check), nil
 	}
 	if in.base == rec.Version {
-		d, err := s.saveOnto(ctx, rec, rec.Report, in, by, check)
+		d, err := s.saveOnto(ctx, rec, rec.Report, in, marks, by, check)
 		if !errors.Is(err, store.ErrStale) {
 			return d, err
 		}
@@ -137,12 +146,12 @@ func (s *Server) saveForm(ctx context.Context, rec *store.ReportRecord, in formI
 			return nil, err
 		}
 	}
-	return s.mergeDraft(ctx, rec, in, by, check)
+	return s.mergeDraft(ctx, rec, in, marks, by, check)
 }
 
 // saveOnto applies the form onto base, checks it and saves it as rec's
-// next version.
-func (s *Server) saveOnto(ctx context.Context, rec *store.ReportRecord, base *report.Report, in formInput, by int64, check checker) (*draft, error) {
+// next version, with the tally its marks leave.
+func (s *Server) saveOnto(ctx context.Context, rec *store.ReportRecord, base *report.Report, in formInput, marks map[string]report.Mark, by int64, check checker) (*draft, error) {
 	r, _ := report.Apply(base, in.get)
 	report.FillTotals(r)
 	// Every text still unread is refused, not only those just posted: the
@@ -150,11 +159,6 @@ func (s *Server) saveOnto(ctx context.Context, rec *store.ReportRecord, base *re
 	// with the report, read once).
 	d := &draft{Report: r, Version: rec.Version, SavedAt: rec.UpdatedAt, Refused: r.Refusals(),
 		Findings: check(r, typedCells(r.Template(), in)...)}
-	marks, err := s.store.FindingMarks(ctx, rec.ID)
-	if err != nil {
-		return d, err
-	}
-	d.Marks = marks
 	if len(report.Diff(rec.Report, r)) == 0 {
 		return d, nil // nothing new: no version for an unchanged form
 	}
@@ -172,7 +176,7 @@ func (s *Server) saveOnto(ctx context.Context, rec *store.ReportRecord, base *re
 }
 
 // mergeDraft handles a form based on an older version than rec's.
-func (s *Server) mergeDraft(ctx context.Context, rec *store.ReportRecord, in formInput, by int64, check checker) (*draft, error) {
+func (s *Server) mergeDraft(ctx context.Context, rec *store.ReportRecord, in formInput, marks map[string]report.Mark, by int64, check checker) (*draft, error) {
 	base, err := s.store.ReportVersion(ctx, rec.ID, in.base)
 	if errors.Is(err, store.ErrNotFound) {
 		base = rec // an unknown base: treat every difference as the clerk's own
@@ -195,7 +199,7 @@ func (s *Server) mergeDraft(ctx context.Context, rec *store.ReportRecord, in for
 			Findings: check(merged), Took: took, Conflicts: conflicts, ConflictVersion: rec.Version,
 			Problem: fmt.Sprintf("未保存：与第%d版有%d处冲突，请在右侧逐项选择", rec.Version, len(conflicts))}, nil
 	}
-	d, err := s.saveOnto(ctx, rec, merged, formInput{get: func(string) (string, bool) { return "", false }}, by, check)
+	d, err := s.saveOnto(ctx, rec, merged, formInput{get: func(string) (string, bool) { return "", false }}, marks, by, check)
 	if errors.Is(err, store.ErrStale) { // a third save in between: let the clerk's next keystroke retry
 		d.Version, d.Problem, err = in.base, "未保存：报告刚刚又被另一处保存，将在下次输入时重试", nil
 	}

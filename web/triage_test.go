@@ -8,6 +8,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
+	"nianbao/internal/report"
 	"nianbao/web/paths"
 )
 
@@ -99,6 +100,11 @@ func TestTriageMarks(t *testing.T) {
 	}
 	if o, c := board(); o != "1" || c != "0" {
 		t.Errorf("a warning sent back counts %s open, %s confirmed", o, c)
+	}
+	// A save refused (a text over its limit) still shows the mark.
+	_, d = check(t, a.clerk, a.report, 5, url.Values{report.FieldPreface: {strings.Repeat("长", report.TextLimit(report.FieldPreface)+1)}})
+	if m := d.Find(`#findings li.finding[data-rule="W2"] p.mark`).Text(); !strings.Contains(m, "审核人退回修改："+back) {
+		t.Errorf("a refused save's panel shows the mark %q", m)
 	}
 
 	// Taken back (撤销标记): the warning is open and unmarked again.
