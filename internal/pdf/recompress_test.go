@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 
 	"nianbao/internal/report"
@@ -75,14 +76,16 @@ func TestRecompressSamePages(t *testing.T) {
 // TestRecompressRefusesOtherFiles: what is not gofpdf's layout is an
 // error, never a file with wrong offsets.
 func TestRecompressRefusesOtherFiles(t *testing.T) {
-	for name, in := range map[string]string{
-		"empty":      "",
-		"no xref":    "%PDF-1.3\n1 0 obj\n<<>>\nendobj\nstartxref\n9\n%%EOF\n",
-		"xref past":  "%PDF-1.3\nstartxref\n999\n%%EOF\n",
-		"no trailer": "%PDF-1.3\n1 0 obj\n<<>>\nendobj\nxref\n0 2\n0000000000 65535 f \n0000000009 00000 n \nstartxref\n32\n%%EOF\n",
+	const obj = "%PDF-1.3\n1 0 obj\n<<>>\nendobj\n" // the xref would start at 29
+	for _, tc := range []struct{ name, in, want string }{
+		{"empty", "", "no startxref"},
+		{"no xref", obj + "startxref\n9\n%%EOF\n", "no xref table at 9"},
+		{"xref past the end", "%PDF-1.3\nstartxref\n999\n%%EOF\n", "no xref table at 999"},
+		{"no trailer", obj + "xref\n0 2\n0000000000 65535 f \n0000000009 00000 n \nstartxref\n29\n%%EOF\n", "no trailer"},
+		{"object past the xref", obj + "xref\n0 2\n0000000000 65535 f \n0000000040 00000 n \ntrailer\n<<>>\nstartxref\n29\n%%EOF\n", "past the xref"},
 	} {
-		if _, err := recompress([]byte(in)); err == nil {
-			t.Errorf("%s: no error", name)
+		if _, err := recompress([]byte(tc.in)); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: error %v, want one saying %q", tc.name, err, tc.want)
 		}
 	}
 }
