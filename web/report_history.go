@@ -30,7 +30,7 @@ func (s *Server) reportHistory(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	places, err := s.commentPlaces(ctx, rec.ID, rec.Revision)
+	places, err := s.commentPlaces(ctx, rec.ID)
 	if err != nil {
 		return err
 	}
@@ -48,18 +48,16 @@ func (s *Server) reportHistory(c echo.Context) error {
 	return render(c, http.StatusOK, history.HistoryPage(p))
 }
 
-// commentPlaces maps the ids of a report's comments, of every revision up
-// to the current one, to their places.
-func (s *Server) commentPlaces(ctx context.Context, reportID int64, revisions int) (map[int64]string, error) {
-	out := map[int64]string{}
-	for rev := 1; rev <= revisions; rev++ {
-		cs, err := s.store.Comments(ctx, reportID, rev)
-		if err != nil {
-			return nil, err
-		}
-		for _, c := range cs {
-			out[c.ID] = c.Place
-		}
+// commentPlaces maps the ids of a report's comments, of every revision, to
+// their places.
+func (s *Server) commentPlaces(ctx context.Context, reportID int64) (map[int64]string, error) {
+	cs, err := s.store.Comments(ctx, reportID, 0)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64]string, len(cs))
+	for _, c := range cs {
+		out[c.ID] = c.Place
 	}
 	return out, nil
 }

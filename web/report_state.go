@@ -163,29 +163,27 @@ func (s *Server) refuseState(c echo.Context, rec *store.ReportRecord, u *auth.Us
 			typed[k] = v[0]
 		}
 	}
-	p, err := s.reviewPage(c, rec, u, reviewExtras{refusal: msg, typed: typed})
-	if err != nil {
-		return err
-	}
-	if isHtmx(c) {
-		// The form posted through htmx: the actions panel is replaced in
-		// place, and the address stays the report's.
-		return render(c, status, review.ActionsPanel(p))
-	}
-	return render(c, status, review.ReviewPage(p))
+	return s.answerAction(c, rec, u, status, reviewExtras{refusal: msg, typed: typed})
 }
 
 // askConfirmation shows the review page (or, for htmx, the actions panel)
 // with the action's confirmation open. Nothing has changed.
 func (s *Server) askConfirmation(c echo.Context, rec *store.ReportRecord, u *auth.User, act workflow.Action) error {
-	p, err := s.reviewPage(c, rec, u, reviewExtras{confirm: act})
+	return s.answerAction(c, rec, u, http.StatusOK, reviewExtras{confirm: act})
+}
+
+// answerAction answers a state change that did not happen with the review
+// page as x makes it: the whole page, or, for a form posted through htmx,
+// the actions panel replaced in place (the address stays the report's).
+func (s *Server) answerAction(c echo.Context, rec *store.ReportRecord, u *auth.User, status int, x reviewExtras) error {
+	p, err := s.reviewPage(c, rec, u, x)
 	if err != nil {
 		return err
 	}
 	if isHtmx(c) {
-		return render(c, http.StatusOK, review.ActionsPanel(p))
+		return render(c, status, review.ActionsPanel(p))
 	}
-	return render(c, http.StatusOK, review.ReviewPage(p))
+	return render(c, status, review.ReviewPage(p))
 }
 
 // isHtmx says whether the request came from htmx (it wants a fragment).

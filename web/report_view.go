@@ -160,12 +160,8 @@ func (s *Server) publishedLinks(ctx context.Context, rec *store.ReportRecord) (*
 	if err != nil {
 		return nil, err
 	}
-	p := &review.Published{Revision: pub.Revision, Current: rec.State == workflow.Published,
-		Date: pub.PublishedAt.In(workflow.ChinaTime).Format("2006年1月2日")}
-	for _, l := range permanentLinks("", pub) {
-		p.Links = append(p.Links, review.Link{Label: l.Label, URL: l.URL})
-	}
-	return p, nil
+	return &review.Published{Revision: pub.Revision, Current: rec.State == workflow.Published,
+		Date: publishedDate(*pub), Links: permanentLinks("", pub)}, nil
 }
 
 // reviewedBase adds the version last reviewed, for the diff.

@@ -194,13 +194,13 @@ func (s *Store) AddComment(ctx context.Context, reportID int64, place, body stri
 	return c, nil
 }
 
-// Comments lists the comments on a report's revision, oldest first, with
-// their authors' names.
+// Comments lists the comments on a report's revision (0: on every
+// revision), oldest first, with their authors' names.
 func (s *Store) Comments(ctx context.Context, reportID int64, revision int) ([]Comment, error) {
 	rows, err := s.query(ctx, `SELECT c.id, c.report_id, c.revision, c.version, c.place, c.body, c.created_at,
 		COALESCE(c.created_by, 0), COALESCE(u.display_name, ''), COALESCE(u.username, ''), c.resolved_at, COALESCE(c.resolved_by, 0)
 		FROM comments c LEFT JOIN users u ON u.id = c.created_by
-		WHERE c.report_id = $1 AND c.revision = $2 ORDER BY c.id`, reportID, revision)
+		WHERE c.report_id = $1 AND ($2 = 0 OR c.revision = $2) ORDER BY c.id`, reportID, revision)
 	if err != nil {
 		return nil, fmt.Errorf("store.Comments(%d): %w", reportID, err)
 	}

@@ -100,6 +100,12 @@ func testComments(t *testing.T, open opener) {
 	if len(list) != 1 || !list[0].Resolved() || list[0].Place != "cell:requests.granted.natural_person" || list[0].Version != 1 {
 		t.Errorf("comments %+v", list)
 	}
+	if rev2, _ := st.Comments(ctx, rec.ID, 2); len(rev2) != 0 {
+		t.Errorf("revision 2 lists %d comments of revision 1", len(rev2))
+	}
+	if all, _ := st.Comments(ctx, rec.ID, 0); len(all) != 1 || all[0].ID != c.ID {
+		t.Errorf("every revision's comments: %+v", all)
+	}
 	log, _ := st.AuditLog(ctx, store.AuditFilter{ReportID: rec.ID})
 	actions := map[string]bool{}
 	for _, e := range log {

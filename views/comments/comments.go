@@ -56,6 +56,11 @@ func List(r *report.Report, cs []Stored, link func(place string) string, resolve
 	return out
 }
 
+// ParaName names paragraph i (from 0) of a narrative text: 五、存在的主要问题及改进情况 第2段.
+func ParaName(narrative string, i int) string {
+	return fmt.Sprintf("%s 第%d段", report.FieldLabel(report.FieldNarrative+narrative), i+1)
+}
+
 // PlaceLabel names a comment's place in words and gives the document id
 // it links to ("" for the whole report or a place that no longer exists).
 func PlaceLabel(r *report.Report, place string) (string, string) {
@@ -70,8 +75,7 @@ func PlaceLabel(r *report.Report, place string) (string, string) {
 	case p.Cell != "":
 		return t.Cell(t.Lookup(p.Cell)).Name(), document.CellAnchor(p.Cell)
 	case p.Narrative != "":
-		return fmt.Sprintf("%s 第%d段", report.FieldLabel(report.FieldNarrative+p.Narrative), p.Para+1),
-			document.ParaAnchor(p.Narrative, p.Para)
+		return ParaName(p.Narrative, p.Para), document.ParaAnchor(p.Narrative, p.Para)
 	default:
 		for _, s := range t.Sections {
 			if s.Number == p.Section {

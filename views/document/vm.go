@@ -154,9 +154,6 @@ func newRow(r *rpt.Report, row []rpt.GridCell) Row {
 	return out
 }
 
-// UnreadNoteID is the id of the note at an unread cell (its anchor + -note).
-func UnreadNoteID(anchor string) string { return anchor + "-note" }
-
 // colClasses names each column's width in thousandths: report-w-270 is
 // 27 % of the table.
 func colClasses(lay rpt.Layout) []string {

@@ -83,9 +83,6 @@ func stateChange(detail string) string {
 // place names a comment's place by the table's row and column, the
 // section or the paragraph.
 func (d Describer) place(place string) string {
-	if d.Report == nil {
-		return place
-	}
 	label, _ := comments.PlaceLabel(d.Report, place)
 	return label
 }

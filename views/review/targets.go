@@ -11,12 +11,14 @@ import (
 // targets are the places the comment form offers: the whole report, each
 // section, each paragraph of the narratives, and each table's cells named
 // by row and column in the template's words (（一）予以公开 · 自然人,
-// 行政复议 · 结果维持), never by their keys.
+// 行政复议 · 结果维持), never by their keys. Each option's Name is its
+// place's full name as the comments list says it (comments.PlaceLabel),
+// which the form says when a place is chosen from the document.
 func targets(r *report.Report) []TargetGroup {
 	t := r.Template()
-	whole := TargetGroup{Label: "整体", Options: []Option{{Value: "", Label: "整个报告"}}}
+	whole := TargetGroup{Label: "整体", Options: []Option{{Value: "", Label: "整个报告", Name: "整个报告"}}}
 	for _, s := range t.Sections {
-		whole.Options = append(whole.Options, Option{Value: report.SectionPlace(s.Number), Label: s.Heading})
+		whole.Options = append(whole.Options, Option{Value: report.SectionPlace(s.Number), Label: s.Heading, Name: s.Heading})
 	}
 	groups := []TargetGroup{whole}
 	for _, s := range t.Sections {
@@ -24,13 +26,14 @@ func targets(r *report.Report) []TargetGroup {
 		if s.Narrative != "" {
 			g.Label = s.Heading + "（段落）"
 			for i, para := range report.Paragraphs(r.Narrative.Text(s.Narrative)) {
-				g.Options = append(g.Options, Option{Value: report.ParaPlace(s.Narrative, i), Label: paraName(i, para)})
+				g.Options = append(g.Options, Option{Value: report.ParaPlace(s.Narrative, i), Label: paraName(i, para),
+					Name: comments.ParaName(s.Narrative, i)})
 			}
 		} else {
 			for _, row := range s.Table.Rows {
 				for _, id := range row.Cells {
 					def := t.Cell(id)
-					g.Options = append(g.Options, Option{Value: report.CellPlace(def.Path), Label: cellName(def)})
+					g.Options = append(g.Options, Option{Value: report.CellPlace(def.Path), Label: cellName(def), Name: def.Name()})
 				}
 			}
 		}
@@ -38,19 +41,7 @@ func targets(r *report.Report) []TargetGroup {
 			groups = append(groups, g)
 		}
 	}
-	named(r, groups)
 	return groups
-}
-
-// named gives each option the full name of its place, as the comments
-// list says it (comments.PlaceLabel): the form says it when a place is
-// chosen from the document.
-func named(r *report.Report, groups []TargetGroup) {
-	for _, g := range groups {
-		for i := range g.Options {
-			g.Options[i].Name, _ = comments.PlaceLabel(r, g.Options[i].Value)
-		}
-	}
 }
 
 // cellName names a cell by its row and column, the row cut short where

@@ -10,6 +10,7 @@ import (
 	"nianbao/views/document"
 	"nianbao/views/findings"
 	"nianbao/views/layout"
+	"nianbao/views/public"
 	"nianbao/views/ui"
 )
 
@@ -104,12 +105,7 @@ type Published struct {
 	Revision int
 	Date     string // 2026年12月3日
 	Current  bool   // the report stands published (not a correction under way)
-	Links    []Link
-}
-
-// Link is one public address of a published revision.
-type Link struct {
-	Label, URL string
+	Links    []public.Link
 }
 
 // WarningInput is a warning of the report and the reason the clerk gives.
