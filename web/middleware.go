@@ -133,6 +133,9 @@ func cleanForm(r *http.Request) map[string]names.Cleaned {
 		}
 	}
 	clean(r.PostForm, true)
+	if out == nil && r.URL.RawQuery == "" {
+		return nil // r.Form and the multipart values are the post's, as clean
+	}
 	clean(r.Form, false) // the query's values and a second copy of the post's
 	if r.MultipartForm != nil {
 		clean(r.MultipartForm.Value, false)

@@ -53,17 +53,9 @@ func (s *Server) reportMark(c echo.Context) error {
 		}
 		return render(c, http.StatusUnprocessableEntity, review.ReviewPage(p))
 	}
-	marks, err := s.store.FindingMarks(ctx, rec.ID)
-	if err != nil {
-		return err
-	}
 	m := report.Mark{Print: print, Rule: f.Rule, Status: status, Reason: reason}
-	if status == "" {
-		delete(marks, print)
-	} else {
-		marks[print] = m
-	}
-	if err := s.store.SetFindingMark(ctx, rec.ID, m, report.TallyMarked(fs, marks).Confirmed, u.ID); err != nil {
+	confirmed := func(marks map[string]report.Mark) int { return report.TallyMarked(fs, marks).Confirmed }
+	if err := s.store.SetFindingMark(ctx, rec.ID, m, confirmed, u.ID); err != nil {
 		return err
 	}
 	msg := "已撤销对这条提醒的标记。"

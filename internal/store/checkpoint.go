@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"os"
 	"time"
@@ -52,17 +53,54 @@ func (s *Store) checkpointer(stop <-chan struct{}, done chan<- struct{}) {
 	}
 }
 
+// forcedWait is how long afterCommit's checkpoint waits for readers. A
+// long read (nianbao backup's VACUUM INTO on the live database, a large
+// export) keeps any checkpoint from the end of the log; waiting the whole
+// busy timeout for it would stall every save behind the writer queue.
+const forcedWait = 250 * time.Millisecond
+
 // afterCommit runs after each write transaction on SQLite, still holding
 // Store.writer: when the commit left the -wal file over walLarge it empties
 // the log then and there, before the next writer may add to it. So the
 // file never holds much more than walLarge and one transaction, however
 // many writers wait; the one save that crossed the line waits for the
 // checkpoint (tens to a few hundred milliseconds, most of the log being
-// the same pages written over and over). One stat per write.
+// the same pages written over and over). One stat per write. When a long
+// reader keeps the checkpoint from finishing within forcedWait, the
+// commits leave it to the checkpointer's ticks for one tick
+// (Store.forceAfter), so that no save waits for that reader.
 func (s *Store) afterCommit() {
-	if s.path != "" && s.walSize() > walLarge {
-		s.checkpoint("TRUNCATE")
+	if s.path == "" || time.Now().Before(s.forceAfter) || s.walSize() <= walLarge {
+		return
 	}
+	if !s.checkpointWithin("TRUNCATE", forcedWait) {
+		s.forceAfter = time.Now().Add(checkpointEvery)
+	}
+}
+
+// checkpointWithin runs a checkpoint of the given mode that waits at most
+// wait for readers and writers, and reports whether it went to the end of
+// the log.
+func (s *Store) checkpointWithin(mode string, wait time.Duration) bool {
+	ctx := context.Background()
+	conn, err := s.DB.Conn(ctx)
+	if err != nil {
+		slog.Warn("checkpoint", "mode", mode, "err", err)
+		return false
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA busy_timeout = %d", wait.Milliseconds())); err != nil {
+		slog.Warn("checkpoint", "mode", mode, "err", err)
+		return false
+	}
+	// The connection goes back to the pool with the usual timeout.
+	defer conn.ExecContext(ctx, fmt.Sprintf("PRAGMA busy_timeout = %d", busyTimeout.Milliseconds()))
+	var busy, frames, done int
+	if err := conn.QueryRowContext(ctx, `PRAGMA wal_checkpoint(`+mode+`)`).Scan(&busy, &frames, &done); err != nil {
+		slog.Warn("checkpoint", "mode", mode, "err", err)
+		return false
+	}
+	return busy == 0
 }
 
 // emptyLog runs a TRUNCATE checkpoint with the write transactions held

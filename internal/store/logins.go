@@ -31,13 +31,13 @@ func (s *Store) LoginFailures(ctx context.Context, kind, key string) (int, time.
 // before forgetBefore; rows of that kind forgotten already are dropped. The
 // count is one statement, atomic on both databases.
 func (s *Store) AddLoginFailure(ctx context.Context, kind, key string, now, forgetBefore time.Time) error {
-	if _, err := s.exec(ctx, `INSERT INTO login_failures (kind, subject, n, last_at) VALUES ($1, $2, 1, $3)
+	if _, err := s.write(ctx, `INSERT INTO login_failures (kind, subject, n, last_at) VALUES ($1, $2, 1, $3)
 		ON CONFLICT (kind, subject) DO UPDATE SET
 			n = CASE WHEN login_failures.last_at < $4 THEN 1 ELSE login_failures.n + 1 END,
 			last_at = excluded.last_at`, kind, key, now.UTC(), forgetBefore.UTC()); err != nil {
 		return fmt.Errorf("count a login failure: %w", err)
 	}
-	if _, err := s.exec(ctx, `DELETE FROM login_failures WHERE kind = $1 AND last_at < $2`, kind, forgetBefore.UTC()); err != nil {
+	if _, err := s.write(ctx, `DELETE FROM login_failures WHERE kind = $1 AND last_at < $2`, kind, forgetBefore.UTC()); err != nil {
 		return fmt.Errorf("drop forgotten login failures: %w", err)
 	}
 	return nil
@@ -45,7 +45,7 @@ func (s *Store) AddLoginFailure(ctx context.Context, kind, key string, now, forg
 
 // ForgetLoginFailures drops the count of key of kind.
 func (s *Store) ForgetLoginFailures(ctx context.Context, kind, key string) error {
-	if _, err := s.exec(ctx, `DELETE FROM login_failures WHERE kind = $1 AND subject = $2`, kind, key); err != nil {
+	if _, err := s.write(ctx, `DELETE FROM login_failures WHERE kind = $1 AND subject = $2`, kind, key); err != nil {
 		return fmt.Errorf("forget login failures: %w", err)
 	}
 	return nil

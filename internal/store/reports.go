@@ -143,12 +143,13 @@ func (s *Store) CreateReport(ctx context.Context, bodyID int64, year int, r *rep
 	if err != nil {
 		return nil, fmt.Errorf("store.CreateReport(%d, %d): %w", bodyID, year, err)
 	}
+	// Checked before the transaction: a write holds every other writer back.
+	t := report.TallyOf(report.Check(r, settings.Options(report.Options{Final: true})))
+	rec.Errors, rec.Warnings = t.Errors, t.Warnings
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := s.txQueryRow(ctx, tx, `SELECT id FROM bodies WHERE id = $1`, bodyID).Scan(new(int64)); err != nil {
 			return notFound(err)
 		}
-		t := report.TallyOf(report.Check(r, settings.Options(report.Options{Final: true})))
-		rec.Errors, rec.Warnings = t.Errors, t.Warnings
 		err := s.txQueryRow(ctx, tx, `INSERT INTO reports (body_id, year, state, version, data,
 			created_at, created_by, updated_at, updated_by, errors, warnings)
 			VALUES ($1, $2, $3, 1, $4, $5, $6, $5, $6, $7, $8) RETURNING id`,

@@ -140,6 +140,9 @@ type season struct {
 	clients, saves int
 	edits          string // "cell", "sentence" or "mixed"
 	words          int    // narrative characters of each report
+	// longReader holds a read transaction open while the clerks save (as
+	// nianbao backup's VACUUM INTO does), so no checkpoint can finish.
+	longReader bool
 }
 
 // seasonResult is what a season run measured.
@@ -178,6 +181,10 @@ func (s season) run(tb testing.TB) seasonResult {
 		tb.Fatal(err)
 	}
 	before := versionBytes(tb, st)
+	endRead := func() {}
+	if s.longReader {
+		endRead = holdRead(tb, st)
+	}
 	w := watchWAL(path)
 	lat := make([][]time.Duration, s.clients)
 	errs := make(chan error, s.clients)
@@ -205,6 +212,7 @@ func (s season) run(tb testing.TB) seasonResult {
 	}
 	wg.Wait()
 	elapsed := time.Since(start)
+	endRead()
 	close(errs)
 	for err := range errs {
 		tb.Fatal(err)
@@ -219,6 +227,30 @@ func (s season) run(tb testing.TB) seasonResult {
 	// within a few of its ticks.
 	res.emptiedAfter, res.walAfter = w.emptiedWithin(10 * time.Second)
 	return res
+}
+
+// holdRead opens a read transaction on its own connection and keeps it
+// (its snapshot) until the returned func is called.
+func holdRead(tb testing.TB, st *store.Store) (end func()) {
+	tb.Helper()
+	ctx := context.Background()
+	conn, err := st.DB.Conn(ctx)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := conn.ExecContext(ctx, "BEGIN DEFERRED"); err != nil {
+		tb.Fatal(err)
+	}
+	var n int
+	if err := conn.QueryRowContext(ctx, "SELECT count(*) FROM report_versions").Scan(&n); err != nil {
+		tb.Fatal(err)
+	}
+	return func() {
+		if _, err := conn.ExecContext(ctx, "COMMIT"); err != nil {
+			tb.Error(err)
+		}
+		conn.Close()
+	}
 }
 
 func (r seasonResult) percentile(p float64) time.Duration {
@@ -284,5 +316,29 @@ func TestWALBoundedUnderSustainedLoad(t *testing.T) {
 	}
 	if res.walAfter != 0 {
 		t.Errorf("the -wal file holds %d bytes %v after the writers stopped", res.walAfter, res.emptiedAfter)
+	}
+}
+
+// TestLongReaderStallsNoSave: while a long read holds its snapshot (a
+// backup on the live database), the log cannot be emptied, and the commit
+// that finds it over walLarge must not wait the busy timeout (10 s) for the
+// reader at every save: it tries for forcedWait and leaves it to the
+// checkpointer's ticks. Once the reader is done the log is emptied.
+func TestLongReaderStallsNoSave(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes some hundreds of MB")
+	}
+	res := season{clients: 4, saves: 60, edits: "mixed", words: 100000, longReader: true}.run(t)
+	maxSave := res.latencies[len(res.latencies)-1]
+	t.Logf("%d saves in %v beside a long reader: -wal peak %.1f MB, max save %v, emptied %v after",
+		res.saves, res.elapsed.Round(time.Millisecond), float64(res.walPeak)/(1<<20), maxSave, res.emptiedAfter.Round(time.Millisecond))
+	if res.walPeak <= 32<<20 { // the store's walLarge
+		t.Fatalf("the -wal file peaked at %.1f MB: the load never reached walLarge", float64(res.walPeak)/(1<<20))
+	}
+	if maxSave > 3*time.Second {
+		t.Errorf("a save waited %v for the long reader", maxSave)
+	}
+	if res.walAfter != 0 {
+		t.Errorf("the -wal file holds %d bytes %v after the reader and writers stopped", res.walAfter, res.emptiedAfter)
 	}
 }

@@ -30,14 +30,14 @@ func (ss sqliteSessions) Find(token string) ([]byte, bool, error) {
 
 // Commit stores a session's data until expiry.
 func (ss sqliteSessions) Commit(token string, b []byte, expiry time.Time) error {
-	_, err := ss.s.exec(context.Background(), `REPLACE INTO sessions (token, data, expiry) VALUES ($1, $2, julianday($3))`,
+	_, err := ss.s.write(context.Background(), `REPLACE INTO sessions (token, data, expiry) VALUES ($1, $2, julianday($3))`,
 		token, b, expiry.UTC().Format("2006-01-02T15:04:05.999"))
 	return err
 }
 
 // Delete deletes a session.
 func (ss sqliteSessions) Delete(token string) error {
-	_, err := ss.s.exec(context.Background(), `DELETE FROM sessions WHERE token = $1`, token)
+	_, err := ss.s.write(context.Background(), `DELETE FROM sessions WHERE token = $1`, token)
 	return err
 }
 
@@ -50,7 +50,7 @@ func (ss sqliteSessions) cleanEvery(interval time.Duration, stop <-chan struct{}
 		case <-stop:
 			return
 		case <-t.C:
-			if _, err := ss.s.exec(context.Background(), `DELETE FROM sessions WHERE expiry < julianday('now')`); err != nil {
+			if _, err := ss.s.write(context.Background(), `DELETE FROM sessions WHERE expiry < julianday('now')`); err != nil {
 				slog.Warn("sessions: delete expired", "err", err)
 			}
 		}

@@ -116,6 +116,18 @@ func (s *Store) exec(ctx context.Context, query string, args ...any) (sql.Result
 	return st.ExecContext(ctx, args...)
 }
 
+// write runs one statement that writes outside a transaction; on SQLite it
+// queues with the write transactions (Store.writer) and, like them, may
+// empty the log after it (afterCommit).
+func (s *Store) write(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if s.dialect == SQLite {
+		s.writer.Lock()
+		defer s.writer.Unlock()
+		defer s.afterCommit()
+	}
+	return s.exec(ctx, query, args...)
+}
+
 func (s *Store) txQueryRow(ctx context.Context, tx *sql.Tx, query string, args ...any) *sql.Row {
 	if st := s.txStmt(query); st != nil {
 		return tx.StmtContext(ctx, st).QueryRowContext(ctx, args...)

@@ -43,8 +43,11 @@ type Store struct {
 	// once, where SQLite's busy handler has each waiting writer sleep and
 	// retry (up to 100 ms a time: a long tail under load), and lets the
 	// checkpoint take its turn.
-	writer    sync.Mutex
-	closeOnce sync.Once
+	writer sync.Mutex
+	// forceAfter is when afterCommit may next force a checkpoint, after
+	// one a long reader kept from finishing; guarded by writer.
+	forceAfter time.Time
+	closeOnce  sync.Once
 }
 
 // Open opens the database target names (DialectOf): a PostgreSQL database
@@ -103,6 +106,10 @@ func openSQLite(ctx context.Context, path string) (*sql.DB, error) {
 	return db, nil
 }
 
+// busyTimeout is how long a statement waits for a lock before SQLite says
+// "database is locked".
+const busyTimeout = 10 * time.Second
+
 // dsn sets the pragmas on every pooled connection: WAL (readers never block
 // the writer), foreign keys, a busy timeout instead of "database is locked",
 // synchronous=NORMAL, which in WAL mode keeps every committed transaction
@@ -111,7 +118,7 @@ func openSQLite(ctx context.Context, path string) (*sql.DB, error) {
 // file cut back to walLimit whenever the log restarts.
 func dsn(path string) string {
 	q := url.Values{}
-	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "busy_timeout(10000)", "synchronous(NORMAL)", "wal_autocheckpoint(0)",
+	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()), "synchronous(NORMAL)", "wal_autocheckpoint(0)",
 		fmt.Sprintf("journal_size_limit(%d)", walLimit)} {
 		q.Add("_pragma", p)
 	}
