@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -139,17 +138,7 @@ func (c *checker) localRules() {
 		return
 	}
 	k := localKey{c.t, text, lr.OverviewMax, lr.ItemsText(), lr.From}
-	fs, ok := localMemo.Get(k)
-	if !ok {
-		sub := checker{t: c.t, r: c.r, opt: c.opt}
-		sub.localRulesOf(text)
-		fs = sub.out
-		localMemo.Put(k, fs)
-	}
-	for _, f := range fs {
-		f.Cells = slices.Clone(f.Cells)
-		c.out = append(c.out, f)
-	}
+	keptFindings(c, localMemo, k, func(sub *checker) { sub.localRulesOf(text) })
 }
 
 // localKey is what W13 and W14 depend on.

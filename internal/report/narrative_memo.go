@@ -63,12 +63,19 @@ var copiedMemo = bounded.New[copiedKey, []Finding](memoSize)
 // the section's text and last year's.
 func (c *checker) copiedSectionKept(s Section, before map[uint64]bool, last *Report) {
 	k := copiedKey{c.t, s.Narrative, c.r.Narrative.Text(s.Narrative), last.Narrative.Text(s.Narrative), last.Year}
-	fs, ok := copiedMemo.Get(k)
+	keptFindings(c, copiedMemo, k, func(sub *checker) { sub.copiedSection(s, before, last.Year) })
+}
+
+// keptFindings adds to c the findings find adds to a fresh checker of the
+// same report, kept in m under k (what they depend on) and copied out,
+// each with its own Cells, so that a caller may change them.
+func keptFindings[K comparable](c *checker, m *bounded.Map[K, []Finding], k K, find func(sub *checker)) {
+	fs, ok := m.Get(k)
 	if !ok {
 		sub := checker{t: c.t, r: c.r, opt: c.opt}
-		sub.copiedSection(s, before, last.Year)
+		find(&sub)
 		fs = sub.out
-		copiedMemo.Put(k, fs)
+		m.Put(k, fs)
 	}
 	for _, f := range fs {
 		f.Cells = slices.Clone(f.Cells)
