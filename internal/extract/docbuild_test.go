@@ -182,6 +182,9 @@ type wordDoc struct {
 	// the text (as fast saves leave them).
 	reversed bool
 	paras    []docPara
+	// piecePrc are fast-saved properties of pieces, by piece index: each
+	// written as a Prc before the piece table, the piece's Prm naming it.
+	piecePrc map[int][]byte
 	// deleted are CP ranges [a, b) marked deleted by tracked changes.
 	deleted [][2]int
 	lid     uint16
@@ -258,16 +261,25 @@ func (w wordDoc) build() []byte {
 		plc = le.AppendUint32(plc, uint32(c))
 	}
 	plc = le.AppendUint32(plc, uint32(total))
-	for _, s := range st {
+	fcClx := len(table)
+	nPrc := 0
+	for i, s := range st {
 		fc := uint32(s.fc)
 		if s.width == 1 {
 			fc = uint32(2*s.fc) | 0x40000000
 		}
 		plc = append(plc, 0, 0)
 		plc = le.AppendUint32(plc, fc)
-		plc = append(plc, 0, 0)
+		var prm uint16
+		if g, ok := w.piecePrc[i]; ok {
+			table = append(table, 1)
+			table = le.AppendUint16(table, uint16(len(g)))
+			table = append(table, g...)
+			prm = uint16(nPrc<<1 | 1)
+			nPrc++
+		}
+		plc = le.AppendUint16(plc, prm)
 	}
-	fcClx := len(table)
 	table = append(table, 2)
 	table = le.AppendUint32(table, uint32(len(plc)))
 	table = append(table, plc...)
