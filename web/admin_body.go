@@ -65,6 +65,9 @@ func (s *Server) adminBodyUpdate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if upd.Kind != b.Kind || upd.ParentID != b.ParentID {
+		s.recountReports(c, b.ID) // W12 follows the kind, W13/W14 the rules above
+	}
 	s.flash(c.Request().Context(), "已保存“"+upd.Name+"”。")
 	return c.Redirect(http.StatusSeeOther, paths.AdminBodies)
 }

@@ -33,6 +33,7 @@ func (s *Server) adminBodyRules(c echo.Context) error {
 	if err := s.store.SetLocalRules(c.Request().Context(), b.ID, lr, currentUser(c).ID); err != nil {
 		return err
 	}
+	s.recountReports(c, b.ID)
 	msg := "已取消“" + b.Name + "”对第一部分的要求。"
 	if !lr.IsZero() {
 		msg = "已保存“" + b.Name + "”及下级机关第一部分的要求：" + lr.Summary()

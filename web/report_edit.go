@@ -45,9 +45,16 @@ func (s *Server) reportEdit(c echo.Context) error {
 	d := &draft{Report: rec.Report, Version: rec.Version, SavedAt: rec.UpdatedAt, Refused: rec.Report.Refusals(),
 		Findings: s.editorCheck(c, rec, last)(rec.Report), Marks: marks}
 	s.shown.Put(rec.ID, rec.Version, d.Findings)
+	notes, saved := s.takeSaveNotes(c.Request().Context(), rec.ID, rec.Version)
+	if saved {
+		d.Cleaned = notes.Cleaned
+	}
 	p, err := s.editorPage(c, rec, d, last)
 	if err != nil {
 		return err
+	}
+	if saved && p.Notice == "" {
+		p.Notice = notes.Notice
 	}
 	return render(c, http.StatusOK, editor.EditPage(p))
 }

@@ -32,6 +32,7 @@ func (s *Server) reportSave(c echo.Context) error {
 		return err
 	}
 	if d.Problem == "" {
+		s.keepSaveNotes(c.Request().Context(), saveNotes{Report: rec.ID, Version: d.Version, Cleaned: d.Cleaned, Notice: d.notice(rec.Version)})
 		return c.Redirect(http.StatusSeeOther, paths.ReportEditSaved(rec.ID, d.Version))
 	}
 	p, err := s.editorPage(c, rec, d, last)

@@ -15,7 +15,8 @@ import (
 // posted text (PostgreSQL refuses both in a text column; SQLite would keep
 // them unseen) are taken out when the form is read: the NUL is dropped,
 // a run of bad bytes becomes "�". The rest of what was typed is saved as
-// typed, the editor says at the field what was taken out, and no form —
+// typed, the editor says at the field what was taken out (after a plain
+// save, on the page it redirects to), and no form —
 // the editor's live check and plain save, a comment, a login — answers
 // 500. Run with NIANBAO_TEST_DB=postgres for PostgreSQL.
 func TestInvisibleBytesCleaned(t *testing.T) {
@@ -59,6 +60,18 @@ func TestInvisibleBytesCleaned(t *testing.T) {
 	}
 	if _, _, preface := stored(); preface != "根据《条例》\uFFFD编制。" {
 		t.Errorf("plain save stored the preface %q", preface)
+	}
+	// The page the save redirects to says at the field what was taken out,
+	// once: reloading it shows no note.
+	after := c.Get(t, res.Location()).Doc(t)
+	if note := after.Find("#limit-f-preface").Text(); !strings.Contains(note, "已删去1个看不见的空字符") || !strings.Contains(note, "1处无法识别的编码") {
+		t.Errorf("after the plain save's redirect the preface's note is %q", note)
+	}
+	if got := after.Find("#limit-f-narrative-overview").Text(); got != "" {
+		t.Errorf("after the plain save a field it did not clean has a note: %q", got)
+	}
+	if again := c.Get(t, res.Location()).Doc(t).Find("#limit-f-preface").Text(); again != "" {
+		t.Errorf("the note is shown again on reloading: %q", again)
 	}
 
 	// A comment and a login with such bytes are answered, not a 500.

@@ -35,6 +35,77 @@ type statedFigure struct {
 	// orPaths is a second reading the figure may also mean (收到 may count
 	// the carried-over applications too); either sum satisfies it.
 	orPaths []string
+	// noun is the thing counted, which a next clause may leave out
+	// (有效规范性文件374件，清理失效155件).
+	noun string
+}
+
+// rowOf3 reports whether f states a row of 三 in its 总计 column, which
+// a column's name narrows to that column.
+func (f *statedFigure) rowOf3() bool {
+	for _, p := range f.paths {
+		if !strings.HasPrefix(p, "requests.") || !strings.HasSuffix(p, ".total") {
+			return false
+		}
+	}
+	return true
+}
+
+// carriedOver are the words of 上年结转, which are not a comparison with
+// last year (上年度 elsewhere is, see uncertain).
+var carriedOver = []string{"上年结转", "上年度结转"}
+
+// applicant is a column of 三 (or the five under 法人或其他组织) and the
+// words by which a text names it.
+type applicant struct {
+	label string
+	keys  []string
+	words []string
+}
+
+var applicants = []applicant{
+	{"自然人", []string{"natural_person"}, []string{"自然人"}},
+	{"商业企业", []string{"commercial"}, []string{"商业企业", "涉企业", "涉及企业", "企业申请", "企业提出"}},
+	{"科研机构", []string{"research"}, []string{"科研机构"}},
+	{"社会公益组织", []string{"public_interest"}, []string{"社会公益组织", "公益组织"}},
+	{"法律服务机构", []string{"legal_services"}, []string{"法律服务机构"}},
+	{"法人或其他组织", []string{"commercial", "research", "public_interest", "legal_services", "other"},
+		[]string{"法人或其他组织", "法人和其他组织", "法人及其他组织", "法人或者其他组织"}},
+}
+
+// applicantColumn finds the one column a clause names, and the clause
+// without its name; nil when it names none or two.
+func applicantColumn(subject string) (*applicant, string) {
+	var found *applicant
+	rest := subject
+	for i := range applicants {
+		a := &applicants[i]
+		for _, w := range a.words {
+			if strings.Contains(rest, w) {
+				if found != nil && found != a {
+					return nil, subject
+				}
+				found = a
+				rest = strings.ReplaceAll(rest, w, "")
+			}
+		}
+	}
+	return found, rest
+}
+
+// of are the cells of a's column in the rows of paths (row totals).
+func (a *applicant) of(paths []string) []string {
+	if paths == nil {
+		return nil
+	}
+	var out []string
+	for _, p := range paths {
+		row := strings.TrimSuffix(p, "total")
+		for _, k := range a.keys {
+			out = append(out, row+k)
+		}
+	}
+	return out
 }
 
 // reqPaths are the total-column paths of rows of section 三.
@@ -57,17 +128,22 @@ var notIssue = []string{"废止", "失效", "废弃", "清理", "有效", "解�
 // (予以公开及部分公开 before 予以公开).
 var statedFigures = []statedFigure{
 	{rule: RuleNarrativeTables, label: "二、上年结转政府信息公开申请数量",
-		all: [][]string{{"上年结转"}}, paths: reqPaths("carried_over")},
+		all: [][]string{carriedOver}, paths: reqPaths("carried_over")},
 	{rule: RuleNarrativeTables, label: "四、结转下年度继续办理",
-		all: [][]string{{"结转下年", "转入下年", "结转至下年", "结转到下年"}}, paths: reqPaths("carried_forward")},
+		all: [][]string{{"结转下年", "转入下年", "结转至下年", "结转到下年", "顺延到下年", "顺延至下年"}}, paths: reqPaths("carried_forward")},
 	{rule: RuleNarrativeTables, label: "一、本年新收政府信息公开申请数量",
-		all: [][]string{{"新收"}, application}, paths: reqPaths("new_received")},
+		all: [][]string{{"新收"}}, sentence: application, paths: reqPaths("new_received")},
 	{rule: RuleNarrativeTables, label: "一、本年新收政府信息公开申请数量",
 		all: [][]string{{"收到", "受理", "接收", "接到"}, application}, none: []string{"办结", "答复"},
 		paths: reqPaths("new_received"), orPaths: reqPaths("new_received", "carried_over")},
 	{rule: RuleNarrativeTables, label: "（七）总计",
 		all: [][]string{{"办结"}}, none: []string{"按时", "按期", "逾期", "超期", "当场", "当日", "延期"},
 		sentence: application, paths: reqPaths("handled_total")},
+	// 答复…申请805件 counts the answered, as 办结 does; 同意公开答复3件 is
+	// a result.
+	{rule: RuleNarrativeTables, label: "（七）总计",
+		all: [][]string{{"答复"}, application}, none: []string{"按时", "按期", "逾期", "超期", "当场", "当日", "延期", "同意", "予以", "不予", "部分", "告知", "下年"},
+		paths: reqPaths("handled_total")},
 	{rule: RuleNarrativeTables, label: "（一）予以公开与（二）部分公开之和",
 		all: [][]string{{"予以公开"}, {"部分公开"}}, sentence: application, paths: reqPaths("granted", "partly_granted")},
 	{rule: RuleNarrativeTables, label: "（二）部分公开",
@@ -94,17 +170,17 @@ var statedFigures = []statedFigure{
 		all: [][]string{{"行政诉讼"}}, none: []string{"复议", "纠正", "纠错", "维持", "撤销", "确认违法", "败诉", "审结", "其他结果", "直接起诉"},
 		paths: []string{"reviews.litigation_direct.total", "reviews.litigation_after_review.total"}},
 
-	{rule: RuleNarrativeTables, label: "规章 本年制发件数",
+	{rule: RuleNarrativeTables, label: "规章 本年制发件数", noun: "规章",
 		all: [][]string{{"规章"}, {"制发", "印发", "出台", "制定", "新发", "发布", "新制定"}}, none: notIssue, paths: []string{"active.rules.issued"}},
-	{rule: RuleNarrativeTables, label: "规章 本年废止件数",
+	{rule: RuleNarrativeTables, label: "规章 本年废止件数", noun: "规章",
 		all: [][]string{{"规章"}, {"废止", "失效", "废弃"}}, none: []string{"现行有效", "制度"}, paths: []string{"active.rules.repealed"}},
-	{rule: RuleNarrativeTables, label: "规章 现行有效件数",
+	{rule: RuleNarrativeTables, label: "规章 现行有效件数", noun: "规章",
 		all: [][]string{{"规章"}, {"现行有效", "有效"}}, none: []string{"废止", "失效", "废弃", "制发", "印发", "制度"}, paths: []string{"active.rules.in_force"}},
-	{rule: RuleNarrativeTables, label: "行政规范性文件 本年制发件数",
+	{rule: RuleNarrativeTables, label: "行政规范性文件 本年制发件数", noun: "规范性文件",
 		all: [][]string{{"规范性文件"}, {"制发", "印发", "出台", "制定", "新发", "发布", "新制定"}}, none: notIssue, paths: []string{"active.normative_docs.issued"}},
-	{rule: RuleNarrativeTables, label: "行政规范性文件 本年废止件数",
+	{rule: RuleNarrativeTables, label: "行政规范性文件 本年废止件数", noun: "规范性文件",
 		all: [][]string{{"规范性文件"}, {"废止", "失效", "废弃"}}, none: []string{"现行有效"}, paths: []string{"active.normative_docs.repealed"}},
-	{rule: RuleNarrativeTables, label: "行政规范性文件 现行有效件数",
+	{rule: RuleNarrativeTables, label: "行政规范性文件 现行有效件数", noun: "规范性文件",
 		all: [][]string{{"规范性文件"}, {"现行有效", "有效"}}, none: []string{"废止", "失效", "废弃", "制发", "印发"}, paths: []string{"active.normative_docs.in_force"}},
 }
 
@@ -112,7 +188,7 @@ var statedFigures = []statedFigure{
 // change on last year, a part of a column, a figure of another kind.
 var uncertain = []string{
 	"同比", "较上年", "比上年", "较去年", "比去年", "去年", "上一年", "上年度", "增加", "减少", "增长", "下降", "上升", "持平", "多出",
-	"自然人", "企业", "法人", "科研", "公益", "法律服务", "律师", "个人",
+	"自然人", "企业", "法人", "科研", "公益", "法律服务", "律师", "个人", // a column's figure not named as applicantColumn reads it
 	"平均", "累计", "历年", "以来", "每月", "每季", "月均", "占",
 }
 
@@ -136,6 +212,10 @@ type tie struct {
 	sentence string
 	n        int64
 	fig      *statedFigure
+	// paths and orPaths are fig's, or their cells of one column (自然人申请
+	// 120件); label names them in a finding.
+	paths, orPaths []string
+	label          string
 }
 
 // tieFigures finds the figures one text section states about the tables,
@@ -153,7 +233,10 @@ func (c *checker) tieFigures(s Section) []tie {
 	return out
 }
 
-// sentenceTies appends the figures one sentence states.
+// sentenceTies appends the figures one sentence states. A clause that
+// names no figure of its own may continue the one before it in the
+// sentence: "有效规范性文件374件，清理失效155件" repeals 规范性文件,
+// "新收申请125件涉自然人，2件涉企业" counts another column of 新收.
 func (c *checker) sentenceTies(out []tie, s Section, para int, sentence string) []tie {
 	if !strings.Contains(sentence, "件") {
 		return out
@@ -162,11 +245,16 @@ func (c *checker) sentenceTies(out []tie, s Section, para int, sentence string) 
 	if c.otherYear(plain) {
 		return out
 	}
+	var prev *tie
 	for _, cl := range clauses(plain) {
 		for _, st := range clauseFigures(plain[cl.start:cl.end]) {
-			if fig := matchFigure(st.subject, plain); fig != nil {
-				out = append(out, tie{section: s, para: para, sentence: excerpt(sentence, plain, cl), n: st.n, fig: fig})
+			t, ok := matchTie(st.subject, plain, prev)
+			if !ok {
+				continue
 			}
+			t.section, t.para, t.sentence, t.n = s, para, excerpt(sentence, plain, cl), st.n
+			out = append(out, t)
+			prev = &out[len(out)-1]
 		}
 	}
 	return out
@@ -197,17 +285,17 @@ func (c *checker) otherYear(plain string) bool {
 // cells; blank cells leave it unchecked.
 func (c *checker) compareFigure(t tie) {
 	s, n, fig, sentence := t.section, t.n, t.fig, t.sentence
-	sum, cells, ok := c.sumPaths(fig.paths)
+	sum, cells, ok := c.sumPaths(t.paths)
 	if !ok || sum == n {
 		return
 	}
-	msg := fmt.Sprintf("第%s部分写“%s”，所述%d件与表格“%s”的%d件不一致", s.Number, sentence, n, fig.label, sum)
-	if fig.orPaths != nil {
-		alt, _, altOK := c.sumPaths(fig.orPaths)
+	msg := fmt.Sprintf("第%s部分写“%s”，所述%d件与表格“%s”的%d件不一致", s.Number, sentence, n, t.label, sum)
+	if t.orPaths != nil {
+		alt, _, altOK := c.sumPaths(t.orPaths)
 		if !altOK || alt == n {
 			return
 		}
-		msg = fmt.Sprintf("第%s部分写“%s”，所述%d件与表格“%s”的%d件不一致（与上年结转合计也只有%d件）", s.Number, sentence, n, fig.label, sum, alt)
+		msg = fmt.Sprintf("第%s部分写“%s”，所述%d件与表格“%s”的%d件不一致（与上年结转合计也只有%d件）", s.Number, sentence, n, t.label, sum, alt)
 	}
 	f := c.add(fig.rule, Warning, msg, cells...)
 	f.Narrative, f.Para = s.Narrative, t.para
@@ -229,10 +317,11 @@ func (c *checker) sumPaths(paths []string) (sum int64, cells []CellID, ok bool) 
 
 // matchFigure is the first stated figure whose words a clause holds.
 func matchFigure(subject, sentence string) *statedFigure {
-	if containsAny(subject, uncertain) {
-		return nil
+	rest := subject
+	for _, w := range carriedOver {
+		rest = strings.ReplaceAll(rest, w, "")
 	}
-	if strings.Contains(subject, "上年") && !strings.Contains(subject, "上年结转") {
+	if containsAny(rest, uncertain) || strings.Contains(rest, "上年") {
 		return nil
 	}
 	for i := range statedFigures {
@@ -242,6 +331,31 @@ func matchFigure(subject, sentence string) *statedFigure {
 		}
 	}
 	return nil
+}
+
+// matchTie ties a clause's figure to the cells it states: a figure of its
+// own words, else the figure before it in the sentence (prev) continued.
+// A column named (自然人, 企业…) narrows a figure of 三 to that column.
+func matchTie(subject, sentence string, prev *tie) (tie, bool) {
+	col, subject := applicantColumn(subject)
+	fig := matchFigure(subject, sentence)
+	if fig == nil && prev != nil {
+		switch {
+		case col != nil && prev.fig.rowOf3():
+			fig = prev.fig // 新收…125件涉自然人，2件涉企业
+		case prev.fig.noun != "":
+			fig = matchFigure(prev.fig.noun+subject, sentence) // 有效规范性文件374件，清理失效155件
+		}
+	}
+	if fig == nil || col != nil && !fig.rowOf3() {
+		return tie{}, false
+	}
+	t := tie{fig: fig, paths: fig.paths, orPaths: fig.orPaths, label: fig.label}
+	if col != nil {
+		t.paths, t.orPaths = col.of(fig.paths), col.of(fig.orPaths)
+		t.label = fig.label + "（" + col.label + "）"
+	}
+	return t, true
 }
 
 func (f *statedFigure) matches(subject, sentence string) bool {
