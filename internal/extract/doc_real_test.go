@@ -3,6 +3,9 @@ package extract_test
 import (
 	"bytes"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -91,4 +94,40 @@ func BenchmarkReadDoc(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// TestDocByWord: .doc files that Microsoft Word wrote (8-bit pieces)
+// read as their text, paragraph for paragraph (blank paragraphs aside).
+func TestDocByWord(t *testing.T) {
+	tests := []struct{ file, want string }{
+		{"textract-raw_text.doc", string(mustFile(t, "textract-raw_text.txt"))},
+		{"textract-standardized_text.doc", "the quick brown fox jumps over the lazy dog\n"},
+	}
+	for _, tt := range tests {
+		d, err := extract.Read(mustFile(t, tt.file))
+		if err != nil {
+			t.Fatalf("%s: %v", tt.file, err)
+		}
+		if d.Kind != extract.DOC {
+			t.Errorf("%s: kind %s", tt.file, d.Kind)
+		}
+		var want []string
+		for _, l := range strings.Split(tt.want, "\n") {
+			if l != "" {
+				want = append(want, l)
+			}
+		}
+		if got := d.Text(); got != strings.Join(want, "\n") {
+			t.Errorf("%s:\n%s\nwant\n%s", tt.file, got, strings.Join(want, "\n"))
+		}
+	}
+}
+
+func mustFile(t testing.TB, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "word", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }

@@ -16,6 +16,7 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte("一、总体情况\r\n规章 | 1 | 2 | 3\n"))
 	f.Add(docxOf(f, `<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc></w:tr></w:tbl>`))
 	f.Add(docTableSample())
+	f.Add(mustFile(f, "textract-standardized_text.doc"))
 	f.Add(wordDoc{pieces: []docPiece{{"一、总体情况\r", "utf16"}, {"ABC\r", "cp1252"}}, reversed: true}.build())
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if bytes.HasPrefix(data, []byte("%PDF-")) {
