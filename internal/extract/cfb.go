@@ -3,6 +3,7 @@ package extract
 import (
 	"encoding/binary"
 	"errors"
+	"strings"
 	"unicode/utf16"
 )
 
@@ -46,7 +47,8 @@ type cfb struct {
 	miniFAT    []uint32
 	dir        []cfbEntry
 	miniStream []byte
-	// streams maps the names of the root's streams to directory entries.
+	// streams maps the names of the root's streams, in upper case (names
+	// compare without case), to directory entries.
 	streams map[string]int
 }
 
@@ -264,8 +266,8 @@ func (c *cfb) indexRoot() {
 		seen[n] = true
 		e := c.dir[n]
 		if e.typ == 1 || e.typ == 2 {
-			if _, dup := c.streams[e.name]; !dup {
-				c.streams[e.name] = int(n)
+			if _, dup := c.streams[strings.ToUpper(e.name)]; !dup {
+				c.streams[strings.ToUpper(e.name)] = int(n)
 			}
 		}
 		stack = append(stack, e.left, e.right)
@@ -274,14 +276,14 @@ func (c *cfb) indexRoot() {
 
 // has reports whether the root holds a stream or storage of that name.
 func (c *cfb) has(name string) bool {
-	_, ok := c.streams[name]
+	_, ok := c.streams[strings.ToUpper(name)]
 	return ok
 }
 
 // stream reads a stream directly under the root; ok is false when there
 // is none of that name.
 func (c *cfb) stream(name string) (data []byte, ok bool, err error) {
-	i, found := c.streams[name]
+	i, found := c.streams[strings.ToUpper(name)]
 	if !found || c.dir[i].typ != 2 {
 		return nil, false, nil
 	}

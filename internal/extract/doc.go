@@ -117,15 +117,20 @@ type fib struct {
 
 func readFIB(wd []byte) (*fib, error) {
 	le := binary.LittleEndian
-	if len(wd) < 34 || le.Uint16(wd) != 0xA5EC && le.Uint16(wd) != 0xA5DC {
+	if len(wd) < 34 {
 		return nil, ErrDocBroken
 	}
 	f := &fib{nFib: le.Uint16(wd[2:]), lid: le.Uint16(wd[6:]), flags: le.Uint16(wd[0x0A:])}
 	if f.flags&0x0100 != 0 || f.flags&0x8000 != 0 {
 		return nil, ErrDocEncrypted
 	}
-	if f.nFib < 0xC1 {
+	// Word 6 and 95 (nFib 101–104, also their Far East editions with
+	// other idents) lay the FIB and the text out otherwise.
+	if f.nFib >= 0x65 && f.nFib < 0xC1 {
 		return nil, ErrDocOld
+	}
+	if ident := le.Uint16(wd); ident != 0xA5EC && ident != 0xA5DC || f.nFib < 0xC1 {
+		return nil, ErrDocBroken
 	}
 	pos := 32
 	csw := int(le.Uint16(wd[pos:]))
@@ -729,14 +734,20 @@ func (w *docWalker) endTable() {
 		w.rows = append(w.rows, docRow{cells: w.cells})
 		w.cells = nil
 	}
+	if len(w.rows) > 0 {
+		if t := docGrid(w.rows); len(t.Rows) > 0 {
+			w.blocks = append(w.blocks, Block{Table: t})
+		}
+		w.rows = nil
+	}
+	// Paragraphs marked as in a table with no cell mark after them (the
+	// document's last, in files seen) are the text's all the same.
+	for _, s := range w.cellParas {
+		if s != "" {
+			w.blocks = append(w.blocks, Block{Para: s})
+		}
+	}
 	w.cellParas = nil
-	if len(w.rows) == 0 {
-		return
-	}
-	if t := docGrid(w.rows); len(t.Rows) > 0 {
-		w.blocks = append(w.blocks, Block{Table: t})
-	}
-	w.rows = nil
 }
 
 // docGrid lays rows into a grid by their cells' boundaries: the grid's
