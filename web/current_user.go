@@ -38,9 +38,11 @@ func (s *Server) loadUser(next echo.HandlerFunc) echo.HandlerFunc {
 }
 
 // sessionUser returns the session's user, or nil when the session no
-// longer stands for them.
+// longer stands for them. The account and its roles are read afresh on
+// every request, in one query: a role taken away, an account disabled or a
+// password changed (on any server) counts from the next request.
 func (s *Server) sessionUser(ctx context.Context, id, epoch int64) (*auth.User, error) {
-	su, err := s.store.User(ctx, id)
+	su, grants, err := s.store.UserWithGrants(ctx, id)
 	if errors.Is(err, store.ErrNotFound) {
 		return nil, nil
 	}
@@ -49,10 +51,6 @@ func (s *Server) sessionUser(ctx context.Context, id, epoch int64) (*auth.User, 
 	}
 	if su.Disabled || su.Epoch != epoch {
 		return nil, nil
-	}
-	grants, err := s.store.Grants(ctx, id)
-	if err != nil {
-		return nil, err
 	}
 	return &auth.User{ID: su.ID, Username: su.Username, DisplayName: su.DisplayName, Grants: grants}, nil
 }

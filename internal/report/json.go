@@ -16,6 +16,13 @@ import (
 // form directly (no json.Indent pass): every save of a draft goes through
 // here.
 func (r *Report) MarshalJSON() ([]byte, error) {
+	text, err := r.JSONText()
+	return []byte(text), err
+}
+
+// JSONText is MarshalJSON as a string, written once: the store keeps the
+// text, and a conversion from bytes would copy it.
+func (r *Report) JSONText() (string, error) {
 	w := &jsonWriter{}
 	// Sized for the whole text at once: each doubling of the buffer would
 	// copy and clear what was written so far (most of the time spent here).
@@ -42,7 +49,7 @@ func (r *Report) MarshalJSON() ([]byte, error) {
 	if len(r.Legacy2019) > 0 {
 		var ind bytes.Buffer
 		if err := json.Indent(&ind, r.Legacy2019, "  ", "  "); err != nil {
-			return nil, fmt.Errorf("report JSON: legacy2019: %w", err)
+			return "", fmt.Errorf("report JSON: legacy2019: %w", err)
 		}
 		w.raw("legacy2019", ind.String())
 	}
@@ -57,7 +64,7 @@ func (r *Report) MarshalJSON() ([]byte, error) {
 	}
 	w.close()
 	w.b.WriteByte('\n')
-	return w.b.Bytes(), nil
+	return w.b.String(), nil
 }
 
 // jsonBytesPerCell bounds what a cell takes in the indented JSON: its
@@ -80,7 +87,7 @@ func (r *Report) writeTable(w *jsonWriter, tb *Table) {
 // jsonWriter writes indented JSON objects, as json.MarshalIndent(v, "", "  ")
 // would lay them out.
 type jsonWriter struct {
-	b     bytes.Buffer
+	b     strings.Builder
 	depth int
 	empty []bool // per open object: nothing written in it yet
 }
@@ -136,7 +143,7 @@ func (w *jsonWriter) str(k, v string) {
 // writeJSONString quotes s as encoding/json does without HTML escaping:
 // quotes, backslashes and control characters escaped, U+2028 and U+2029
 // escaped, invalid UTF-8 as U+FFFD.
-func writeJSONString(b *bytes.Buffer, s string) {
+func writeJSONString(b *strings.Builder, s string) {
 	b.WriteByte('"')
 	start := 0
 	for i := 0; i < len(s); {

@@ -61,7 +61,7 @@ func (s *Store) SaveReference(ctx context.Context, bodyID int64, year int, r *re
 	if err != nil {
 		return nil, fmt.Errorf("store.SaveReference(%d, %d): %w", bodyID, year, err)
 	}
-	s.refCache.put(id, ref.Revision, r)
+	s.refCache.put(id, ref.Revision, r, "", "")
 	return ref, nil
 }
 
@@ -101,6 +101,6 @@ func (s *Store) ReferenceReport(ctx context.Context, bodyID int64, year int) (*r
 	if err != nil {
 		return nil, fmt.Errorf("store.ReferenceReport(%d, %d): stored report is unreadable: %w", bodyID, year, err)
 	}
-	s.refCache.put(id, revision, r)
+	s.refCache.put(id, revision, r, "", "")
 	return r, nil
 }

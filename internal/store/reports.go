@@ -39,39 +39,62 @@ type ReportRecord struct {
 	Errors, Warnings int
 }
 
-const reportColumns = `id, body_id, year, state, version, data, unread, updated_at, COALESCE(updated_by, 0),
+// reportMeta are a report row's columns but its content (data, unread),
+// which a current row whose version is cached need not read at all.
+const reportMeta = `id, body_id, year, state, version, updated_at, COALESCE(updated_by, 0),
 	created_at, COALESCE(created_by, 0), revision, correction, submitted_version, reviewed_version, errors, warnings,
 	COALESCE(submitted_by, 0)`
 
-// scanReport reads a report row; with a cache, a current row whose version
-// is cached is not decoded again.
-func scanReport(row scanner, cache *reportCache) (*ReportRecord, error) {
+// scanMeta reads the reportMeta columns, then any more into more.
+func scanMeta(row scanner, more ...any) (*ReportRecord, error) {
 	var rec ReportRecord
-	var data, unread string
-	err := row.Scan(&rec.ID, &rec.BodyID, &rec.Year, &rec.State, &rec.Version, &data, &unread,
+	err := row.Scan(append([]any{&rec.ID, &rec.BodyID, &rec.Year, &rec.State, &rec.Version,
 		&rec.UpdatedAt, &rec.UpdatedBy, &rec.CreatedAt, &rec.CreatedBy,
 		&rec.Revision, &rec.Correction, &rec.SubmittedVersion, &rec.ReviewedVersion, &rec.Errors, &rec.Warnings,
-		&rec.SubmittedBy)
+		&rec.SubmittedBy}, more...)...)
 	if err != nil {
 		return nil, notFound(err)
 	}
-	if cache != nil {
-		if rec.Report = cache.get(rec.ID, rec.Version); rec.Report != nil {
-			return &rec, nil
-		}
-	}
-	if rec.Report, err = report.Decode([]byte(data)); err != nil {
-		return nil, fmt.Errorf("stored report %d is unreadable: %w", rec.ID, err)
+	return &rec, nil
+}
+
+// decodeContent sets rec's report from its stored data and unread texts.
+func decodeContent(rec *ReportRecord, data, unread string) error {
+	r, err := report.Decode([]byte(data))
+	if err != nil {
+		return fmt.Errorf("stored report %d is unreadable: %w", rec.ID, err)
 	}
 	var texts map[string]string
 	if err := json.Unmarshal([]byte(unread), &texts); err != nil {
-		return nil, fmt.Errorf("stored report %d: unread texts: %w", rec.ID, err)
+		return fmt.Errorf("stored report %d: unread texts: %w", rec.ID, err)
 	}
-	rec.Report.SetUnreadByPath(texts)
-	if cache != nil {
-		cache.put(rec.ID, rec.Version, rec.Report)
+	r.SetUnreadByPath(texts)
+	rec.Report = r
+	return nil
+}
+
+// currentReport reads the report row where says (with args): its columns,
+// and its content from the cache when the row's version is there, else
+// from a second read of the row (by id, so it is the same report, though
+// maybe a newer version), which is then cached.
+func (s *Store) currentReport(ctx context.Context, where string, args ...any) (*ReportRecord, error) {
+	rec, err := scanMeta(s.queryRow(ctx, `SELECT `+reportMeta+` FROM reports WHERE `+where, args...))
+	if err != nil {
+		return nil, err
 	}
-	return &rec, nil
+	if rec.Report = s.cache.get(rec.ID, rec.Version); rec.Report != nil {
+		return rec, nil
+	}
+	var data, unread string
+	if rec, err = scanMeta(s.queryRow(ctx, `SELECT `+reportMeta+`, data, unread FROM reports WHERE id = $1`, rec.ID),
+		&data, &unread); err != nil {
+		return nil, err
+	}
+	if err := decodeContent(rec, data, unread); err != nil {
+		return nil, err
+	}
+	s.cache.put(rec.ID, rec.Version, rec.Report, data, unread)
+	return rec, nil
 }
 
 // unreadJSON is what a clerk typed that could not be read, for storage.
@@ -85,7 +108,7 @@ func unreadJSON(r *report.Report) string {
 
 // Report returns a report at its current version, or ErrNotFound.
 func (s *Store) Report(ctx context.Context, id int64) (*ReportRecord, error) {
-	rec, err := scanReport(s.queryRow(ctx, `SELECT `+reportColumns+` FROM reports WHERE id = $1`, id), s.cache)
+	rec, err := s.currentReport(ctx, `id = $1`, id)
 	if err != nil {
 		return nil, fmt.Errorf("store.Report(%d): %w", id, err)
 	}
@@ -94,8 +117,7 @@ func (s *Store) Report(ctx context.Context, id int64) (*ReportRecord, error) {
 
 // ReportByBodyYear returns the body's report for year, or ErrNotFound.
 func (s *Store) ReportByBodyYear(ctx context.Context, bodyID int64, year int) (*ReportRecord, error) {
-	rec, err := scanReport(s.queryRow(ctx, `SELECT `+reportColumns+` FROM reports
-		WHERE body_id = $1 AND year = $2`, bodyID, year), s.cache)
+	rec, err := s.currentReport(ctx, `body_id = $1 AND year = $2`, bodyID, year)
 	if err != nil {
 		return nil, fmt.Errorf("store.ReportByBodyYear(%d, %d): %w", bodyID, year, err)
 	}
@@ -132,7 +154,7 @@ func (s *Store) CreateReport(ctx context.Context, bodyID int64, year int, r *rep
 		return nil, fmt.Errorf("store.CreateReport(%d, %d): the report format holds years 2000 to 2200 only", bodyID, year)
 	}
 	r = withYear(r, year)
-	data, err := r.MarshalJSON()
+	data, err := r.JSONText()
 	if err != nil {
 		return nil, fmt.Errorf("store.CreateReport(%d, %d): %w", bodyID, year, err)
 	}
@@ -153,14 +175,14 @@ func (s *Store) CreateReport(ctx context.Context, bodyID int64, year int, r *rep
 		err := s.txQueryRow(ctx, tx, `INSERT INTO reports (body_id, year, state, version, data,
 			created_at, created_by, updated_at, updated_by, errors, warnings)
 			VALUES ($1, $2, $3, 1, $4, $5, $6, $5, $6, $7, $8) RETURNING id`,
-			bodyID, year, workflow.Draft, string(data), now, nullID(by), rec.Errors, rec.Warnings).Scan(&rec.ID)
+			bodyID, year, workflow.Draft, data, now, nullID(by), rec.Errors, rec.Warnings).Scan(&rec.ID)
 		if isUnique(err) {
 			return ErrConflict
 		}
 		if err != nil {
 			return err
 		}
-		return s.keepVersionTx(ctx, tx, rec.ID, 1, string(data), unreadJSON(r), "", "", by, ActReportCreate, bodyID)
+		return s.keepVersionTx(ctx, tx, rec.ID, 1, data, unreadJSON(r), "", "", by, ActReportCreate, bodyID)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store.CreateReport(%d, %d): %w", bodyID, year, err)
@@ -176,7 +198,7 @@ func (s *Store) CreateReport(ctx context.Context, bodyID int64, year int, r *rep
 // it survives a crash of the process. tally is the caller's check of r
 // (report.TallyOf): the store keeps the numbers, it does not check.
 func (s *Store) SaveDraft(ctx context.Context, id int64, baseVersion int, r *report.Report, tally report.Tally, by int64) (newVersion int, err error) {
-	var saved *report.Report
+	var saved cached
 	err = s.inRowTx(ctx, func(tx *sql.Tx) error {
 		saved, newVersion, err = s.saveDraftTx(ctx, tx, id, baseVersion, r, tally, by)
 		return err
@@ -184,43 +206,50 @@ func (s *Store) SaveDraft(ctx context.Context, id int64, baseVersion int, r *rep
 	if err != nil {
 		return 0, fmt.Errorf("store.SaveDraft(%d, v%d): %w", id, baseVersion, err)
 	}
-	s.cache.put(id, newVersion, saved)
+	s.cache.put(id, newVersion, saved.r, saved.data, saved.unread)
 	return newVersion, nil
 }
 
 // saveDraftTx is SaveDraft within a transaction, for saves that commit
 // together with more (a summary's sums); the caller puts the saved report
-// into the cache once the transaction has committed. It locks the
-// report's row first (forUpdate), which is all inRowTx relies on.
-func (s *Store) saveDraftTx(ctx context.Context, tx *sql.Tx, id int64, baseVersion int, r *report.Report, tally report.Tally, by int64) (*report.Report, int, error) {
+// (with the texts it is stored as) into the cache once the transaction has
+// committed. It locks the report's row first (forUpdate), which is all
+// inRowTx relies on. The texts of the version it replaces, for the change
+// it keeps, come from the cache (the request read that version moments
+// ago) and are read from the row only when the cache does not hold them.
+func (s *Store) saveDraftTx(ctx context.Context, tx *sql.Tx, id int64, baseVersion int, r *report.Report, tally report.Tally, by int64) (cached, int, error) {
 	var bodyID int64
 	var version, year int
 	var state workflow.State
-	var prevData, prevUnread string
-	err := s.txQueryRow(ctx, tx, s.forUpdate(`SELECT body_id, year, version, state, data, unread FROM reports WHERE id = $1`), id).
-		Scan(&bodyID, &year, &version, &state, &prevData, &prevUnread)
+	err := s.txQueryRow(ctx, tx, s.forUpdate(`SELECT body_id, year, version, state FROM reports WHERE id = $1`), id).
+		Scan(&bodyID, &year, &version, &state)
 	switch {
 	case err != nil:
-		return nil, 0, notFound(err)
+		return cached{}, 0, notFound(err)
 	case version != baseVersion:
-		return nil, 0, ErrStale
+		return cached{}, 0, ErrStale
 	case !state.Editable():
-		return nil, 0, ErrNotEditable
+		return cached{}, 0, ErrNotEditable
 	}
-	saved := withYear(r, year)
-	data, err := saved.MarshalJSON()
-	if err != nil {
-		return nil, 0, err
+	prevData, prevUnread, ok := s.cache.texts(id, version)
+	if !ok {
+		err := s.txQueryRow(ctx, tx, `SELECT data, unread FROM reports WHERE id = $1`, id).Scan(&prevData, &prevUnread)
+		if err != nil {
+			return cached{}, 0, err
+		}
+	}
+	saved := cached{r: withYear(r, year), unread: unreadJSON(r)}
+	if saved.data, err = saved.r.JSONText(); err != nil {
+		return cached{}, 0, err
 	}
 	newVersion := version + 1
-	unread := unreadJSON(r)
 	_, err = s.txExec(ctx, tx, `UPDATE reports SET version = $1, data = $2, unread = $3, updated_at = $4,
 		updated_by = $5, errors = $6, warnings = $7, confirmed = $8 WHERE id = $9`,
-		newVersion, string(data), unread, s.now(), nullID(by), tally.Errors, tally.Warnings, tally.Confirmed, id)
+		newVersion, saved.data, saved.unread, s.now(), nullID(by), tally.Errors, tally.Warnings, tally.Confirmed, id)
 	if err != nil {
-		return nil, 0, err
+		return cached{}, 0, err
 	}
-	return saved, newVersion, s.keepVersionTx(ctx, tx, id, newVersion, string(data), unread, prevData, prevUnread, by, ActReportSave, bodyID)
+	return saved, newVersion, s.keepVersionTx(ctx, tx, id, newVersion, saved.data, saved.unread, prevData, prevUnread, by, ActReportSave, bodyID)
 }
 
 // keepVersionTx adds a row to report_versions (a snapshot or the change
@@ -241,32 +270,19 @@ func (s *Store) ReportVersion(ctx context.Context, id int64, version int) (*Repo
 	if err != nil {
 		return nil, fmt.Errorf("store.ReportVersion(%d, v%d): %w", id, version, err)
 	}
-	rec, err := scanReport(withTexts{s.queryRow(ctx, `SELECT r.id, r.body_id, r.year, r.state, v.version, v.data,
-		v.unread, v.saved_at, COALESCE(v.saved_by, 0), r.created_at, COALESCE(r.created_by, 0),
+	rec, err := scanMeta(s.queryRow(ctx, `SELECT r.id, r.body_id, r.year, r.state, v.version,
+		v.saved_at, COALESCE(v.saved_by, 0), r.created_at, COALESCE(r.created_by, 0),
 		r.revision, r.correction, r.submitted_version, r.reviewed_version, r.errors, r.warnings,
 		COALESCE(r.submitted_by, 0)
 		FROM report_versions v JOIN reports r ON r.id = v.report_id
-		WHERE v.report_id = $1 AND v.version = $2`, id, version), data, unread}, nil)
+		WHERE v.report_id = $1 AND v.version = $2`, id, version))
+	if err == nil {
+		err = decodeContent(rec, data, unread)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("store.ReportVersion(%d, v%d): %w", id, version, err)
 	}
 	return rec, nil
-}
-
-// withTexts is a report row whose data and unread columns (the sixth and
-// seventh) are replaced by the texts of a version put together from its
-// snapshot and changes (versionTexts).
-type withTexts struct {
-	row          scanner
-	data, unread string
-}
-
-func (w withTexts) Scan(dest ...any) error {
-	if err := w.row.Scan(dest...); err != nil {
-		return err
-	}
-	*dest[5].(*string), *dest[6].(*string) = w.data, w.unread
-	return nil
 }
 
 // withYear returns r, or a copy of it with the year set when it differs: a

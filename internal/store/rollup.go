@@ -209,7 +209,7 @@ func (s *Store) TakeRollup(ctx context.Context, reportID int64, baseVersion int,
 // caller's check of r.
 func (s *Store) saveWith(ctx context.Context, reportID int64, baseVersion int, r *report.Report, tally report.Tally, by int64,
 	action, detail string, more func(tx *sql.Tx) error) (int, error) {
-	var saved *report.Report
+	var saved cached
 	var version int
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
@@ -224,7 +224,7 @@ func (s *Store) saveWith(ctx context.Context, reportID int64, baseVersion int, r
 	if err != nil {
 		return 0, err
 	}
-	s.cache.put(reportID, version, saved)
+	s.cache.put(reportID, version, saved.r, saved.data, saved.unread)
 	return version, nil
 }
 

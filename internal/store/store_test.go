@@ -233,6 +233,49 @@ func testUsersAndEpoch(t *testing.T, open opener) {
 	}
 }
 
+// TestUserWithGrants: the account and its roles read together, as every
+// request reads its session's user, follow every change of roles.
+func TestUserWithGrants(t *testing.T) { eachDB(t, testUserWithGrants) }
+
+func testUserWithGrants(t *testing.T, open opener) {
+	ctx := context.Background()
+	st := open(t)
+	a, b := mustBody(t, st, 0, "甲局"), mustBody(t, st, 0, "乙局")
+	u, err := st.CreateUser(ctx, store.NewUser{Username: "li", DisplayName: "李四", PasswordHash: "x"}, nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	steps := []struct {
+		name   string
+		change func() error
+		want   []auth.Grant
+	}{
+		{"no role", func() error { return nil }, nil},
+		{"a clerk at 乙局", func() error { return st.AddRole(ctx, u.ID, auth.Grant{Body: b, Role: auth.Clerk}, 0) }, []auth.Grant{{Body: b, Role: auth.Clerk}}},
+		{"and a reviewer at 甲局", func() error { return st.AddRole(ctx, u.ID, auth.Grant{Body: a, Role: auth.Reviewer}, 0) },
+			[]auth.Grant{{Body: a, Role: auth.Reviewer}, {Body: b, Role: auth.Clerk}}},
+		{"and a clerk at 甲局", func() error { return st.AddRole(ctx, u.ID, auth.Grant{Body: a, Role: auth.Clerk}, 0) },
+			[]auth.Grant{{Body: a, Role: auth.Clerk}, {Body: a, Role: auth.Reviewer}, {Body: b, Role: auth.Clerk}}},
+		{"乙局's role taken away", func() error { return st.RemoveRole(ctx, u.ID, auth.Grant{Body: b, Role: auth.Clerk}, 0) },
+			[]auth.Grant{{Body: a, Role: auth.Clerk}, {Body: a, Role: auth.Reviewer}}},
+	}
+	for _, step := range steps {
+		if err := step.change(); err != nil {
+			t.Fatalf("%s: %v", step.name, err)
+		}
+		got, grants, err := st.UserWithGrants(ctx, u.ID)
+		if err != nil || got.ID != u.ID || got.Username != "li" || got.DisplayName != "李四" || got.Epoch != 1 {
+			t.Fatalf("%s: UserWithGrants = %+v, %v", step.name, got, err)
+		}
+		if !slices.Equal(grants, step.want) {
+			t.Errorf("%s: grants %v, want %v", step.name, grants, step.want)
+		}
+	}
+	if _, _, err := st.UserWithGrants(ctx, u.ID+100); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("a user that does not exist: err = %v", err)
+	}
+}
+
 func TestCreateFirstAdminOnce(t *testing.T) { eachDB(t, testCreateFirstAdminOnce) }
 
 func testCreateFirstAdminOnce(t *testing.T, open opener) {

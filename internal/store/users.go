@@ -127,6 +127,47 @@ func (s *Store) User(ctx context.Context, id int64) (*User, error) {
 	return u, nil
 }
 
+// UserWithGrants returns an account and its roles in one query (every
+// request reads them, for its session's user), or ErrNotFound.
+func (s *Store) UserWithGrants(ctx context.Context, id int64) (*User, []auth.Grant, error) {
+	rows, err := s.query(ctx, `SELECT u.id, u.username, u.display_name, u.password_hash, u.session_epoch, u.disabled,
+		u.created_at, u.password_changed_at, g.body_id, g.role
+		FROM users u LEFT JOIN user_roles g ON g.user_id = u.id
+		WHERE u.id = $1 ORDER BY g.body_id, g.role`, id)
+	if err != nil {
+		return nil, nil, fmt.Errorf("store.UserWithGrants(%d): %w", id, err)
+	}
+	defer rows.Close()
+	var u *User
+	var grants []auth.Grant
+	for rows.Next() {
+		var body sql.NullInt64
+		var role sql.NullString
+		if u, err = scanUser(withMore{rows, []any{&body, &role}}); err != nil {
+			return nil, nil, fmt.Errorf("store.UserWithGrants(%d): %w", id, err)
+		}
+		if body.Valid {
+			grants = append(grants, auth.Grant{Body: body.Int64, Role: auth.Role(role.String)})
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, fmt.Errorf("store.UserWithGrants(%d): %w", id, err)
+	}
+	if u == nil {
+		return nil, nil, fmt.Errorf("store.UserWithGrants(%d): %w", id, ErrNotFound)
+	}
+	return u, grants, nil
+}
+
+// withMore is a row whose columns after the ones a scan function reads
+// go into more.
+type withMore struct {
+	row  scanner
+	more []any
+}
+
+func (w withMore) Scan(dest ...any) error { return w.row.Scan(append(dest, w.more...)...) }
+
 // UserByUsername returns an account by username (compared as
 // NormalUsername), or ErrNotFound.
 func (s *Store) UserByUsername(ctx context.Context, username string) (*User, error) {
