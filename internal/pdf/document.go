@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 
@@ -82,43 +81,6 @@ func cellTexts(r *report.Report, rows [][]report.GridCell, c func(string) string
 			out[i] = append(out[i], c(text))
 		}
 	}
-	return out
-}
-
-// runes lists, sorted, every character the document draws, so that each font is
-// cut down to them before gofpdf sees it.
-func (d *document) runes() []rune {
-	seen := map[rune]bool{substitute: true, ' ': true, '—': true}
-	for r := '0'; r <= '9'; r++ { // page numbers
-		seen[r] = true
-	}
-	add := func(ss ...string) {
-		for _, s := range ss {
-			for _, r := range s {
-				seen[r] = true
-			}
-		}
-	}
-	add(d.org, d.title, d.publication, report.CorrectionHeading)
-	add(d.signature...)
-	add(d.correction...)
-	add(d.preface...)
-	for _, s := range d.sections {
-		add(s.heading)
-		add(s.paras...)
-	}
-	for _, t := range d.tables {
-		for _, rows := range [][][]string{t.head, t.body} {
-			for _, row := range rows {
-				add(row...)
-			}
-		}
-	}
-	out := make([]rune, 0, len(seen))
-	for r := range seen {
-		out = append(out, r)
-	}
-	slices.Sort(out)
 	return out
 }
 

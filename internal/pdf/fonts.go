@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"hash/fnv"
+	"math"
 	"sync"
 	"sync/atomic"
 
@@ -33,16 +34,16 @@ var faceFiles = [...]struct{ file, psName, family string }{
 // §9.6.4), which tells readers such as pdffonts that the font is cut down.
 // gofpdf writes "utf8"+family instead; the two are the same length, so the
 // cross-reference offsets stay right.
-func nameSubsets(pdf []byte, runes []rune) []byte {
+func nameSubsets(pdf []byte, runes [][]rune) []byte {
 	for i, ff := range faceFiles {
 		old := "/utf8" + ff.family
-		tag := subsetTag(faceID(i), runes)
+		tag := subsetTag(faceID(i), runes[i])
 		pdf = bytes.ReplaceAll(pdf, []byte(old), []byte("/"+tag+"+"+ff.psName))
 	}
 	return pdf
 }
 
-// subsetTag derives the six-letter tag from the face and the characters,
+// subsetTag derives the six-letter tag from the face and its characters,
 // so the same document always gets the same names.
 func subsetTag(face faceID, runes []rune) string {
 	h := fnv.New64a()
@@ -86,37 +87,53 @@ type widthKey struct {
 	r    rune
 }
 
-// measurer measures characters with gofpdf's own metrics (GetStringWidth
-// at 1 pt, cached), so that our line breaks agree with what gofpdf draws.
-type measurer struct {
-	d     *renderer
+// metrics measures characters as gofpdf measures them (GetStringWidth),
+// but from the whole faces parsed once per process, so that a document is
+// laid out before gofpdf has any font, and our line breaks agree with
+// what gofpdf draws. Advances are cached at 1 pt.
+type metrics struct {
+	faces []*sfnt
 	cache map[widthKey]float64
 }
 
-// prefill measures every character of the document in every face before
-// the first page: a measurement switches gofpdf's font, which on a page
-// would also write font changes into its content.
-func (m *measurer) prefill(runes []rune) {
-	for face := range faceFiles {
-		m.d.setFont(faceID(face), 1)
-		for _, r := range runes {
-			m.cache[widthKey{faceID(face), r}] = m.d.pdf.GetStringWidth(string(r))
-		}
-	}
+func newMetrics(faces []*sfnt) *metrics {
+	return &metrics{faces: faces, cache: map[widthKey]float64{}}
 }
 
 // width returns the function giving advances in face at size points.
-func (m *measurer) width(face faceID, size float64) widthFunc {
+func (m *metrics) width(face faceID, size float64) widthFunc {
 	return func(r rune) float64 {
 		k := widthKey{face, r}
 		w, ok := m.cache[k]
 		if !ok {
-			prev := m.d.font
-			m.d.setFont(face, 1)
-			w = m.d.pdf.GetStringWidth(string(r))
-			m.d.setFont(prev.face, prev.size)
+			w = gofpdfAdvance(m.faces[face], r)
 			m.cache[k] = w
 		}
 		return w * size
 	}
+}
+
+// ptPerMM is gofpdf's scale factor for millimetres, a variable so that
+// 1/ptPerMM is computed in float64 as gofpdf computes it.
+var ptPerMM = 72.0 / 25.4
+
+// gofpdfAdvance is what gofpdf's GetStringWidth returns for r alone at
+// 1 pt in a font cut from f: the advance in thousandths of an em, rounded
+// as gofpdf rounds it (a zero advance stays zero), or the advance of the
+// missing glyph for a character the font lacks (500 if that is zero).
+func gofpdfAdvance(f *sfnt, r rune) float64 {
+	scale := 1000.0 / float64(f.unitsPerEm)
+	missing := int(math.Floor(scale*float64(f.advance[0]) + 0.5)) // gofpdf's round
+	var w int
+	switch {
+	case f.has(r):
+		if a := f.advance[f.cmap[r]]; a < 1<<15 { // gofpdf reads larger ones as 0
+			w = int(math.Round(scale * float64(a)))
+		}
+	case missing != 0:
+		w = missing
+	default:
+		w = 500
+	}
+	return float64(w) * (1 / ptPerMM) / 1000
 }

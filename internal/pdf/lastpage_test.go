@@ -25,14 +25,7 @@ func TestNoNearlyEmptyLastPage(t *testing.T) {
 		r := base.Clone()
 		r.Narrative.Set(report.NarrativeOther, r.Narrative.Other+strings.Repeat("本机关将继续做好政府信息公开工作。", n))
 		doc := newDocument(r, faces[serif])
-		cut, err := cutFaces(faces, doc.runes())
-		if err != nil {
-			t.Fatal(err)
-		}
-		usual, err := draw(r, doc, cut, mm(bodyLead))
-		if err != nil {
-			t.Fatal(err)
-		}
+		usual, _ := layOut(doc, newMetrics(faces), mm(bodyLead))
 		var buf bytes.Buffer
 		if err := render(r, faces, &buf); err != nil {
 			t.Fatal(err)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"time"
 	"unicode"
 	"unicode/utf16"
@@ -81,7 +82,9 @@ func render(r *report.Report, faces []*sfnt, out *bytes.Buffer) error {
 }
 
 // drawFile returns the file gofpdf writes of r, its subset fonts named as
-// PDF asks, before recompress.
+// PDF asks, before recompress. The document is first laid out without
+// gofpdf (to choose the pitch and to learn each face's characters), then
+// drawn once.
 func drawFile(r *report.Report, faces []*sfnt) (file []byte, err error) {
 	defer func() {
 		if p := recover(); p != nil {
@@ -89,68 +92,99 @@ func drawFile(r *report.Report, faces []*sfnt) (file []byte, err error) {
 		}
 	}()
 	doc := newDocument(r, faces[serif])
-	cut, err := cutFaces(faces, doc.runes())
+	m := newMetrics(faces)
+	lead, laid := choosePitch(doc, m)
+	cut, err := cutFaces(faces, laid)
 	if err != nil {
 		return nil, err
 	}
-	d, err := draw(r, doc, cut, mm(bodyLead))
-	if err != nil {
-		return nil, err
-	}
-	// A last page holding only a few lines is set again on a slightly
-	// tighter pitch (at most 5 % less), when that takes those lines back.
-	if pages := d.pdf.PageNo(); pages > 1 && d.y-marginTop < (pageBottom-marginTop)/5 {
-		for _, k := range []float64{0.975, 0.95} {
-			tight, err := draw(r, doc, cut, mm(bodyLead)*k)
-			if err != nil {
-				return nil, err
-			}
-			if tight.pdf.PageNo() < pages {
-				d = tight
-				break
-			}
-		}
-	}
-	var out bytes.Buffer
-	if err := d.pdf.Output(&out); err != nil {
-		return nil, fmt.Errorf("pdf: output: %w", err)
-	}
-	return nameSubsets(out.Bytes(), cut.runes), nil
-}
-
-// cutFont is what every drawing of one document shares: the characters it
-// draws, each face cut down to them, and their advances as gofpdf measures
-// them. A document set again on a tighter pitch reuses them.
-type cutFont struct {
-	faces  []*sfnt
-	runes  []rune
-	data   [][]byte
-	widths map[widthKey]float64
-}
-
-// cutFaces cuts each face down to runes.
-func cutFaces(faces []*sfnt, runes []rune) (*cutFont, error) {
-	c := &cutFont{faces: faces, runes: runes, widths: map[widthKey]float64{}}
-	for i := range faceFiles {
-		data, err := faces[i].subset(runes)
-		if err != nil {
-			return nil, err
-		}
-		c.data = append(c.data, data)
-	}
-	return c, nil
-}
-
-// draw sets the whole document on a body line pitch of lead mm.
-func draw(r *report.Report, doc *document, cut *cutFont, lead float64) (*renderer, error) {
-	d, err := newRenderer(cut)
+	d, err := newRenderer(m, cut)
 	if err != nil {
 		return nil, err
 	}
 	d.lead = lead
 	d.setInfo(r)
 	d.drawDocument(doc)
-	return d, nil
+	if err := cut.covers(d.drawn); err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	if err := d.fpdf.Output(&out); err != nil {
+		return nil, fmt.Errorf("pdf: output: %w", err)
+	}
+	return nameSubsets(out.Bytes(), cut.runes), nil
+}
+
+// choosePitch lays the document out on the body's line pitch and returns
+// the pitch to draw it on with that layout. A last page holding only a few
+// lines is set again on a slightly tighter pitch (at most 5 % less), when
+// that takes those lines back.
+func choosePitch(doc *document, m *metrics) (float64, *layout) {
+	d, l := layOut(doc, m, mm(bodyLead))
+	if pages := l.pages; pages > 1 && d.y-marginTop < (pageBottom-marginTop)/5 {
+		for _, k := range []float64{0.975, 0.95} {
+			if tight, tl := layOut(doc, m, mm(bodyLead)*k); tl.pages < pages {
+				return tight.lead, tl
+			}
+		}
+	}
+	return d.lead, l
+}
+
+// layOut sets the whole document on a body line pitch of lead mm in a
+// layout, which draws nothing.
+func layOut(doc *document, m *metrics, lead float64) (*renderer, *layout) {
+	l := newLayout()
+	d := &renderer{pdf: l, m: m, font: fontState{face: -1}, lead: lead}
+	l.footer = d.footer
+	d.drawDocument(doc)
+	l.finish()
+	return d, l
+}
+
+// cutFont is each face cut down to the characters a layout drew in it.
+type cutFont struct {
+	faces []*sfnt
+	runes [][]rune // per face, sorted
+	data  [][]byte // per face, the subset font file
+}
+
+// cutFaces cuts each face down to what l drew in it, and a space, so
+// that no font gofpdf is given is empty.
+func cutFaces(faces []*sfnt, l *layout) (*cutFont, error) {
+	c := &cutFont{faces: faces}
+	for i := range faceFiles {
+		used := l.used[i]
+		rs := make([]rune, 0, len(used)+1)
+		rs = append(rs, ' ')
+		for r := range used {
+			if r != ' ' {
+				rs = append(rs, r)
+			}
+		}
+		slices.Sort(rs)
+		data, err := faces[i].subset(rs)
+		if err != nil {
+			return nil, err
+		}
+		c.runes = append(c.runes, rs)
+		c.data = append(c.data, data)
+	}
+	return c, nil
+}
+
+// covers checks that every character the drawing set in a face is in
+// that face's cut: the layout and the drawing run the same code, and this
+// keeps a change that breaks that from printing missing glyphs.
+func (c *cutFont) covers(drawn *layout) error {
+	for i := range faceFiles {
+		for r := range drawn.used[i] {
+			if _, ok := slices.BinarySearch(c.runes[i], r); !ok {
+				return fmt.Errorf("pdf: %q drawn in %s was not laid out", r, faceFiles[i].psName)
+			}
+		}
+	}
+	return nil
 }
 
 // fontState is the face and size currently set in gofpdf.
@@ -159,26 +193,44 @@ type fontState struct {
 	size float64
 }
 
-// renderer draws one document.
+// renderer draws one document, on gofpdf or in a layout.
 type renderer struct {
-	pdf   *gofpdf.Fpdf
-	faces []*sfnt
+	pdf  surface
+	fpdf *gofpdf.Fpdf // nil in a layout
+	// drawn notes the characters drawn through gofpdf, for cutFont.covers.
+	drawn *layout
 	font  fontState
-	m     measurer
+	m     *metrics
 	y     float64 // top of the free space on the current page
 	// lead is the body's line pitch in mm: bodyLead, or a little less
 	// when that keeps a last page from holding only a few lines.
 	lead float64
 }
 
+// recorded is gofpdf noting, as a layout does, the characters it draws.
+type recorded struct {
+	*gofpdf.Fpdf
+	l *layout
+}
+
+func (s recorded) SetFont(family, style string, size float64) {
+	s.l.SetFont(family, style, size)
+	s.Fpdf.SetFont(family, style, size)
+}
+
+func (s recorded) Text(x, y float64, t string) {
+	s.l.Text(x, y, t)
+	s.Fpdf.Text(x, y, t)
+}
+
 // newRenderer starts a document whose fonts hold just the runes it draws.
-func newRenderer(cut *cutFont) (*renderer, error) {
+func newRenderer(m *metrics, cut *cutFont) (*renderer, error) {
 	p := gofpdf.New("P", "mm", "A4", "")
 	p.SetMargins(marginLeft, marginTop, marginRight)
 	p.SetAutoPageBreak(false, 0)
 	p.SetCatalogSort(true)
-	d := &renderer{pdf: p, faces: cut.faces, font: fontState{face: -1}, lead: mm(bodyLead)}
-	d.m = measurer{d: d, cache: cut.widths}
+	drawn := newLayout()
+	d := &renderer{pdf: recorded{p, drawn}, fpdf: p, drawn: drawn, m: m, font: fontState{face: -1}, lead: mm(bodyLead)}
 	for i, ff := range faceFiles {
 		// A failed AddUTF8FontFromBytes only prints; SetFont then fails.
 		p.AddUTF8FontFromBytes(ff.family, "", cut.data[i])
@@ -186,9 +238,6 @@ func newRenderer(cut *cutFont) (*renderer, error) {
 		if err := p.Error(); err != nil {
 			return nil, fmt.Errorf("pdf: add font %s: %w", ff.file, err)
 		}
-	}
-	if len(cut.widths) == 0 {
-		d.m.prefill(cut.runes)
 	}
 	p.SetFooterFunc(d.footer)
 	return d, nil
@@ -198,19 +247,20 @@ func newRenderer(cut *cutFont) (*renderer, error) {
 // with surrogates, because gofpdf's own encoder breaks on characters
 // beyond U+FFFF (a name with 𠮷 is kept exactly).
 func (d *renderer) setInfo(r *report.Report) {
-	d.pdf.SetTitle(pdfText(r.DisplayTitle()), false)
+	p := d.fpdf
+	p.SetTitle(pdfText(r.DisplayTitle()), false)
 	subject := report.ReportName
 	if r.Year != 0 {
 		subject = fmt.Sprintf("%s %d年%s", r.Org, r.Year, report.ReportName)
 	}
-	d.pdf.SetSubject(pdfText(subject), false)
-	d.pdf.SetAuthor(pdfText(r.Org), false)
-	d.pdf.SetCreator("nianbao", false)
-	d.pdf.SetProducer("nianbao (gofpdf)", false)
-	if p := r.Publication; p != nil {
-		if t, err := time.Parse(time.DateOnly, p.Date); err == nil {
-			d.pdf.SetCreationDate(t)
-			d.pdf.SetModificationDate(t)
+	p.SetSubject(pdfText(subject), false)
+	p.SetAuthor(pdfText(r.Org), false)
+	p.SetCreator("nianbao", false)
+	p.SetProducer("nianbao (gofpdf)", false)
+	if pub := r.Publication; pub != nil {
+		if t, err := time.Parse(time.DateOnly, pub.Date); err == nil {
+			p.SetCreationDate(t)
+			p.SetModificationDate(t)
 		}
 	}
 }
@@ -260,6 +310,15 @@ func (d *renderer) footer() {
 	prev := d.font
 	d.setFont(serif, folioSize)
 	s := pageNumber(d.pdf.PageNo())
-	d.pdf.Text((pageW-d.pdf.GetStringWidth(s))/2, folioY, s)
+	d.pdf.Text((pageW-d.stringWidth(serif, folioSize, s))/2, folioY, s)
 	d.setFont(prev.face, prev.size)
+}
+
+// stringWidth is the width of s in face at size points.
+func (d *renderer) stringWidth(face faceID, size float64, s string) float64 {
+	w, adv := 0.0, d.m.width(face, size)
+	for _, r := range s {
+		w += adv(r)
+	}
+	return w
 }

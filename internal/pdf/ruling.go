@@ -4,8 +4,6 @@ import (
 	"cmp"
 	"math"
 	"slices"
-
-	"github.com/jung-kurt/gofpdf"
 )
 
 // ruling collects the ruled lines of one page of a table as unit segments (one
@@ -42,7 +40,7 @@ func (ru *ruling) box(g *grid, c *gridCell, ys []float64) {
 }
 
 // draw strokes the collected ruled lines, joining segments that touch.
-func (ru *ruling) draw(p *gofpdf.Fpdf) {
+func (ru *ruling) draw(p surface) {
 	hs := make([]hSeg, 0, len(ru.h))
 	for s := range ru.h {
 		hs = append(hs, s)
