@@ -34,6 +34,10 @@ func seedFile(t *testing.T, kind string) []byte {
 		err = pdf.Render(r, &buf)
 	case "docx":
 		err = docx.Write(&buf, r)
+	case "doc": // the .docx saved as Word 97–2003 by an office suite
+		if err = docx.Write(&buf, r); err == nil {
+			return testenv.LibreOfficeConvert(t, map[string][]byte{"002.docx": buf.Bytes()}, "doc:MS Word 97")["002.docx"]
+		}
 	}
 	if err != nil {
 		t.Fatal(err)
@@ -41,7 +45,8 @@ func seedFile(t *testing.T, kind string) []byte {
 	return buf.Bytes()
 }
 
-// TestImportUploadFiles: a saved web page, a PDF and a Word file are read
+// TestImportUploadFiles: a saved web page, a PDF and a Word file (.docx,
+// and .doc as Word 97–2003 saves it) are read
 // by upload for the clerk's import and for the check, whatever their
 // names; the preview shows what was read from them (the table rows as
 // found, for a page or a Word file) and its confirm form carries a text
@@ -49,9 +54,9 @@ func seedFile(t *testing.T, kind string) []byte {
 func TestImportUploadFiles(t *testing.T) {
 	_, c, body := importApp(t)
 	want := seedJSON(t, "002")
-	for _, kind := range []string{"html", "pdf", "docx"} {
+	for _, kind := range []string{"html", "pdf", "docx", "doc"} {
 		t.Run(kind, func(t *testing.T) {
-			file := webtest.File{Name: "瑞安2024年报." + map[string]string{"html": "htm", "pdf": "pdf", "docx": "bin"}[kind], Data: seedFile(t, kind)}
+			file := webtest.File{Name: "瑞安2024年报." + map[string]string{"html": "htm", "pdf": "pdf", "docx": "bin", "doc": "doc"}[kind], Data: seedFile(t, kind)}
 			for _, route := range []string{paths.CheckText, paths.BodyReferencePreviewURL(body)} {
 				res := c.PostMultipart(t, route, url.Values{"year": {"2024"}}, map[string]webtest.File{"file": file})
 				if res.Status != http.StatusOK {
@@ -71,7 +76,7 @@ func TestImportUploadFiles(t *testing.T) {
 				if kind == "pdf" && !strings.Contains(source, "（一）予以公开") {
 					t.Errorf("%s: the PDF's text is not shown", route)
 				}
-				if got := d.Find("[data-testid=source-kind]").Text(); !strings.Contains(got, map[string]string{"html": "网页", "pdf": "PDF", "docx": "Word"}[kind]) {
+				if got := d.Find("[data-testid=source-kind]").Text(); !strings.Contains(got, map[string]string{"html": "网页", "pdf": "PDF", "docx": "Word", "doc": "Word文档（.doc/.wps）"}[kind]) {
 					t.Errorf("%s: source %q", route, got)
 				}
 			}

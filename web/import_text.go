@@ -35,7 +35,7 @@ type postedReport struct {
 }
 
 // reportInput reads an import form: the uploaded file when one was chosen
-// (a .txt in UTF-8 or GBK, a saved web page, a PDF or a .docx — told
+// (a .txt in UTF-8 or GBK, a saved web page, a PDF, a .docx or .doc — told
 // apart by content), else the pasted text or web page. Problems come as
 // messages at the fields text and file; the pasted text comes back either
 // way, to stay in the box.
@@ -91,7 +91,7 @@ func uploadedReport(fh *multipart.FileHeader) (postedReport, string) {
 	}
 	p := postedReport{doc: doc, carry: text}
 	switch doc.Kind {
-	case extract.HTML, extract.Script, extract.DOCX:
+	case extract.HTML, extract.Script, extract.DOCX, extract.DOC:
 		p.carry = doc.HTML()
 	case extract.Text:
 		p.carry = doc.Blocks[0].Para

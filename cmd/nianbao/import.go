@@ -17,11 +17,11 @@ import (
 
 var importCommand = command{
 	name:  "import",
-	usage: "[--json-notes] 报告.txt|.html|.pdf|.docx",
-	zh: "读入一份已发布报告的文件（纯文本、保存的网页（UTF-8或GBK）、网页脚本中的报告、PDF或Word .docx，按内容识别；PDF用pdftotext读取，扫描件无法读取），把报告的JSON写到标准输出；" +
+	usage: "[--json-notes] 报告.txt|.html|.pdf|.docx|.doc|.wps",
+	zh: "读入一份已发布报告的文件（纯文本、保存的网页（UTF-8或GBK）、网页脚本中的报告、PDF、Word（.docx或Word 97–2003的.doc）或WPS文字的.wps，按内容识别；PDF用pdftotext读取，扫描件无法读取），把报告的JSON写到标准输出；" +
 		"在标准错误输出识别出的格式（2021或2019年格式，及依据）和每条读取说明（第几行：读不出、已修补或需核对的内容）。" +
 		"数字按原文读入，不重新计算合计。全部单元格都读入时退出码为0，有单元格未能读入（留空）时为1，文件无法读取或不像年度报告时为2。",
-	en: "Read a published report's file (plain text, a saved web page in UTF-8 or GBK, a page's script holding the report, a PDF read with pdftotext — not a scan — or a Word .docx, told apart by content) and write the report's JSON " +
+	en: "Read a published report's file (plain text, a saved web page in UTF-8 or GBK, a page's script holding the report, a PDF read with pdftotext — not a scan — a Word .docx or Word 97–2003 .doc, or a WPS Writer .wps, told apart by content) and write the report's JSON " +
 		"to stdout; on stderr, the format recognised (2021 or 2019, and why) and every note with its line (what could not be read, " +
 		"was repaired or should be checked). Numbers are kept as printed; totals are not recomputed. Exit 0 when every cell was read, " +
 		"1 when some cells were left blank, 2 when the file cannot be read or is not an annual report.",

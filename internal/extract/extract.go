@@ -1,6 +1,7 @@
 // Package extract turns a published report file into one neutral form,
 // whatever it came as: a saved web page (UTF-8 or GBK, the report among the
-// site's menus, or held in a JavaScript string), a Word .docx, a PDF (read
+// site's menus, or held in a JavaScript string), a Word .docx, an old
+// Word 97–2003 .doc or a WPS Writer .wps, a PDF (read
 // with poppler's pdftotext) or plain text. The form is a list of blocks —
 // paragraphs, and tables as grids of cells with their row and column spans
 // resolved — and its Lines, the text the importer reads: one line a
@@ -8,7 +9,8 @@
 //
 // The kind of input is decided by its content, never by a file name: a
 // PDF by its %PDF- signature, a .docx by its zip signature and
-// word/document.xml, a web page by its markup, a JavaScript file by a
+// word/document.xml, a .doc or .wps by the compound file's signature and
+// its WordDocument stream, a web page by its markup, a JavaScript file by a
 // string literal holding markup. Nothing here knows the report's format;
 // internal/importer maps the lines to the template.
 package extract
@@ -33,6 +35,7 @@ const (
 	Script Kind = "js" // a JavaScript file (or <script>) holding the page in a string
 	PDF    Kind = "pdf"
 	DOCX   Kind = "docx"
+	DOC    Kind = "doc" // Word 97–2003 binary, also WPS Writer's .wps
 )
 
 // Name is the kind as the user knows it, for messages.
@@ -46,6 +49,8 @@ func (k Kind) Name() string {
 		return "PDF文件"
 	case DOCX:
 		return "Word文档"
+	case DOC:
+		return "Word文档（.doc/.wps）"
 	}
 	return "纯文本"
 }
@@ -152,13 +157,11 @@ var (
 	// ErrNoPdftotext: the PDF reader (poppler-utils) is not installed.
 	ErrNoPdftotext = errors.New("无法读取PDF：服务器上没有安装PDF文字提取工具pdftotext（poppler-utils）。请管理员安装，或把PDF中的文字复制粘贴进来")
 	// ErrNotDocx: a zip file that is not a Word document.
-	ErrNotDocx = errors.New("这是一个压缩文件，但不是Word文档（.docx）。旧版Word的.doc文件请先在Word或WPS中另存为.docx")
-	// ErrDoc: an old binary Word .doc file.
-	ErrDoc = errors.New("这是旧版Word的.doc文件，无法直接读取。请在Word或WPS中另存为.docx后再上传")
+	ErrNotDocx = errors.New("这是一个压缩文件，但不是Word文档（.docx）。请上传报告本身（网页、PDF或Word文件）")
 	// ErrEmpty: nothing to read.
 	ErrEmpty = errors.New("文件是空的")
 	// ErrUnknown: binary data of no kind extract reads.
-	ErrUnknown = errors.New("无法识别这个文件：它不是纯文本、网页、PDF或Word（.docx）文件。WPS的文件请先另存为.docx或PDF")
+	ErrUnknown = errors.New("无法识别这个文件：它不是纯文本、网页、PDF或Word（.docx、.doc）、WPS（.wps）文件。请另存为.docx或PDF后再上传")
 )
 
 // Read reads a file's bytes into a Document, deciding its kind by content.
@@ -170,8 +173,8 @@ func Read(data []byte) (*Document, error) {
 		return readPDF(data)
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		return readDocx(data)
-	case bytes.HasPrefix(data, []byte("\xD0\xCF\x11\xE0")):
-		return nil, ErrDoc
+	case bytes.HasPrefix(data, cfbSignature):
+		return readDoc(data)
 	}
 	text, enc, err := textfile.Decode(data)
 	if errors.Is(err, textfile.ErrBinary) {
@@ -242,8 +245,10 @@ func (d *Document) HTML() string {
 	return b.String()
 }
 
-// IsDocumentFile: data is a PDF or a zip (a .docx) by its signature — a
-// file whose size says nothing about the length of its text.
+// IsDocumentFile: data is a PDF, a zip (a .docx) or a compound file (a
+// .doc or .wps) by its signature — a file whose size says nothing about
+// the length of its text.
 func IsDocumentFile(data []byte) bool {
-	return bytes.HasPrefix(data, []byte("%PDF-")) || bytes.HasPrefix(data, []byte("PK\x03\x04"))
+	return bytes.HasPrefix(data, []byte("%PDF-")) || bytes.HasPrefix(data, []byte("PK\x03\x04")) ||
+		bytes.HasPrefix(data, cfbSignature)
 }

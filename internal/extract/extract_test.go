@@ -69,7 +69,7 @@ func TestRefused(t *testing.T) {
 		want error
 	}{
 		{"empty", []byte(" \n"), extract.ErrEmpty},
-		{"old word", []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest"), extract.ErrDoc},
+		{"cut compound file", []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest"), extract.ErrCFB},
 		{"zip", []byte("PK\x03\x04not a docx"), extract.ErrNotDocx},
 	}
 	for _, tt := range tests {

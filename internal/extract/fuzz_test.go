@@ -8,13 +8,15 @@ import (
 )
 
 // FuzzRead: no input makes extract panic; a page, a script or a Word
-// file written back as HTML (how a reading travels through a form) reads
+// (.docx or .doc) file written back as HTML (how a reading travels through a form) reads
 // back to the same lines.
 func FuzzRead(f *testing.F) {
 	f.Add([]byte(`<table><tr><td rowspan=3 colspan=2>头</td><td>a</td></tr><tr><td>&nbsp;</td></tr></table><p>一、总体情况</p>`))
 	f.Add([]byte(`let content = "<p style='a'>一</p><table border=\"1\"><tr><td colspan=\"2\">x</td></tr></table>";`))
 	f.Add([]byte("一、总体情况\r\n规章 | 1 | 2 | 3\n"))
 	f.Add(docxOf(f, `<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc></w:tr></w:tbl>`))
+	f.Add(docTableSample())
+	f.Add(wordDoc{pieces: []docPiece{{"一、总体情况\r", "utf16"}, {"ABC\r", "cp1252"}}, reversed: true}.build())
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if bytes.HasPrefix(data, []byte("%PDF-")) {
 			return

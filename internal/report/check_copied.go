@@ -57,13 +57,29 @@ func sentenceKeys(t *Template, r *Report) map[string]map[uint64]bool {
 		}
 		keys := map[uint64]bool{}
 		for _, para := range Paragraphs(r.Narrative.Text(s.Narrative)) {
-			for _, sentence := range sentences(para) {
-				if key, ok := sentenceKey(sentence); ok {
-					keys[key] = true
-				}
+			for _, ks := range keyedSentences(para) {
+				keys[ks.key] = true
 			}
 		}
 		out[s.Narrative] = keys
+	}
+	return out
+}
+
+// keyedSentence is a sentence that the copy check counts, and its key.
+type keyedSentence struct {
+	text string
+	key  uint64
+}
+
+// keyedSentencesOf are the sentences of a paragraph that the copy check
+// counts (those sentenceKey keys), in order.
+func keyedSentencesOf(para string) []keyedSentence {
+	var out []keyedSentence
+	for _, sentence := range sentences(para) {
+		if key, ok := sentenceKey(sentence); ok {
+			out = append(out, keyedSentence{sentence, key})
+		}
 	}
 	return out
 }
@@ -74,19 +90,15 @@ func (c *checker) copiedSection(s Section, before map[uint64]bool, lastYear int)
 	total, firstPara := 0, -1
 	var copied []string
 	for i, para := range Paragraphs(c.r.Narrative.Text(s.Narrative)) {
-		for _, sentence := range sentences(para) {
-			key, ok := sentenceKey(sentence)
-			if !ok {
-				continue
-			}
+		for _, ks := range keyedSentences(para) {
 			total++
-			if !before[key] {
+			if !before[ks.key] {
 				continue
 			}
 			if firstPara < 0 {
 				firstPara = i
 			}
-			copied = append(copied, sentence)
+			copied = append(copied, ks.text)
 		}
 	}
 	if total < copiedMinSentences || len(copied)*100 <= copiedShare*total {

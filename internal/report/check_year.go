@@ -49,16 +49,23 @@ func otherYearIn(s string, y int) bool {
 }
 
 // eachYear calls visit with each year written before a 年 in s, where its
-// digits start and where the 年 ends, until visit returns false.
+// digits start and where the 年 ends, until visit returns false. It looks
+// for 年's last byte (E5 B9 B4), which is rare in Chinese text, where its
+// first byte starts a good share of all characters.
 func eachYear(s string, visit func(year, start, end int) bool) {
+	const b0, b1, b2 = 0xE5, 0xB9, 0xB4 // "年"
 	for off := 0; ; {
-		i := strings.Index(s[off:], "年")
+		i := strings.IndexByte(s[off:], b2)
 		if i < 0 {
 			return
 		}
-		at := off + i
-		off = at + len("年")
-		if y, start, ok := yearBefore(s, at); ok && !visit(y, start, off) {
+		end := off + i + 1
+		off = end
+		at := end - len("年")
+		if at < 0 || s[at] != b0 || s[at+1] != b1 {
+			continue
+		}
+		if y, start, ok := yearBefore(s, at); ok && !visit(y, start, end) {
 			return
 		}
 	}
@@ -138,19 +145,25 @@ func (c *checker) yearCheck() {
 		if s.Narrative == "" {
 			continue
 		}
-		text := c.r.Narrative.Text(s.Narrative)
-		if !otherYearIn(text, y) {
+		c.yearSectionKept(s)
+	}
+}
+
+// yearSection adds W7 for each paragraph of text section s that speaks of
+// another year as its own.
+func (c *checker) yearSection(s Section) {
+	y, text := c.r.Year, c.r.Narrative.Text(s.Narrative)
+	if !otherYearIn(text, y) {
+		return
+	}
+	for i, para := range Paragraphs(text) {
+		if !otherYearIn(para, y) {
 			continue
 		}
-		for i, para := range Paragraphs(text) {
-			if !otherYearIn(para, y) {
-				continue
-			}
-			if other, sentence := c.yearAsOwn(s.Narrative, para); other != 0 {
-				f := c.add(RuleYear, Warning, fmt.Sprintf("第%s部分写“%s”，把%d年当作本年，但报告年度是%d年：是否沿用了上年的文字？",
-					s.Number, quoteStart(sentence), other, y))
-				f.Narrative, f.Para = s.Narrative, i
-			}
+		if other, sentence := c.yearAsOwn(s.Narrative, para); other != 0 {
+			f := c.add(RuleYear, Warning, fmt.Sprintf("第%s部分写“%s”，把%d年当作本年，但报告年度是%d年：是否沿用了上年的文字？",
+				s.Number, quoteStart(sentence), other, y))
+			f.Narrative, f.Para = s.Narrative, i
 		}
 	}
 }

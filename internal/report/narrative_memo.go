@@ -2,13 +2,14 @@ package report
 
 import (
 	"slices"
+	"strings"
 
 	"nianbao/internal/bounded"
 )
 
 // The narrative checks read every sentence of the texts (W2 and W4 tie the
-// figures they state to cells, W10 compares them with last year's), which
-// was most of a live check. While a clerk types into the tables the texts
+// figures they state to cells, W7 reads the years they write, W10
+// compares them with last year's), which was most of a live check. While a clerk types into the tables the texts
 // do not change, so what those checks find in a text is kept, keyed by
 // the texts and what else the finding depends on; the cells are compared
 // afresh at every check.
@@ -66,6 +67,23 @@ func (c *checker) copiedSectionKept(s Section, before map[uint64]bool, last *Rep
 	keptFindings(c, copiedMemo, k, func(sub *checker) { sub.copiedSection(s, before, last.Year) })
 }
 
+// yearKey is what W7 of one text section depends on.
+type yearKey struct {
+	t         *Template
+	year      int
+	narrative string
+	text      string
+}
+
+var yearMemo = bounded.New[yearKey, []Finding](memoSize)
+
+// yearSectionKept adds W7 for section s, as yearSection finds it for the
+// section's text and the report's year.
+func (c *checker) yearSectionKept(s Section) {
+	k := yearKey{c.t, c.r.Year, s.Narrative, c.r.Narrative.Text(s.Narrative)}
+	keptFindings(c, yearMemo, k, func(sub *checker) { sub.yearSection(s) })
+}
+
 // keptFindings adds to c the findings find adds to a fresh checker of the
 // same report, kept in m under k (what they depend on) and copied out,
 // each with its own Cells, so that a caller may change them.
@@ -102,4 +120,26 @@ func lastSentences(t *Template, last *Report) map[string]map[uint64]bool {
 	m := sentenceKeys(t, last)
 	lastMemo.Put(k, m)
 	return m
+}
+
+// paraMemoSize bounds the memos kept per paragraph: about as many reports
+// as memoSize, of a few dozen paragraphs each.
+const paraMemoSize = 8192
+
+var keyedMemo = bounded.New[string, []keyedSentence](paraMemoSize)
+
+// keyedSentences are keyedSentencesOf(para), kept for the paragraph's
+// text: typing into a section changes one paragraph, and W10 then reads
+// only that one again (last year's paragraphs, the same every year when
+// copied, share the memo). The slices are shared: callers only read them.
+func keyedSentences(para string) []keyedSentence {
+	if ks, ok := keyedMemo.Get(para); ok {
+		return ks
+	}
+	// A copy, so that an entry holds its paragraph, not the whole text
+	// the paragraph was cut from.
+	para = strings.Clone(para)
+	ks := keyedSentencesOf(para)
+	keyedMemo.Put(para, ks)
+	return ks
 }

@@ -208,7 +208,7 @@ func TextField(p Paste) templ.Component {
 }
 
 // FileField uploads the report as a file instead: a .txt (UTF-8 or GBK),
-// a saved web page, a PDF or a Word .docx.
+// a saved web page, a PDF, a Word .docx or .doc, or a WPS .wps.
 func FileField(p Paste) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
@@ -248,7 +248,7 @@ func FileField(p Paste) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 16, "\"><label for=\"file\">或上传报告的文件</label> <input type=\"file\" id=\"file\" name=\"file\" accept=\".txt,.htm,.html,.js,.pdf,.docx,text/plain,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document\"")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 16, "\"><label for=\"file\">或上传报告的文件</label> <input type=\"file\" id=\"file\" name=\"file\" accept=\".txt,.htm,.html,.js,.pdf,.docx,.doc,.wps,text/plain,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/msword\"")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -263,7 +263,7 @@ func FileField(p Paste) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 19, "><p class=\"hint\" id=\"file-hint\">纯文本（.txt，UTF-8或GBK编码）、保存的网页（.html/.htm）、PDF或Word（.docx）文件；扫描件（只有图像的PDF）无法读取。选了文件时，以文件内容为准。</p>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 19, "><p class=\"hint\" id=\"file-hint\">纯文本（.txt，UTF-8或GBK编码）、保存的网页（.html/.htm）、PDF、Word（.docx或.doc）或WPS（.wps）文件；扫描件（只有图像的PDF）无法读取。选了文件时，以文件内容为准。</p>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

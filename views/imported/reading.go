@@ -133,7 +133,7 @@ func NewReading(text string, res *importer.Result, fs []report.Finding) *Reading
 // sourceKind says how the shown lines came from the file.
 func sourceKind(res *importer.Result) string {
 	switch res.Kind {
-	case extract.HTML, extract.Script, extract.DOCX:
+	case extract.HTML, extract.Script, extract.DOCX, extract.DOC:
 		return "读自" + res.Kind.Name() + "：段落一行一段，表格一行一行列出，单元格之间以“ | ”分隔，空格子照原样留空"
 	case extract.PDF:
 		if res.Layout {
