@@ -91,7 +91,7 @@ func readDoc(data []byte) (*Document, error) {
 	if !ok {
 		return nil, ErrDocBroken
 	}
-	chars, err := f.text(wd, table)
+	chars, pieceSprms, err := f.text(wd, table)
 	if err != nil {
 		return nil, err
 	}
@@ -100,8 +100,9 @@ func readDoc(data []byte) (*Document, error) {
 		huge = nil // only the properties of very long rows live there
 	}
 	w := &docWalker{
-		paras: propRuns(wd, table, f.fcPapx, f.lcbPapx, func(page []byte) []propRun { return papxRun(page, huge) }),
-		chars: propRuns(wd, table, f.fcChpx, f.lcbChpx, chpxRun),
+		pieceSprms: pieceSprms,
+		paras:      propRuns(wd, table, f.fcPapx, f.lcbPapx, func(page []byte) []propRun { return papxRun(page, huge) }),
+		chars:      propRuns(wd, table, f.fcChpx, f.lcbChpx, chpxRun),
 	}
 	return &Document{Kind: DOC, Blocks: w.walk(chars)}, nil
 }
@@ -164,13 +165,16 @@ func chinese(lid uint16) bool { return lid&0x3FF == 0x04 }
 type dchar struct {
 	r  rune
 	fc uint32
+	// piece is the index of the character's piece.
+	piece int32
 }
 
-// text reads the main text through the piece table.
-func (f *fib) text(wd, table []byte) ([]dchar, error) {
-	plc, err := pieceTable(table, f.fcClx, f.lcbClx)
+// text reads the main text through the piece table, and each piece's
+// fast-saved properties (its Prm naming a Prc; nil for none).
+func (f *fib) text(wd, table []byte) ([]dchar, [][]byte, error) {
+	plc, prcs, err := pieceTable(table, f.fcClx, f.lcbClx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	le := binary.LittleEndian
 	n := (len(plc) - 4) / 12
@@ -181,59 +185,78 @@ func (f *fib) text(wd, table []byte) ([]dchar, error) {
 	}
 	gbk := chinese(f.lid) || chinese(f.lidFE)
 	var out []dchar
+	sprms := make([][]byte, n)
 	for i := range n {
+		// CPs must rise: a piece starting before the text read so far
+		// ends is damage, and would read the same bytes again and again.
 		start, end := cps[i], min(cps[i+1], limit)
 		if start >= end {
 			continue
 		}
+		if start < uint32(len(out)) {
+			return nil, nil, ErrDocBroken
+		}
 		pcd := plc[4*(n+1)+8*i:]
 		fc := le.Uint32(pcd[2:])
+		if prm := le.Uint16(pcd[6:]); prm&1 == 1 && int(prm>>1) < len(prcs) {
+			sprms[i] = prcs[prm>>1]
+		}
 		count := uint64(end - start)
+		from := len(out)
 		if fc&0x40000000 != 0 {
 			off := uint64(fc&0x3FFFFFFF) / 2
 			if off+count > uint64(len(wd)) {
-				return nil, ErrDocBroken
+				return nil, nil, ErrDocBroken
 			}
 			out = appendCompressed(out, wd[off:off+count], uint32(off), gbk)
-			continue
+		} else {
+			off := uint64(fc)
+			if off+2*count > uint64(len(wd)) {
+				return nil, nil, ErrDocBroken
+			}
+			out = appendUTF16(out, wd[off:off+2*count], uint32(off))
 		}
-		off := uint64(fc)
-		if off+2*count > uint64(len(wd)) {
-			return nil, ErrDocBroken
+		for k := from; k < len(out); k++ {
+			out[k].piece = int32(i)
 		}
-		out = appendUTF16(out, wd[off:off+2*count], uint32(off))
 	}
-	return out, nil
+	return out, sprms, nil
 }
 
-// pieceTable finds the PlcPcd in the CLX, past its property lists.
-func pieceTable(table []byte, fc, lcb uint32) ([]byte, error) {
+// pieceTable finds the PlcPcd in the CLX, and the property lists (Prc)
+// before it: the grpprls a fast save gave pieces of the text.
+func pieceTable(table []byte, fc, lcb uint32) (plc []byte, prcs [][]byte, err error) {
 	if uint64(fc)+uint64(lcb) > uint64(len(table)) || lcb == 0 {
-		return nil, ErrDocBroken
+		return nil, nil, ErrDocBroken
 	}
 	le := binary.LittleEndian
 	clx := table[fc : fc+lcb]
 	for i := 0; i < len(clx); {
 		switch clx[i] {
-		case 1: // Prc: a grpprl of fast-saved properties
+		case 1: // Prc
 			if i+3 > len(clx) {
-				return nil, ErrDocBroken
+				return nil, nil, ErrDocBroken
 			}
-			i += 3 + int(int16(le.Uint16(clx[i+1:]))&0x7FFF)
+			n := int(int16(le.Uint16(clx[i+1:])) & 0x7FFF)
+			if i+3+n > len(clx) {
+				return nil, nil, ErrDocBroken
+			}
+			prcs = append(prcs, clx[i+3:i+3+n])
+			i += 3 + n
 		case 2: // Pcdt
 			if i+5 > len(clx) {
-				return nil, ErrDocBroken
+				return nil, nil, ErrDocBroken
 			}
 			size := uint64(le.Uint32(clx[i+1:]))
 			if uint64(i+5)+size > uint64(len(clx)) || size < 16 || (size-4)%12 != 0 {
-				return nil, ErrDocBroken
+				return nil, nil, ErrDocBroken
 			}
-			return clx[i+5 : uint64(i+5)+size], nil
+			return clx[i+5 : uint64(i+5)+size], prcs, nil
 		default:
-			return nil, ErrDocBroken
+			return nil, nil, ErrDocBroken
 		}
 	}
-	return nil, ErrDocBroken
+	return nil, nil, ErrDocBroken
 }
 
 // appendCompressed decodes an 8-bit piece. Word 97 and later write 8-bit
@@ -249,7 +272,7 @@ func appendCompressed(out []dchar, b []byte, fc uint32, chineseDoc bool) []dchar
 		dec := simplifiedchinese.GBK.NewDecoder()
 		for i := 0; i < len(b); i++ {
 			if b[i] < 0x80 {
-				out = append(out, dchar{rune(b[i]), fc + uint32(i)})
+				out = append(out, dchar{r: rune(b[i]), fc: fc + uint32(i)})
 				continue
 			}
 			s, err := dec.Bytes(b[i : i+2])
@@ -257,13 +280,13 @@ func appendCompressed(out []dchar, b []byte, fc uint32, chineseDoc bool) []dchar
 			if err != nil || len(r) != 1 {
 				r = []rune{'\uFFFD'}
 			}
-			out = append(out, dchar{r[0], fc + uint32(i)})
+			out = append(out, dchar{r: r[0], fc: fc + uint32(i)})
 			i++
 		}
 		return out
 	}
 	for i, c := range b {
-		out = append(out, dchar{charmap.Windows1252.DecodeByte(c), fc + uint32(i)})
+		out = append(out, dchar{r: charmap.Windows1252.DecodeByte(c), fc: fc + uint32(i)})
 	}
 	return out
 }
@@ -300,7 +323,7 @@ func appendUTF16(out []dchar, b []byte, fc uint32) []dchar {
 		r := rune(u)
 		if utf16.IsSurrogate(r) && i+3 < len(b) {
 			if p := utf16.DecodeRune(r, rune(le.Uint16(b[i+2:]))); p != '\uFFFD' {
-				out = append(out, dchar{p, fc + uint32(i)})
+				out = append(out, dchar{r: p, fc: fc + uint32(i)})
 				i += 2
 				continue
 			}
@@ -308,7 +331,7 @@ func appendUTF16(out []dchar, b []byte, fc uint32) []dchar {
 		if utf16.IsSurrogate(r) {
 			r = '\uFFFD'
 		}
-		out = append(out, dchar{r, fc + uint32(i)})
+		out = append(out, dchar{r: r, fc: fc + uint32(i)})
 	}
 	return out
 }
@@ -462,10 +485,12 @@ func (p *docProps) read(g, data []byte, huge bool) {
 			p.tdef = readRowDef(op)
 		case sprmTVertMerge:
 			if p.tdef != nil && len(op) >= 3 && int(op[1]) < len(p.tdef.vert) {
+				p.tdef = p.tdef.clone()
 				p.tdef.vert[op[1]] = op[2]
 			}
 		case sprmTMerge:
 			if p.tdef != nil && len(op) >= 2 {
+				p.tdef = p.tdef.clone()
 				for i := int(op[0]) + 1; i < int(op[1]) && i < len(p.tdef.horz); i++ {
 					p.tdef.horz[i] = tcHorzMergedFollowing
 				}
@@ -541,6 +566,12 @@ type rowDef struct {
 	horz, vert []byte
 }
 
+// clone copies a definition, so that a property read later (a fast
+// save's) changes only its own paragraph's.
+func (d *rowDef) clone() *rowDef {
+	return &rowDef{bounds: slices.Clone(d.bounds), horz: slices.Clone(d.horz), vert: slices.Clone(d.vert)}
+}
+
 // readRowDef reads a TDefTableOperand.
 func readRowDef(op []byte) *rowDef {
 	le := binary.LittleEndian
@@ -575,12 +606,15 @@ func propsAt(runs []propRun, fc uint32) docProps {
 // docWalker lays the characters out as paragraphs and tables.
 type docWalker struct {
 	paras, chars []propRun
-	blocks       []Block
-	para         []rune   // the paragraph being read
-	fields       []bool   // open fields, innermost last: true while in its code
-	cellParas    []string // the paragraphs of the cell being read
-	cells        []string // the cells of the row being read
-	rows         []docRow // the rows of the table being read
+	// pieceSprms are each piece's fast-saved properties, which override
+	// the paragraph's for the marks in that piece.
+	pieceSprms [][]byte
+	blocks     []Block
+	para       []rune   // the paragraph being read
+	fields     []bool   // open fields, innermost last: true while in its code
+	cellParas  []string // the paragraphs of the cell being read
+	cells      []string // the cells of the row being read
+	rows       []docRow // the rows of the table being read
 }
 
 // docRow is a table row as read: its cells and its definition.
@@ -638,6 +672,9 @@ func (w *docWalker) char(r rune) {
 // mark ends a paragraph (\r) or a cell or row (\x07).
 func (w *docWalker) mark(c dchar) {
 	p := propsAt(w.paras, c.fc)
+	if int(c.piece) < len(w.pieceSprms) && w.pieceSprms[c.piece] != nil {
+		p.read(w.pieceSprms[c.piece], nil, false)
+	}
 	if c.r == '\r' && len(w.chars) > 0 && propsAt(w.chars, c.fc).deleted && !p.inTable {
 		return // a deleted paragraph mark joins its paragraph to the next
 	}

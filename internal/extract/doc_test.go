@@ -110,6 +110,54 @@ func docTableSample() []byte {
 	return w.build()
 }
 
+// TestDocTableShapes: a fast save's table, its cell and row marks
+// formatted by the pieces' properties (Prc) rather than the paragraphs';
+// a table inside a cell, read as the cell's text; and a file with no
+// paragraph properties at all, whose rows end where a \x07 follows a
+// cell's \x07.
+func TestDocTableShapes(t *testing.T) {
+	bounds := []int{0, 3000, 6000}
+	// Paragraph properties that say nothing of tables; the pieces' own
+	// say which marks end cells and rows.
+	fast := wordDoc{
+		pieces: []docPiece{
+			{"一、总体情况\r", "utf16"},
+			{"规章\x075\x07", "utf16"}, {"\x07", "utf16"},
+			{"规范性文件\x073\x07", "utf16"}, {"\x07", "utf16"},
+			{"二、主动公开政府信息情况\r", "utf16"},
+		},
+		paras:    []docPara{{6, nil}, {9, nil}, {11, nil}, {12, nil}, {18, nil}, {20, nil}, {21, nil}, {34, nil}},
+		piecePrc: map[int][]byte{1: inCell, 2: rowEnd(bounds, nil, nil), 3: inCell, 4: rowEnd(bounds, nil, nil)},
+	}
+	nestedCell := []byte{0x16, 0x24, 1, 0x49, 0x66, 2, 0, 0, 0, 0x4B, 0x24, 1}
+	nestedRow := []byte{0x16, 0x24, 1, 0x49, 0x66, 2, 0, 0, 0, 0x4C, 0x24, 1}
+	nested := docText{
+		{"外\x07", inCell},
+		{"嵌\r", nestedCell}, {"套\r", nestedCell}, {"\r", nestedRow},
+		{"\x07", inCell}, {"\x07", rowEnd(bounds, nil, nil)},
+		{"完\r", nil},
+	}.doc()
+	tests := []struct {
+		name string
+		doc  wordDoc
+		want string
+	}{
+		{"fast save", fast, "一、总体情况\n规章 | 5\n规范性文件 | 3\n二、主动公开政府信息情况"},
+		{"nested", nested, "外 | 嵌套\n完"},
+		{"no paragraph properties", wordDoc{pieces: []docPiece{{"a\x07\x07b\x07\x07c\x07d\x07\x07完\r", "utf16"}}},
+			"a\nb\nc | d\n完"},
+	}
+	for _, tt := range tests {
+		d, err := extract.Read(tt.doc.build())
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if got := d.Text(); got != tt.want {
+			t.Errorf("%s:\n%s\nwant\n%s", tt.name, got, tt.want)
+		}
+	}
+}
+
 // TestDocRefused: encrypted files, Word 95, other Office files and
 // damaged structures are refused in words.
 func TestDocRefused(t *testing.T) {

@@ -182,6 +182,9 @@ type wordDoc struct {
 	// the text (as fast saves leave them).
 	reversed bool
 	paras    []docPara
+	// piecePrc are fast-saved properties of pieces, by piece index: each
+	// written as a Prc before the piece table, the piece's Prm naming it.
+	piecePrc map[int][]byte
 	// deleted are CP ranges [a, b) marked deleted by tracked changes.
 	deleted [][2]int
 	lid     uint16
@@ -258,16 +261,25 @@ func (w wordDoc) build() []byte {
 		plc = le.AppendUint32(plc, uint32(c))
 	}
 	plc = le.AppendUint32(plc, uint32(total))
-	for _, s := range st {
+	fcClx := len(table)
+	nPrc := 0
+	for i, s := range st {
 		fc := uint32(s.fc)
 		if s.width == 1 {
 			fc = uint32(2*s.fc) | 0x40000000
 		}
 		plc = append(plc, 0, 0)
 		plc = le.AppendUint32(plc, fc)
-		plc = append(plc, 0, 0)
+		var prm uint16
+		if g, ok := w.piecePrc[i]; ok {
+			table = append(table, 1)
+			table = le.AppendUint16(table, uint16(len(g)))
+			table = append(table, g...)
+			prm = uint16(nPrc<<1 | 1)
+			nPrc++
+		}
+		plc = le.AppendUint16(plc, prm)
 	}
-	fcClx := len(table)
 	table = append(table, 2)
 	table = le.AppendUint32(table, uint32(len(plc)))
 	table = append(table, plc...)
@@ -358,9 +370,10 @@ func (w wordDoc) plcBte(wd, table *[]byte, runs []fkpRun, page func([]fkpRun) []
 	return at, len(*table) - at
 }
 
-// papxPage is a PapxFkp: rgfc, BxPaps, and each PapxInFkp (istd 0 and
-// the grpprl) from the end of the page backwards.
-func papxPage(runs []fkpRun) []byte {
+// fkpPage is a formatted disk page: the runs' rgfc, then for each run
+// an entry of width bytes whose first byte is the word offset of its
+// properties, written by body from the end of the page backwards.
+func fkpPage(runs []fkpRun, width int, body func(fkpRun) []byte) []byte {
 	p := make([]byte, 512)
 	n := len(runs)
 	for i, r := range runs {
@@ -369,40 +382,30 @@ func papxPage(runs []fkpRun) []byte {
 	le.PutUint32(p[4*n:], runs[n-1].end)
 	top := 511
 	for i, r := range runs {
-		body := append([]byte{0, 0}, r.grpprl...) // istd
-		if len(body)%2 == 1 {
-			body = append(body, 0)
-		}
-		size := 2 + len(body) // cb=0, cb', GrpPrlAndIstd
-		top -= size
-		top &^= 1
-		p[top], p[top+1] = 0, byte(len(body)/2)
-		copy(p[top+2:], body)
-		p[4*(n+1)+13*i] = byte(top / 2)
+		b := body(r)
+		top = (top - len(b)) &^ 1
+		copy(p[top:], b)
+		p[4*(n+1)+width*i] = byte(top / 2)
 	}
 	p[511] = byte(n)
 	return p
 }
 
-// chpxPage is a ChpxFkp: rgfc, a word offset a run, each Chpx (cb and
-// the grpprl).
+// papxPage is a PapxFkp: each PapxInFkp is cb 0, cb' and istd 0 with
+// the grpprl (padded to whole words).
+func papxPage(runs []fkpRun) []byte {
+	return fkpPage(runs, 13, func(r fkpRun) []byte {
+		body := append([]byte{0, 0}, r.grpprl...)
+		if len(body)%2 == 1 {
+			body = append(body, 0)
+		}
+		return append([]byte{0, byte(len(body) / 2)}, body...)
+	})
+}
+
+// chpxPage is a ChpxFkp: each Chpx is cb and the grpprl.
 func chpxPage(runs []fkpRun) []byte {
-	p := make([]byte, 512)
-	n := len(runs)
-	for i, r := range runs {
-		le.PutUint32(p[4*i:], r.start)
-	}
-	le.PutUint32(p[4*n:], runs[n-1].end)
-	top := 511
-	for i, r := range runs {
-		top -= 1 + len(r.grpprl)
-		top &^= 1
-		p[top] = byte(len(r.grpprl))
-		copy(p[top+1:], r.grpprl)
-		p[4*(n+1)+i] = byte(top / 2)
-	}
-	p[511] = byte(n)
-	return p
+	return fkpPage(runs, 1, func(r fkpRun) []byte { return append([]byte{byte(len(r.grpprl))}, r.grpprl...) })
 }
 
 // inCell is a table cell's paragraph properties: in a table, depth 1.

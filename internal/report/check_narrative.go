@@ -163,6 +163,12 @@ var statedFigures = []statedFigure{
 	{rule: RuleNarrativeTables, label: "（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用",
 		all: [][]string{{"逾期未缴纳", "逾期未按收费通知", "未按收费通知要求缴纳"}}, paths: reqPaths("other_no_fee")},
 
+	{rule: RuleNarrativeReviews, label: "行政诉讼（未经复议直接起诉） 总计",
+		all: [][]string{{"直接起诉", "直接提起行政诉讼", "直接向法院起诉", "直接向人民法院起诉"}}, none: []string{"撤销", "确认违法", "败诉", "审结"},
+		paths: []string{"reviews.litigation_direct.total"}},
+	{rule: RuleNarrativeReviews, label: "行政诉讼（复议后起诉） 总计",
+		all: [][]string{{"复议后起诉", "复议后提起"}}, none: []string{"撤销", "确认违法", "败诉", "审结"},
+		paths: []string{"reviews.litigation_after_review.total"}},
 	{rule: RuleNarrativeReviews, label: "行政复议 总计",
 		all: [][]string{{"行政复议"}}, none: []string{"诉讼", "纠正", "纠错", "维持", "撤销", "确认违法", "败诉", "审结", "其他结果", "复议后"},
 		paths: []string{"reviews.review.total"}},
@@ -216,6 +222,11 @@ type tie struct {
 	// 120件); label names them in a finding.
 	paths, orPaths []string
 	label          string
+	// claim is the word of a claim without a number (均获维持): paths are
+	// the columns it says are 0, orPaths the groups' totals; upheld: it
+	// says cases were upheld (check_reviews.go).
+	claim  string
+	upheld bool
 }
 
 // tieFigures finds the figures one text section states about the tables,
@@ -223,11 +234,13 @@ type tie struct {
 func (c *checker) tieFigures(s Section) []tie {
 	var out []tie
 	for i, para := range Paragraphs(c.r.Narrative.Text(s.Narrative)) {
-		if !strings.Contains(para, "件") {
+		if !strings.Contains(para, "件") && !mayClaim(para) {
 			continue
 		}
+		before := ""
 		for _, sentence := range sentences(para) {
-			out = c.sentenceTies(out, s, i, sentence)
+			out = c.sentenceTies(out, s, i, sentence, before)
+			before = sentence
 		}
 	}
 	return out
@@ -237,16 +250,24 @@ func (c *checker) tieFigures(s Section) []tie {
 // names no figure of its own may continue the one before it in the
 // sentence: "有效规范性文件374件，清理失效155件" repeals 规范性文件,
 // "新收申请125件涉自然人，2件涉企业" counts another column of 新收.
-func (c *checker) sentenceTies(out []tie, s Section, para int, sentence string) []tie {
-	if !strings.Contains(sentence, "件") {
+func (c *checker) sentenceTies(out []tie, s Section, para int, sentence, before string) []tie {
+	figures, claim := strings.Contains(sentence, "件"), mayClaim(sentence)
+	if !figures && !claim {
 		return out
 	}
 	plain := Simplify(blankTitles(sentence))
 	if c.otherYear(plain) {
 		return out
 	}
+	cls := clauses(plain)
+	if claim {
+		out = claimTies(out, s, para, sentence, plain, cls, before)
+	}
+	if !figures {
+		return out
+	}
 	var prev *tie
-	for _, cl := range clauses(plain) {
+	for _, cl := range cls {
 		for _, st := range clauseFigures(plain[cl.start:cl.end]) {
 			t, ok := matchTie(st.subject, plain, prev)
 			if !ok {
@@ -284,6 +305,10 @@ func (c *checker) otherYear(plain string) bool {
 // compareFigure adds the finding when a stated figure differs from its
 // cells; blank cells leave it unchecked.
 func (c *checker) compareFigure(t tie) {
+	if t.claim != "" {
+		c.compareClaim(t)
+		return
+	}
 	s, n, fig, sentence := t.section, t.n, t.fig, t.sentence
 	sum, cells, ok := c.sumPaths(t.paths)
 	if !ok || sum == n {
@@ -338,22 +363,30 @@ func matchFigure(subject, sentence string) *statedFigure {
 // A column named (自然人, 企业…) narrows a figure of 三 to that column.
 func matchTie(subject, sentence string, prev *tie) (tie, bool) {
 	col, subject := applicantColumn(subject)
+	res, subject := resultColumn(subject)
+	if col != nil && res != nil {
+		return tie{}, false
+	}
 	fig := matchFigure(subject, sentence)
-	if fig == nil && prev != nil {
+	if fig == nil && prev != nil && prev.claim == "" {
 		switch {
-		case col != nil && prev.fig.rowOf3():
-			fig = prev.fig // 新收…125件涉自然人，2件涉企业
+		case col != nil && prev.fig.rowOf3(), res != nil && prev.fig.rowOf4():
+			fig = prev.fig // 新收…125件涉自然人，2件涉企业; 行政复议11件，其中维持6件
 		case prev.fig.noun != "":
 			fig = matchFigure(prev.fig.noun+subject, sentence) // 有效规范性文件374件，清理失效155件
 		}
 	}
-	if fig == nil || col != nil && !fig.rowOf3() {
+	if fig == nil || col != nil && !fig.rowOf3() || res != nil && !fig.rowOf4() {
 		return tie{}, false
 	}
 	t := tie{fig: fig, paths: fig.paths, orPaths: fig.orPaths, label: fig.label}
-	if col != nil {
+	switch {
+	case col != nil:
 		t.paths, t.orPaths = col.of(fig.paths), col.of(fig.orPaths)
 		t.label = fig.label + "（" + col.label + "）"
+	case res != nil:
+		t.paths = res.of(fig.paths)
+		t.label = strings.TrimSpace(strings.TrimSuffix(fig.label, "总计")) + " " + res.label
 	}
 	return t, true
 }

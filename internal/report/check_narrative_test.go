@@ -261,3 +261,84 @@ func TestFigureTiesKeptPerText(t *testing.T) {
 		t.Error("a cell changed under a kept text gives no finding")
 	}
 }
+
+// TestReviewFigures: what the text says of 四's results against seed 003's
+// table (行政复议 11 = 维持6 + 纠正1 + 其他1 + 尚未审结3; 未经复议直接起诉 22 =
+// 14 + 5 + 2 + 1; 复议后起诉 6 = 4 + 1 + 0 + 1) and seed 004's (all 0, with
+// the cells a case sets). Each finding is written here by hand: its cells
+// and the message.
+func TestReviewFigures(t *testing.T) {
+	pending := func(r *Report) { // 行政复议 2, both still pending
+		r.Values[r.Template().Lookup("reviews.review.pending")] = Num(2)
+		r.Values[r.Template().Lookup("reviews.review.total")] = Num(2)
+	}
+	upheld := func(r *Report) { // 行政复议 2, both upheld
+		r.Values[r.Template().Lookup("reviews.review.upheld")] = Num(2)
+		r.Values[r.Template().Lookup("reviews.review.total")] = Num(2)
+	}
+	corrected := func(r *Report) { // 行政复议 2: 1 upheld, 1 corrected
+		r.Values[r.Template().Lookup("reviews.review.upheld")] = Num(1)
+		r.Values[r.Template().Lookup("reviews.review.corrected")] = Num(1)
+		r.Values[r.Template().Lookup("reviews.review.total")] = Num(2)
+	}
+	for _, tc := range []struct {
+		name, seed string
+		set        func(*Report)
+		text       string
+		want       []string // "cells | message"
+	}{
+		{"all upheld, both groups", "003", nil, "全年发生行政复议11件、行政诉讼28件，均获维持。", []string{
+			"reviews.review.corrected+reviews.review.other+reviews.litigation_direct.corrected+reviews.litigation_direct.other+reviews.litigation_after_review.corrected | " +
+				"第一部分写“全年发生行政复议11件、行政诉讼28件，均获维持”，所述“均获维持”即行政复议、行政诉讼（未经复议直接起诉）、行政诉讼（复议后起诉） 结果纠正、其他结果为0件，与表格的10件不一致"}},
+		{"all upheld, the group before it", "003", nil, "行政复议11件，均获维持，行政诉讼28件正在审理。", []string{
+			"reviews.review.corrected+reviews.review.other | " +
+				"第一部分写“行政复议11件，均获维持，行政诉讼28件正在审理”，所述“均获维持”即行政复议 结果纠正、其他结果为0件，与表格的2件不一致"}},
+		{"traditional", "003", nil, "行政複議11件，均獲維持。", []string{
+			"reviews.review.corrected+reviews.review.other | " +
+				"第一部分写“行政複議11件，均獲維持”，所述“均获维持”即行政复议 结果纠正、其他结果为0件，与表格的2件不一致"}},
+		{"the sentence before", "003", nil, "全年发生行政复议11件。上述案件均获维持。", []string{
+			"reviews.review.corrected+reviews.review.other | " +
+				"第一部分写“上述案件均获维持”，所述“均获维持”即行政复议 结果纠正、其他结果为0件，与表格的2件不一致"}},
+		{"none corrected", "003", nil, "行政诉讼案件无被纠错情况。", []string{
+			"reviews.litigation_direct.corrected+reviews.litigation_after_review.corrected | " +
+				"第一部分写“行政诉讼案件无被纠错情况”，所述“无被纠错”即行政诉讼（未经复议直接起诉）、行政诉讼（复议后起诉） 结果纠正为0件，与表格的6件不一致"}},
+		{"no lawsuit lost", "003", nil, "我市在政府信息公开行政诉讼中无败诉案件。", []string{
+			"reviews.litigation_direct.corrected+reviews.litigation_after_review.corrected | " +
+				"第一部分写“我市在政府信息公开行政诉讼中无败诉案件”，所述“无败诉”即行政诉讼（未经复议直接起诉）、行政诉讼（复议后起诉） 结果纠正为0件，与表格的6件不一致"}},
+		{"a result's figure", "003", nil, "行政复议11件，其中维持6件，纠正2件。", []string{
+			"reviews.review.corrected | 第一部分写“行政复议11件，其中维持6件，纠正2件”，所述2件与表格“行政复议 结果纠正”的1件不一致"}},
+		{"litigation's groups", "003", nil, "行政诉讼28件，其中未经复议直接起诉22件，复议后起诉7件。", []string{
+			"reviews.litigation_after_review.total | 第一部分写“行政诉讼28件，其中未经复议直接起诉22件，复议后起诉7件”，所述7件与表格“行政诉讼（复议后起诉） 总计”的6件不一致"}},
+		{"all still pending", "004", pending, "全年行政复议2件，均获维持。", []string{
+			"reviews.review.upheld | 第一部分写“全年行政复议2件，均获维持”，但表格的2件都尚未审结，结果维持为0件"}},
+		{"upheld indeed", "004", upheld, "全年行政复议2件，均获维持。", nil},
+		{"one corrected", "004", corrected, "全年行政复议2件，均获维持。", []string{
+			"reviews.review.corrected | 第一部分写“全年行政复议2件，均获维持”，所述“均获维持”即行政复议 结果纠正、其他结果为0件，与表格的1件不一致"}},
+		{"one corrected, said so", "004", corrected, "全年行政复议2件，其中维持1件，纠正1件。", nil},
+		// No tie, so no finding.
+		{"no case at all", "004", nil, "全年行政复议案件均获维持。", nil},
+		{"a level, not a result", "003", nil, "行政复议11件，网站可用率均维持在99%以上。", nil},
+		{"no group named", "003", nil, "各项工作均获维持。", nil},
+		{"corrected words elsewhere", "003", nil, "督促整改纠正问题20件。", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := seedReport(t, tc.seed)
+			if tc.set != nil {
+				tc.set(r)
+			}
+			r.Narrative.Overview = "一、总体情况\n" + tc.text
+			var got []string
+			for _, f := range Check(r, Options{}) {
+				if f.Rule == RuleNarrativeTables || f.Rule == RuleNarrativeReviews {
+					got = append(got, strings.Join(f.Paths(), "+")+" | "+f.Message)
+					if f.Rule != RuleNarrativeReviews || f.Narrative != NarrativeOverview || f.Para != 1 {
+						t.Errorf("%s placed at %q paragraph %d, want W4 at overview paragraph 1", f.Rule, f.Narrative, f.Para)
+					}
+				}
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("findings\n got %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+}
