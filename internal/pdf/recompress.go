@@ -24,8 +24,8 @@ var (
 	streamHead = []byte("stream\n")
 )
 
-// recompress returns gofpdf's file with each FlateDecode stream compressed
-// again at streamLevel, the /Length of each changed stream and the
+// recompress returns gofpdf's file with each stream compressed at
+// streamLevel (see writeObject), the /Length of each changed stream and the
 // cross-reference table set to the new offsets. It reads only the layout
 // gofpdf writes (a classic xref table, direct stream lengths) and refuses
 // anything else, so a change in gofpdf shows as an error, not a broken file.
@@ -108,14 +108,22 @@ func newRezipper() *rezipper {
 	return &rezipper{w: w}
 }
 
-// writeObject copies one object, its FlateDecode stream compressed again.
+// writeObject copies one object, its stream compressed at streamLevel:
+// a FlateDecode stream (gofpdf's fonts) again, a stream without a filter
+// (the pages, which gofpdf is told to leave uncompressed) for the first
+// time.
 func (z *rezipper) writeObject(out *bytes.Buffer, obj []byte) error {
 	s := bytes.Index(obj, streamHead)
-	if s < 0 || !bytes.Contains(obj[:s], []byte("/FlateDecode")) {
+	if s < 0 {
 		out.Write(obj)
 		return nil
 	}
 	dict := obj[:s]
+	flate := bytes.Contains(dict, []byte("/FlateDecode"))
+	if !flate && bytes.Contains(dict, []byte("/Filter")) {
+		out.Write(obj)
+		return nil
+	}
 	lm := lengthKey.FindSubmatchIndex(dict)
 	if lm == nil {
 		return fmt.Errorf("stream without a direct /Length")
@@ -125,38 +133,47 @@ func (z *rezipper) writeObject(out *bytes.Buffer, obj []byte) error {
 	if body+n > len(obj) {
 		return fmt.Errorf("stream of %d bytes overruns the object", n)
 	}
-	data, err := z.deflate(obj[body : body+n])
+	data, err := z.compress(obj[body:body+n], flate)
 	if err != nil {
 		return err
 	}
-	out.Write(dict[:lm[2]])
+	out.Write(dict[:lm[0]])
+	if !flate {
+		out.WriteString("/Filter /FlateDecode ")
+	}
+	out.WriteString("/Length ")
 	out.WriteString(strconv.Itoa(len(data)))
-	out.Write(dict[lm[3]:])
+	out.Write(dict[lm[1]:])
 	out.Write(streamHead)
 	out.Write(data)
 	out.Write(obj[body+n:])
 	return nil
 }
 
-// deflate decompresses a zlib stream and compresses it at streamLevel.
-// The bytes it returns are valid until the next call.
-func (z *rezipper) deflate(zs []byte) ([]byte, error) {
-	var err error
-	if z.r == nil {
-		z.r, err = zlib.NewReader(bytes.NewReader(zs))
-	} else {
-		err = z.r.(zlib.Resetter).Reset(bytes.NewReader(zs), nil)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("read stream: %w", err)
-	}
-	z.raw.Reset()
-	if _, err := z.raw.ReadFrom(z.r); err != nil {
-		return nil, fmt.Errorf("read stream: %w", err)
+// compress returns a stream's bytes compressed at streamLevel, inflating
+// them first if they are a zlib stream. The bytes it returns are valid
+// until the next call.
+func (z *rezipper) compress(b []byte, inflate bool) ([]byte, error) {
+	raw := b
+	if inflate {
+		var err error
+		if z.r == nil {
+			z.r, err = zlib.NewReader(bytes.NewReader(b))
+		} else {
+			err = z.r.(zlib.Resetter).Reset(bytes.NewReader(b), nil)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read stream: %w", err)
+		}
+		z.raw.Reset()
+		if _, err := z.raw.ReadFrom(z.r); err != nil {
+			return nil, fmt.Errorf("read stream: %w", err)
+		}
+		raw = z.raw.Bytes()
 	}
 	z.out.Reset()
 	z.w.Reset(&z.out)
-	z.w.Write(z.raw.Bytes())
+	z.w.Write(raw)
 	if err := z.w.Close(); err != nil {
 		return nil, fmt.Errorf("compress stream: %w", err)
 	}

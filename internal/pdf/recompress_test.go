@@ -14,7 +14,8 @@ import (
 )
 
 // TestRecompressSamePages compares, for each seed, the file gofpdf writes
-// with the one recompress makes of it: smaller, every cross-reference
+// with the one recompress makes of it: smaller, every stream compressed
+// (gofpdf leaves the pages uncompressed), every cross-reference
 // entry at its object, every stream's /Length its bytes, and pdftotext
 // and pdftoppm see the same text and the same pixels.
 func TestRecompressSamePages(t *testing.T) {
@@ -44,6 +45,9 @@ func TestRecompressSamePages(t *testing.T) {
 				t.Errorf("recompressed %d bytes, gofpdf's %d: not 5 %% smaller", len(small), len(drawn))
 			}
 			checkXref(t, small)
+			if streams, flate := bytes.Count(small, []byte(">>\nstream\n")), bytes.Count(small, []byte("/FlateDecode")); streams < 10 || flate != streams {
+				t.Errorf("%d of %d streams compressed", flate, streams)
+			}
 			dir := testenv.ArtifactDir(t)
 			a, b := filepath.Join(dir, "gofpdf.pdf"), filepath.Join(dir, "small.pdf")
 			if err := os.WriteFile(a, drawn, 0o644); err != nil {

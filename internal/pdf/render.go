@@ -229,6 +229,7 @@ func newRenderer(m *metrics, cut *cutFont) (*renderer, error) {
 	p.SetMargins(marginLeft, marginTop, marginRight)
 	p.SetAutoPageBreak(false, 0)
 	p.SetCatalogSort(true)
+	p.SetCompression(false) // recompress compresses the pages, once
 	drawn := newLayout()
 	d := &renderer{pdf: recorded{p, drawn}, fpdf: p, drawn: drawn, m: m, font: fontState{face: -1}, lead: mm(bodyLead)}
 	for i, ff := range faceFiles {

@@ -2,7 +2,8 @@
 // works without it. What it adds to the report editor:
 //  - Enter and the arrow keys move between table cells like a spreadsheet;
 //  - pasting a block copied from Excel/WPS fills the table from the cell;
-//  - clicking a finding moves focus to its cell;
+//  - clicking a finding moves focus to its cell, or to its text box with
+//    the sentence it quotes selected (and the cell it names marked);
 //  - refused inputs get aria-invalid after each live check;
 //  - unsaved typing is not lost silently (a warning before leaving, a retry
 //    when the network fails, the server's reason when it refuses a save).
@@ -183,13 +184,30 @@
   }
 
   // ---- findings and comments move focus to their place ----
+  var placeLinks = "[data-focus], .editor-comments .comment-where a";
   document.addEventListener("click", function (e) {
-    var link = e.target.closest && e.target.closest("[data-focus], .editor-comments .comment-where a");
-    if (!link) return;
+    var link = e.target.closest && e.target.closest(placeLinks);
+    if (link && follow(link)) e.preventDefault();
+  });
+  // Enter on such a link follows it on the keyup: were the focus moved to
+  // the text box on the keydown, the key's newline would be typed there,
+  // over the words just selected.
+  var entered = null;
+  document.addEventListener("keydown", function (e) {
+    entered = null;
+    if (e.key !== "Enter" || e.isComposing || !e.target.matches || !e.target.matches("a") || !e.target.matches(placeLinks)) return;
+    e.preventDefault();
+    entered = e.target;
+  });
+  document.addEventListener("keyup", function (e) {
+    if (e.key === "Enter" && entered && e.target === entered) follow(entered);
+    entered = null;
+  });
+  // follow moves to a link's place; false when the page has no such place.
+  function follow(link) {
     var id = link.dataset.focus || link.getAttribute("href").slice(1);
     var target = document.getElementById(id);
-    if (!target) return;
-    e.preventDefault();
+    if (!target) return false;
     var side = document.getElementById("side");
     if (side && side.classList.contains("open") && side.contains(link)) {
       side.classList.remove("open"); // the drawer (narrow screens) gives way to the place
@@ -198,8 +216,125 @@
     }
     target.scrollIntoView({ block: "center" });
     if (target.focus) target.focus();
-    if (target.select) target.select();
-  });
+    markCell(link.dataset.cell);
+    var found = link.dataset.quote && selectQuote(target, link.dataset.quote, +link.dataset.para);
+    if (found) {
+      var where = link.dataset.cell ? "；表格中对应的数字已标出：" + link.dataset.cellLabel : "";
+      say("已选中所说的句子“" + link.dataset.quote + "”" + where);
+    } else if (target.select) target.select();
+    return true;
+  }
+
+  // ---- a finding about a text selects the sentence it quotes ----
+  // The quote is found in the text as it is now, whatever spaces, line
+  // breaks or full-width letters and digits stand between (the check
+  // reads "１２８" as 128 and quotes the clause as written), preferring
+  // the paragraph (Paragraphs' index: the non-blank lines) the finding
+  // names. Each kept character remembers its place in the text.
+  function folded(text) {
+    var out = "", at = [];
+    for (var i = 0; i < text.length; i++) {
+      var ch = text.charAt(i), code = text.charCodeAt(i);
+      if (/\s/.test(ch) || code === 0x3000) continue;
+      if (code >= 0xff01 && code <= 0xff5e) ch = String.fromCharCode(code - 0xfee0);
+      out += ch;
+      at.push(i);
+    }
+    return { text: out, at: at };
+  }
+  // quoteRange is where quote stands in text: [start, end) or null.
+  function quoteRange(text, quote, para) {
+    var q = folded(quote).text, t = folded(text);
+    if (!q) return null;
+    var from = 0;
+    if (para >= 0) { // the offset of that paragraph's first character
+      var lines = text.split("\n"), n = -1, off = 0;
+      for (var i = 0; i < lines.length; off += lines[i].length + 1, i++) {
+        if (lines[i].trim() === "") continue;
+        if (++n === para) { from = off; break; }
+      }
+    }
+    var k = -1, j;
+    for (j = 0; j < t.at.length && t.at[j] < from; j++);
+    k = t.text.indexOf(q, j);
+    if (k < 0) k = t.text.indexOf(q);
+    if (k < 0) return null;
+    return [t.at[k], t.at[k + q.length - 1] + 1];
+  }
+  function selectQuote(target, quote, para) {
+    if (target.setSelectionRange && typeof target.value === "string") {
+      var r = quoteRange(target.value, quote, para);
+      if (!r) return false;
+      target.setSelectionRange(r[0], r[1]);
+      scrollToSelection(target, r[0]);
+      return true;
+    }
+    return selectInElement(target, quote);
+  }
+  // A text box scrolls its own content to the selection: where the
+  // selection starts is measured in a copy of the box's text, laid out
+  // as the box lays it out.
+  function scrollToSelection(box, start) {
+    var cs = getComputedStyle(box), mirror = document.createElement("div");
+    ["fontFamily", "fontSize", "fontWeight", "lineHeight", "letterSpacing", "paddingTop", "paddingLeft",
+      "paddingRight", "borderLeftWidth", "borderRightWidth", "boxSizing", "wordBreak", "overflowWrap"].forEach(function (p) {
+      mirror.style[p] = cs[p];
+    });
+    mirror.style.width = box.clientWidth + "px";
+    mirror.style.position = "absolute";
+    mirror.style.visibility = "hidden";
+    mirror.style.whiteSpace = "pre-wrap";
+    mirror.textContent = box.value.slice(0, start);
+    var spot = document.createElement("span");
+    spot.textContent = "\u200b";
+    mirror.appendChild(spot);
+    document.body.appendChild(mirror);
+    var top = spot.offsetTop;
+    mirror.remove();
+    box.scrollTop = Math.max(0, top - box.clientHeight / 3);
+  }
+  // In a page's text (the review page's paragraph) the quote becomes the
+  // document's selection.
+  function selectInElement(el, quote) {
+    var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT), nodes = [], text = "", n;
+    while ((n = walker.nextNode())) { nodes.push({ node: n, at: text.length }); text += n.nodeValue; }
+    var r = quoteRange(text, quote, -1);
+    if (!r) return false;
+    function point(off) {
+      for (var i = nodes.length - 1; i >= 0; i--) if (nodes[i].at <= off) return [nodes[i].node, off - nodes[i].at];
+      return [nodes[0].node, 0];
+    }
+    var a = point(r[0]), b = point(r[1]), range = document.createRange();
+    range.setStart(a[0], a[1]);
+    range.setEnd(b[0], b[1]);
+    var sel = window.getSelection();
+    sel.removeAllRanges();
+    sel.addRange(range);
+    return true;
+  }
+  // The cell a text's finding names is marked until another finding is
+  // followed.
+  var cellMarked = null;
+  function markCell(id) {
+    if (cellMarked) cellMarked.classList.remove("finding-named");
+    var el = id && document.getElementById(id);
+    cellMarked = el ? el.closest("td") || el : null;
+    if (cellMarked) cellMarked.classList.add("finding-named");
+  }
+  // say tells a screen reader (and shows, in the editor's toast) where
+  // the finding led; a page without the editor's status line gets a
+  // hidden one.
+  function say(msg) {
+    var status = document.getElementById("paste-status") || document.getElementById("finding-status");
+    if (!status) {
+      status = document.createElement("p");
+      status.id = "finding-status";
+      status.className = "visually-hidden";
+      status.setAttribute("role", "status");
+      document.body.appendChild(status);
+    }
+    status.textContent = msg;
+  }
 
   // ---- after each live check: aria-invalid follows the marks ----
   function syncInvalid() {

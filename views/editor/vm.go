@@ -202,6 +202,12 @@ func (p *Page) hint(id report.CellID) string {
 // findingList is the findings panel's content.
 func (p *Page) findingList() findings.List {
 	l := findings.New(p.Findings, p.target)
+	l.WithCells(p.Findings, func(id report.CellID) (string, string) {
+		if p.def(id).Computed {
+			return p.dom().input[id], p.dom().totalAria[id]
+		}
+		return p.dom().input[id], p.dom().aria[id]
+	})
 	l.WithMarks(p.Marks)
 	return l
 }

@@ -7,6 +7,7 @@ package findings
 
 import (
 	"fmt"
+	"strings"
 
 	"nianbao/internal/report"
 	"nianbao/internal/workflow"
@@ -41,6 +42,17 @@ type Item struct {
 	// Target is the DOM id the finding links to (JavaScript moves focus
 	// there; without it the link scrolls there).
 	Target string
+	// Quote is the text of the report a finding about a text quotes (the
+	// sentence W2, W7, W10 … found), where the finding's link selects it
+	// in the text (static/js/app.js), and Para the paragraph it is in
+	// (Paragraphs' index; -1 for a field). "" where it quotes nothing of
+	// the text.
+	Quote string
+	Para  int
+	// Cell and CellLabel are the cell a finding about a text names (the
+	// table's figure W2 and W4 compare with), linked beside the sentence:
+	// its DOM id and what the cell is. "" for other findings.
+	Cell, CellLabel string
 	// Reason is the clerk's written reason for a warning, where the page
 	// shows it (the review page).
 	Reason string
@@ -87,10 +99,56 @@ func New(fs []report.Finding, target func(report.Finding) string) List {
 			warns++
 		}
 		l.Items[i] = Item{Rule: f.Rule, RuleTitle: report.RuleTitles[f.Rule], Severity: f.Severity,
-			Message: f.Message, Target: target(f), Print: f.Fingerprint()}
+			Message: f.Message, Target: target(f), Print: f.Fingerprint(), Quote: QuoteOf(f), Para: -1}
+		if f.Narrative != "" {
+			l.Items[i].Para = f.Para
+		}
 	}
 	l.Summary, l.HasErrors = Summary(errs, warns), errs > 0
 	return l
+}
+
+// WithCells links each finding about a text that names cells (fs, in the
+// list's order) to the first of them as well: cell gives its DOM id and
+// label. A finding's link goes to the sentence; this one to the figure.
+func (l *List) WithCells(fs []report.Finding, cell func(report.CellID) (id, label string)) {
+	for i, f := range fs {
+		if i < len(l.Items) && (f.Narrative != "" || f.Field != "") && len(f.Cells) > 0 {
+			id := f.Cells[0]
+			if f.Culprit != report.NoCell {
+				id = f.Culprit
+			}
+			l.Items[i].Cell, l.Items[i].CellLabel = cell(id)
+		}
+	}
+}
+
+// QuoteOf is the text a finding about a text quotes of it: the first
+// “…” of its message (quotes nested in the sentence kept), without the
+// "…" that mark an excerpt. A finding that quotes something other than
+// the text (W14 an item the text lacks, W11 a published heading) and a
+// finding about the tables quote nothing.
+func QuoteOf(f report.Finding) string {
+	if f.Narrative == "" && f.Field == "" || f.Rule == report.RuleOverviewItems || f.Rule == report.RuleStructure {
+		return ""
+	}
+	start := strings.Index(f.Message, "“")
+	if start < 0 {
+		return ""
+	}
+	body := f.Message[start+len("“"):]
+	depth := 1
+	for i, r := range body {
+		switch r {
+		case '“':
+			depth++
+		case '”':
+			if depth--; depth == 0 {
+				return strings.TrimSpace(strings.Trim(body[:i], "…"))
+			}
+		}
+	}
+	return ""
 }
 
 // Summary is the headline for a number of errors and warnings.

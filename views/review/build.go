@@ -219,6 +219,10 @@ func findingList(in Input) findings.List {
 		}
 		return "main" // a finding about the report as a whole
 	})
+	l.WithCells(in.Findings, func(id report.CellID) (string, string) {
+		def := in.Report.Template().Cell(id)
+		return document.CellAnchor(def.Path), def.AriaLabel()
+	})
 	l.CSRF = in.Frame.CSRF
 	l.WithMarks(in.Marks)
 	for i, f := range in.Findings {
