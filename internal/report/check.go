@@ -190,6 +190,12 @@ type checker struct {
 	r   *Report
 	opt Options
 	out []Finding
+	// texts are what the narrative checks found in each text section's
+	// paragraphs, read once per check (narrative_memo.go).
+	texts []sectionText
+	// fresh: keep and read no memo (the reference the memos are tested
+	// against).
+	fresh bool
 }
 
 func (c *checker) add(rule string, sev Severity, msg string, cells ...CellID) *Finding {
