@@ -149,6 +149,7 @@ func parseTitle(title string) (org string, year int) {
 	if p < 0 {
 		return "", 0
 	}
+	at := p
 	if p > 0 && f[p-1] == '度' {
 		p--
 	}
@@ -173,6 +174,11 @@ func parseTitle(title string) (org string, year int) {
 				year, org = y, strings.Trim(string(orig[n:p]), "《〈 \t\u3000")
 			}
 		}
+	}
+	if p == at && strings.HasSuffix(org, "人民") {
+		// 2024年诸暨市浬浦镇人民政府信息公开工作年度报告: the body's 政府 is
+		// printed once for both
+		org += string(orig[p : p+2])
 	}
 	return org, year
 }

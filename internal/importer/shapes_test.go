@@ -39,13 +39,32 @@ func TestTitleShapes(t *testing.T) {
 		{"our own body is no name",
 			"根据要求，现将我局2023年政府信息公开工作年度报告公布如下。\n",
 			"", 2023, false},
+		{"year first, 人民政府 and 政府信息公开 sharing 政府",
+			"2023年青石县白鹭镇人民政府信息公开工作年度报告\n",
+			"青石县白鹭镇人民政府", 2023, false},
+		{"no title, the year in the sentence under section 一's first sub-heading",
+			"",
+			"", 2023, false},
+		{"traditional characters, the format notice's name before the title",
+			"根據《國務院辦公廳關於印發〈中華人民共和國政府信息公開工作年度報告格式〉的通知》等規定，現特向社會公布白鷺鄉2023年度政府信息公開年度報告。\n",
+			"白鷺鄉", 2023, true},
+		{"our own body, the year before 政府信息公开工作",
+			"一、总体情况\n本报告结合我镇实际，从六个方面汇报我镇2023年政府信息公开工作。\n二、主动公开政府信息情况\n",
+			"", 2023, false},
 		{"a single title line is kept as it is",
 			"青石县白鹭镇人民政府2023年政府信息公开工作年度报告\n",
 			"青石县白鹭镇人民政府", 2023, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := importer.Import(tt.front + body)
+			text := tt.front + body
+			if strings.HasPrefix(tt.front, "一、") { // the whole text
+				text = tt.front
+			}
+			if tt.front == "" {
+				text = "一、总体情况\n（一）主动公开情况\n2023年，我局在县政府网站主动公开信息52条。\n二、主动公开政府信息情况\n"
+			}
+			res, err := importer.Import(text)
 			if err != nil {
 				t.Fatal(err)
 			}
