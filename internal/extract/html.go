@@ -118,6 +118,9 @@ func (w *walker) walk(n *html.Node) {
 		case n.DataAtom == atom.Br:
 			w.flush()
 			return
+		case n.DataAtom == atom.Img:
+			w.image()
+			return
 		case n.DataAtom == atom.Table && !hasNestedTable(n):
 			w.flush()
 			if t := buildGrid(n); len(t.Rows) > 0 {
@@ -132,6 +135,23 @@ func (w *walker) walk(n *html.Node) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		w.walk(c)
 	}
+}
+
+// ImageMark is the paragraph an image of the page reads as: an office
+// that pasted its tables as pictures publishes only the narrative as text,
+// and the importer must say that the numbers are in a picture rather than
+// that the table is missing. It holds no digit (a file name such as
+// table3.png would read as a number).
+const ImageMark = "〔图片〕"
+
+// image puts an image's mark in its own paragraph, once for images in a
+// row.
+func (w *walker) image() {
+	w.flush()
+	if n := len(w.blocks); n > 0 && w.blocks[n-1].Para == ImageMark {
+		return
+	}
+	w.blocks = append(w.blocks, Block{Para: ImageMark})
 }
 
 // flush ends the paragraph being gathered.

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"nianbao/internal/extract"
 	"nianbao/internal/report"
 )
 
@@ -225,11 +226,12 @@ func firstNonEmpty(lines []string, from, to int) int {
 	return -1
 }
 
-// paragraphs joins the trimmed non-empty lines with "\n".
+// paragraphs joins the trimmed non-empty lines with "\n", leaving out the
+// marks of a web page's images.
 func paragraphs(lines []string) string {
 	var b strings.Builder
 	for _, l := range lines {
-		if l = trim(l); l != "" {
+		if l = trim(l); l != "" && l != extract.ImageMark {
 			if b.Len() > 0 {
 				b.WriteByte('\n')
 			}

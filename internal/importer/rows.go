@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"nianbao/internal/extract"
 	"nianbao/internal/report"
 )
 
@@ -504,6 +505,10 @@ func (rd *reader) rowName(row *report.Row) string {
 // missingRows notes the rows of tb that the text did not give.
 func (rd *reader) missingRows(tb *report.Table, found map[*report.Row]bool, heading int) {
 	if len(found) == 0 {
+		if at := rd.imageIn(heading); at >= 0 {
+			rd.note(at, Unreadable, imageTableMsg, tb.Section)
+			return
+		}
 		rd.note(heading, Unreadable, "没有读到第%s部分表格中的任何一行，该表留空", tb.Section)
 		return
 	}
@@ -515,3 +520,23 @@ func (rd *reader) missingRows(tb *report.Table, found map[*report.Row]bool, head
 }
 
 func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// imageTableMsg says that a section's table is a picture on the page.
+const imageTableMsg = "第%s部分的表格在原文中是图片，图片中的数字无法读取，该表留空，请对照原文填写"
+
+// imageIn is the first image mark in the section whose heading is at
+// line heading, or -1.
+func (rd *reader) imageIn(heading int) int {
+	for j, at := range rd.head {
+		if at != heading || at < 0 {
+			continue
+		}
+		from, to, _ := rd.section(j)
+		for i := from; i < to; i++ {
+			if trim(rd.lines[i]) == extract.ImageMark {
+				return i
+			}
+		}
+	}
+	return -1
+}

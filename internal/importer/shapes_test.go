@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"nianbao/internal/extract"
 	"nianbao/internal/importer"
 )
 
@@ -79,6 +80,83 @@ func TestTitleShapes(t *testing.T) {
 			}
 			if inferred != tt.inferred {
 				t.Errorf("org inferred note %v, want %v: %v", inferred, tt.inferred, res.Notes)
+			}
+		})
+	}
+}
+
+// TestHTMLShapes: web pages of shapes seen on the portals, written for the
+// test: the expected cells by hand (every other cell blank), and what the
+// notes must say.
+func TestHTMLShapes(t *testing.T) {
+	const sec2 = `<table><tr><td colspan="4">第二十条第（一）项</td></tr>
+<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>
+<tr><td>规章</td><td>0</td><td>0</td><td>0</td></tr>
+<tr><td>行政规范性文件</td><td><span>1</span><span>2</span></td><td>&nbsp;</td><td>3&nbsp;0</td></tr>
+<tr><td colspan="4">第二十条第（五）项</td></tr>
+<tr><td>信息内容</td><td colspan="3">本年处理决定数量</td></tr>
+<tr><td>行政许可</td><td colspan="3">15</td></tr>
+<tr><td colspan="4">第二十条第（六）项</td></tr>
+<tr><td>信息内容</td><td colspan="3">本年处理决定数量</td></tr>
+<tr><td>行政处罚</td><td colspan="3">7</td></tr><tr><td>行政强制</td><td colspan="3">0</td></tr>
+<tr><td colspan="4">第二十条第（八）项</td></tr>
+<tr><td>信息内容</td><td colspan="3">本年收费金额（单位：万元）</td></tr>
+<tr><td>行政事业性收费</td><td colspan="3">&nbsp;</td></tr></table>`
+	active := map[string]int64{
+		"active.rules.issued": 0, "active.rules.repealed": 0, "active.rules.in_force": 0,
+		"active.normative_docs.issued": 12, "active.normative_docs.in_force": 30,
+		"active.licensing.decisions": 15, "active.punishment.decisions": 7, "active.enforcement.decisions": 0,
+	}
+	tests := []struct {
+		name, page string
+		want       map[string]int64
+		notes      []string // each is in some note
+		noNote     string   // in no note
+	}{
+		{"tables 三 and 四 pasted as pictures",
+			`<html><body><div class="nav"><a href="/"><img src="/logo.png"></a> 首页 &gt; 年报</div>
+<h1>白鹭镇人民政府2023年政府信息公开工作年度报告</h1>
+<p>一、总体情况</p><p>2023年，我镇主动公开信息40条。</p><p><img src="/u/photo1.jpg"><img src="/u/photo2.jpg"></p>
+<p>二、主动公开政府信息情况</p>` + sec2 + `
+<p>三、收到和处理政府信息公开申请情况</p><p><img src="/u/table3.png" alt="表3"></p>
+<p>四、政府信息公开行政复议、行政诉讼情况</p><p><a href="/u/table4.jpg"><img src="/u/table4.jpg"></a></p>
+<p>五、存在的主要问题及改进情况</p><p>公开的及时性有待提高。</p>
+<p>六、其他需要报告的事项</p><p>本年度未收取信息处理费。</p></body></html>`,
+			active,
+			[]string{"第三部分的表格在原文中是图片", "第四部分的表格在原文中是图片"},
+			"没有读到第三部分"},
+		{"a table 三 that is neither text nor picture",
+			`<h1>白鹭镇人民政府2023年政府信息公开工作年度报告</h1>
+<p>一、总体情况</p><p>2023年，我镇主动公开信息40条。</p>
+<p>二、主动公开政府信息情况</p>` + sec2 + `
+<p>三、收到和处理政府信息公开申请情况</p><p>（见附件）</p>
+<p>四、政府信息公开行政复议、行政诉讼情况</p><p>五、存在的主要问题及改进情况</p><p>无。</p><p>六、其他需要报告的事项</p><p>无。</p>`,
+			active,
+			[]string{"没有读到第三部分表格中的任何一行"},
+			"图片"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, res := readDoc(t, []byte(tt.page))
+			wantCells(t, res.Report, tt.want)
+			var all []string
+			for _, n := range res.Notes {
+				all = append(all, n.String())
+			}
+			joined := strings.Join(all, "\n")
+			for _, s := range tt.notes {
+				if !strings.Contains(joined, s) {
+					t.Errorf("no note says %q:\n%s", s, joined)
+				}
+			}
+			if tt.noNote != "" && strings.Contains(joined, tt.noNote) {
+				t.Errorf("a note says %q:\n%s", tt.noNote, joined)
+			}
+			n := res.Report.Narrative
+			for _, text := range []string{n.Overview, n.Problems, n.Other, res.Report.Preface} {
+				if strings.Contains(text, extract.ImageMark) {
+					t.Errorf("an image's mark in the text: %q", text)
+				}
 			}
 		})
 	}
