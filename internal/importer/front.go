@@ -48,6 +48,11 @@ func (rd *reader) frontMatter() {
 		if p := prevNonEmpty(rd.lines, title); rd.rep.Org == "" && p >= 0 && isOrgLine(rd.lines[p]) {
 			// the org on a line of its own above 2024年政府信息公开工作年度报告 (a PDF's title)
 			first, rd.rep.Title = p, squeeze(trim(rd.lines[p]))+rd.rep.Title
+			if q := prevNonEmpty(rd.lines, p); q >= 0 && isOrgLine(rd.lines[q]) && isBodyName(rd.lines[q]) && isBodyName(rd.lines[p]) {
+				// a report of two bodies, one name a line (上海市宝山区建设和管理委员会 /
+				// 上海市宝山区交通委员会 / 2024年…): both, as a clerk writes them
+				first, rd.rep.Title = q, squeeze(trim(rd.lines[q]))+"、"+rd.rep.Title
+			}
 			rd.rep.Org, rd.rep.Year = parseTitle(rd.rep.Title)
 		}
 		if skipped := firstNonEmpty(rd.lines, 0, first); skipped >= 0 {
@@ -119,6 +124,9 @@ func isOrgLine(line string) bool {
 	s := trim(line)
 	return s != "" && utf8.RuneCountInString(s) <= 30 && !strings.ContainsAny(s, "。，,；;：:、|0123456789") && strings.ContainsFunc(s, isHan)
 }
+
+// isBodyName: the line ends as a body's name does (人民政府, 委员会, 局…).
+func isBodyName(line string) bool { return hasAnySuffix(fold(trim(line)), orgSuffixes) }
 
 // isTitle: a short line, not a sentence, ending in the report's name.
 func isTitle(line string) bool {
