@@ -1,6 +1,9 @@
 package importer_test
 
 import (
+	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -162,6 +165,111 @@ func TestHTMLShapes(t *testing.T) {
 			for _, text := range []string{n.Overview, n.Problems, n.Other, res.Report.Preface} {
 				if strings.Contains(text, extract.ImageMark) {
 					t.Errorf("an image's mark in the text: %q", text)
+				}
+			}
+		})
+	}
+}
+
+// crawledRows is section 三 of a report written for TestCrawledShapes: its
+// labels as printed and its seven numbers a row.
+var crawledRows = []struct {
+	label, path string
+	vals        [7]int64
+}{
+	{"一、本年新收政府信息公开申请数量", "new_received", [7]int64{12, 3, 0, 1, 0, 0, 16}},
+	{"二、上年结转政府信息公开申请数量", "carried_over", [7]int64{2, 0, 0, 0, 0, 0, 2}},
+	{"三、本年度办理结果 （一）予以公开", "granted", [7]int64{6, 1, 0, 0, 0, 0, 7}},
+	{"（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "partly_granted", [7]int64{1, 0, 0, 0, 0, 0, 1}},
+	{"（三）不予公开 1.属于国家秘密", "withheld_state_secret", [7]int64{}},
+	{"2.其他法律行政法规禁止公开", "withheld_law_prohibited", [7]int64{}},
+	{"3.危及“三安全一稳定”", "withheld_security_stability", [7]int64{}},
+	{"4.保护第三方合法权益", "withheld_third_party", [7]int64{}},
+	{"5.属于三类内部事务信息", "withheld_internal_affairs", [7]int64{}},
+	{"6.属于四类过程性信息", "withheld_process_info", [7]int64{}},
+	{"7.属于行政执法案卷", "withheld_enforcement_file", [7]int64{}},
+	{"8.属于行政查询事项", "withheld_inquiry", [7]int64{}},
+	{"（四）无法提供 1.本机关不掌握相关政府信息", "unavailable_not_held", [7]int64{4, 1, 0, 1, 0, 0, 6}},
+	{"2.没有现成信息需要另行制作", "unavailable_needs_creation", [7]int64{}},
+	{"3.补正后申请内容仍不明确", "unavailable_unclear", [7]int64{}},
+	{"（五）不予处理 1.信访举报投诉类申请", "not_processed_petition", [7]int64{1, 0, 0, 0, 0, 0, 1}},
+	{"2.重复申请", "not_processed_duplicate", [7]int64{}},
+	{"3.要求提供公开出版物", "not_processed_publication", [7]int64{}},
+	{"4.无正当理由大量反复申请", "not_processed_excessive", [7]int64{}},
+	{"5.要求行政机关确认或重新出具已获取信息", "not_processed_confirm", [7]int64{}},
+	{"（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "other_no_correction", [7]int64{}},
+	{"2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "other_no_fee", [7]int64{}},
+	{"3.其他", "other_misc", [7]int64{1, 1, 0, 0, 0, 0, 2}},
+	{"（七）总计", "handled_total", [7]int64{13, 3, 0, 1, 0, 0, 17}},
+	{"四、结转下年度继续办理", "carried_forward", [7]int64{1, 0, 0, 0, 0, 0, 1}},
+}
+
+// TestCrawledShapes: section 三 as crawlers and copies from pages give it —
+// markdown rows under a |---| rule, tab-separated rows, a label and its
+// numbers on two lines, a cell a line ended by " |" — reads every cell;
+// rows whose blank 法人 cells were lost are refused, not guessed.
+func TestCrawledShapes(t *testing.T) {
+	cols := []string{"natural_person", "commercial", "research", "public_interest", "legal_services", "other", "total"}
+	nums := func(v [7]int64, sep string) string {
+		s := make([]string, len(v))
+		for i, n := range v {
+			s[i] = strconv.FormatInt(n, 10)
+		}
+		return strings.Join(s, sep)
+	}
+	const head = "青石县水利局2024年政府信息公开工作年度报告\n一、总体情况\n2024年，我局主动公开政府信息88条。\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n"
+	const tail = "四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n"
+	tests := []struct {
+		name    string
+		row     func(label string, v [7]int64) string
+		header  string
+		lost    map[int]bool // rows printed with only 自然人 and 总计
+		refused []string     // rows left blank
+	}{
+		{"markdown", func(l string, v [7]int64) string { return "| " + l + " | " + nums(v, " | ") + " |\n" },
+			"| （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况 | | | | | | |\n|---|---|---|---|---|---|---|---|\n| | 自然人 | 法人或其他组织 | | | | | 总计 |\n| | | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | |\n", nil, nil},
+		{"tab separated", func(l string, v [7]int64) string { return l + "\t" + nums(v, "\t") + "\n" },
+			"申请人情况\n自然人\t法人或其他组织\t总计\n商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\n", nil, nil},
+		{"label and numbers on two lines", func(l string, v [7]int64) string { return l + "\n" + nums(v, " ") + "\n" },
+			"申请人情况\n自然人 法人或其他组织 总计\n商业企业 科研机构 社会公益组织 法律服务机构 其他\n", nil, nil},
+		{"a cell a line", func(l string, v [7]int64) string { return l + " |\n" + nums(v, " |\n") + " |\n" },
+			"申请人情况 |\n自然人 |\n法人或其他组织 |\n总计 |\n商业企业 |\n科研机构 |\n社会公益组织 |\n法律服务机构 |\n其他 |\n", nil, nil},
+		{"lost blank 法人 cells", func(l string, v [7]int64) string { return "| " + l + " | " + nums(v, " | ") + " |\n" },
+			"", map[int]bool{4: true, 5: true}, []string{"withheld_state_secret", "withheld_law_prohibited"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b strings.Builder
+			b.WriteString(head + tt.header)
+			for i, r := range crawledRows {
+				if tt.lost[i] {
+					fmt.Fprintf(&b, "| %s | %d | %d |\n", r.label, r.vals[0], r.vals[6])
+					continue
+				}
+				b.WriteString(tt.row(r.label, r.vals))
+			}
+			b.WriteString(tail)
+			res, err := importer.Import(b.String())
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := map[string]int64{}
+			for _, r := range crawledRows {
+				if slices.Contains(tt.refused, r.path) {
+					continue
+				}
+				for c, col := range cols {
+					want["requests."+r.path+"."+col] = r.vals[c]
+				}
+			}
+			wantCells(t, res.Report, want)
+			for _, p := range tt.refused {
+				found := false
+				for _, n := range res.Notes {
+					found = found || (n.Kind == importer.Unreadable && strings.Contains(n.Msg, "应有7个数"))
+				}
+				if !found {
+					t.Errorf("%s: no note says the row is refused: %v", p, res.Notes)
 				}
 			}
 		})
