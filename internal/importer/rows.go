@@ -82,7 +82,7 @@ func (rd *reader) readRows(tb *report.Table, toks []token, heading int) {
 			rd.suspectSplit(row, toks, r.from, r.next)
 		}
 	}
-	rd.missingRows(tb, found, heading)
+	rd.missingRows(tb, found, heading, toks)
 }
 
 // span is a run of values: toks[from:next].
@@ -503,7 +503,7 @@ func (rd *reader) rowName(row *report.Row) string {
 }
 
 // missingRows notes the rows of tb that the text did not give.
-func (rd *reader) missingRows(tb *report.Table, found map[*report.Row]bool, heading int) {
+func (rd *reader) missingRows(tb *report.Table, found map[*report.Row]bool, heading int, toks []token) {
 	if len(found) == 0 {
 		if at := rd.imageIn(heading); at >= 0 {
 			rd.note(at, Unreadable, imageTableMsg, tb.Section)
@@ -513,10 +513,27 @@ func (rd *reader) missingRows(tb *report.Table, found map[*report.Row]bool, head
 		return
 	}
 	for _, row := range tb.Rows {
-		if !found[row] {
-			rd.note(heading, Unreadable, "第%s部分表格中没有找到“%s”行，该行留空", tb.Section, rd.rowName(row))
+		if found[row] {
+			continue
+		}
+		if at := labelWithoutValues(toks, row); at >= 0 {
+			rd.note(at, Unreadable, "第%s部分表格中“%s”行印出了行名，但没有读到它的数字（网页上的空白格在复制或抓取的文字中会丢失），该行留空，请对照原文填写", tb.Section, rd.rowName(row))
+			continue
+		}
+		rd.note(heading, Unreadable, "第%s部分表格中没有找到“%s”行，该行留空", tb.Section, rd.rowName(row))
+	}
+}
+
+// labelWithoutValues is the line of a text token that names row (its
+// landmark) though no numbers were read for it — a div grid's blank cell,
+// lost with its markup — or -1.
+func labelWithoutValues(toks []token, row *report.Row) int {
+	for _, t := range toks {
+		if t.kind == tText && matchLandmark(t.key, row) {
+			return t.at
 		}
 	}
+	return -1
 }
 
 func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
