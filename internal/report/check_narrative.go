@@ -231,19 +231,18 @@ type tie struct {
 	upheld bool
 }
 
-// tieFigures finds the figures one text section states about the tables,
-// in the order of the text (figureTies keeps them for the same text).
-func (c *checker) tieFigures(s Section) []tie {
+// tieParagraph finds the figures one paragraph of text section s states
+// about the tables, in the order of the text, with para 0 (figureTies
+// keeps them for the paragraph's text and sets its place).
+func (c *checker) tieParagraph(s Section, para string) []tie {
+	if !strings.Contains(para, "件") && !mayClaim(para) {
+		return nil
+	}
 	var out []tie
-	for i, para := range Paragraphs(c.r.Narrative.Text(s.Narrative)) {
-		if !strings.Contains(para, "件") && !mayClaim(para) {
-			continue
-		}
-		before := ""
-		for _, sentence := range sentences(para) {
-			out = c.sentenceTies(out, s, i, sentence, before)
-			before = sentence
-		}
+	before := ""
+	for _, sentence := range sentences(para) {
+		out = c.sentenceTies(out, s, 0, sentence, before)
+		before = sentence
 	}
 	return out
 }
