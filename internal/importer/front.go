@@ -7,8 +7,9 @@ import (
 	"nianbao/internal/report"
 )
 
-// titlePhrases end a report title; matched in folded form.
-var titlePhrases = []string{"政府信息公开工作年度报告", "政府信息公开年度报告"}
+// titlePhrases end a report title; matched in folded form, in this order
+// (a town's page may drop 政府: 下湿壕镇政府2022年信息公开工作年度报告).
+var titlePhrases = []string{"政府信息公开工作年度报告", "政府信息公开年度报告", "信息公开工作年度报告"}
 
 // frontMatter reads what comes before the first heading: the title (and
 // from it the org and year), then the preface. Lines before the title are
@@ -26,6 +27,13 @@ func (rd *reader) frontMatter() {
 		if j := nextNonEmpty(rd.lines, i, end); j > 0 && j-i <= 2 && isTitle(trim(rd.lines[i])+trim(rd.lines[j])) {
 			// 濮阳市人民政府2022年政府信息公开工作年 / 度报告: a title wrapped in a PDF
 			title, titleText = j, trim(rd.lines[i])+trim(rd.lines[j])
+		}
+	}
+	if title >= 0 {
+		if t, text, ok := rd.titleWithOrg(title, end); ok && orgOf(titleText) == "" {
+			// 2022年政府信息公开工作年度报告 / 桃江县松木塘镇人民政府 / 2022年…: the
+			// page's heading line first, the title with its body under it
+			title, titleText = t, text
 		}
 	}
 	start := 0
@@ -50,6 +58,29 @@ func (rd *reader) frontMatter() {
 	if rd.rep.Org == "" || rd.rep.Year == 0 {
 		rd.inferOrgYear(title)
 	}
+}
+
+// titleWithOrg finds a later title line, before the first heading, that
+// names the body in itself or on the line above it.
+func (rd *reader) titleWithOrg(after, end int) (int, string, bool) {
+	for i := after + 1; i < end; i++ {
+		if !isTitle(rd.lines[i]) {
+			continue
+		}
+		if orgOf(rd.lines[i]) != "" {
+			return i, rd.lines[i], true
+		}
+		if p := prevNonEmpty(rd.lines, i); p > after && isOrgLine(rd.lines[p]) {
+			return i, rd.lines[i], true
+		}
+	}
+	return 0, "", false
+}
+
+// orgOf is the body a title line names, "" for none.
+func orgOf(title string) string {
+	org, _ := parseTitle(squeeze(trim(title)))
+	return org
 }
 
 // nextNonEmpty is the first non-empty line after i and before end, or -1.

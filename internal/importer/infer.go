@@ -16,6 +16,10 @@ var orgExtensions = []string{"办公室", "办公厅"}
 // orgLeads come right before a body's name.
 var orgLeads = []string{"请与", "请联系"}
 
+// titleLeads come right before the report's title quoted in a sentence:
+// 特编制湛江市人民政府地方志办公室2023年政府信息公开工作年度报告, 现将富县人民政府2024年…予以公开.
+var titleLeads = []string{"《", "编制", "公布", "发布", "现将", "特将"}
+
 // inferOrgYear fills the org and the year that the title did not give.
 func (rd *reader) inferOrgYear(title int) {
 	var cands []int
@@ -50,6 +54,9 @@ func (rd *reader) inferOrgYear(title int) {
 // orgYearIn finds a body's name and a report year in one sentence.
 func orgYearIn(line string) (org string, year int) {
 	s := trim(line)
+	if org, year := titleInSentence(s); org != "" {
+		return org, year
+	}
 	orig, f := []rune(s), foldRunes(s)
 	if n := yearPrefix(f); n > 0 {
 		year = yearOf(f[:4])
@@ -138,4 +145,42 @@ func hasAnySuffix(s string, suffixes []string) bool {
 		}
 	}
 	return false
+}
+
+// titleInSentence reads the body and the year of the report's title quoted
+// in a sentence (…特编制〔机关〕2023年政府信息公开工作年度报告…): the
+// body is the Han text between the last title lead and the year, so that
+// a name with two suffixes (湛江市人民政府地方志办公室) is kept whole;
+// nothing without a lead (the name's start would be a guess).
+func titleInSentence(s string) (org string, year int) {
+	orig, f := []rune(s), foldRunes(s)
+	fs := string(f)
+	for _, phrase := range titlePhrases[:2] {
+		i := strings.Index(fs, phrase)
+		if i < 0 {
+			continue
+		}
+		p := len([]rune(fs[:i]))
+		if p > 0 && f[p-1] == '度' {
+			p--
+		}
+		if p < 5 || f[p-1] != '年' || yearOf(f[p-5:p-1]) == 0 {
+			return "", 0
+		}
+		year, p = yearOf(f[p-5:p-1]), p-5
+		start := -1
+		for _, lead := range titleLeads {
+			if j := strings.LastIndex(string(f[:p]), lead); j >= 0 {
+				start = max(start, len([]rune(string(f[:p])[:j]))+len([]rune(lead)))
+			}
+		}
+		if start < 0 || p-start < 2 || p-start > 30 || strings.ContainsFunc(string(f[start:p]), func(r rune) bool { return !isHan(r) }) {
+			return "", 0
+		}
+		if f[start] == '我' || f[start] == '本' {
+			return "", 0
+		}
+		return string(orig[start:p]), year
+	}
+	return "", 0
 }
