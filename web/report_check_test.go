@@ -271,21 +271,10 @@ func BenchmarkReportCheckOneCellLastYear(b *testing.B) {
 // clock also counts the time the other work had the core.
 func benchmarkChecks(b *testing.B, app *webtest.App, c *webtest.Client, id int64, base int, next func(i int) url.Values) {
 	defer gctune.ForServer()() // as serve runs the app
-	u, _ := url.Parse(app.URL + paths.ReportCheckURL(id))
-	cookies := c.HTTP.Jar.Cookies(u)
-	token := c.Token(b)
 	var took, cpu []time.Duration
 	for i := 0; b.Loop(); i++ {
 		b.StopTimer()
-		form := next(i)
-		form.Set("_csrf", token)
-		form.Set("base_version", strconv.Itoa(base))
-		req := httptest.NewRequest(http.MethodPost, u.String(), strings.NewReader(form.Encode()))
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		req.Header.Set("HX-Request", "true")
-		for _, ck := range cookies {
-			req.AddCookie(ck)
-		}
+		req := checkRequest(b, app, c, id, base, next(i))
 		rec := httptest.NewRecorder()
 		b.StartTimer()
 		start, startCPU := time.Now(), processCPU(b)
@@ -293,11 +282,7 @@ func benchmarkChecks(b *testing.B, app *webtest.App, c *webtest.Client, id int64
 		took = append(took, time.Since(start))
 		cpu = append(cpu, processCPU(b)-startCPU)
 		b.StopTimer()
-		m := baseVersionRE.FindStringSubmatch(rec.Body.String())
-		if rec.Code != http.StatusOK || m == nil {
-			b.Fatalf("check: %d %.200s", rec.Code, rec.Body.String())
-		}
-		base, _ = strconv.Atoi(m[1])
+		base = answeredBase(b, rec)
 		b.StartTimer()
 	}
 	reportPercentiles(b, took, "")

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"sync"
 	"time"
 
@@ -29,7 +30,7 @@ const touchStoreSize = 10000
 // or another request, wrote it), so a change made elsewhere is never
 // overwritten by an old copy believed to be stored.
 type touchStore struct {
-	next scs.Store
+	next scs.CtxStore
 
 	mu      sync.Mutex
 	written map[string]writtenSession
@@ -41,14 +42,20 @@ type writtenSession struct {
 	expiry time.Time
 }
 
-func newTouchStore(next scs.Store) *touchStore {
+func newTouchStore(next scs.CtxStore) *touchStore {
 	return &touchStore{next: next, written: make(map[string]writtenSession)}
 }
 
 // Find reads the row, and forgets what was written for the token when the
 // row holds something else.
 func (t *touchStore) Find(token string) ([]byte, bool, error) {
-	b, found, err := t.next.Find(token)
+	return t.FindCtx(context.Background(), token)
+}
+
+// FindCtx is Find for a request's context, which scs passes on
+// (scs.CtxStore).
+func (t *touchStore) FindCtx(ctx context.Context, token string) ([]byte, bool, error) {
+	b, found, err := t.next.FindCtx(ctx, token)
 	if err != nil {
 		return b, found, err
 	}
@@ -63,13 +70,18 @@ func (t *touchStore) Find(token string) ([]byte, bool, error) {
 // Commit writes the row unless it already holds b with an expiry less
 // than touchSlack before expiry.
 func (t *touchStore) Commit(token string, b []byte, expiry time.Time) error {
+	return t.CommitCtx(context.Background(), token, b, expiry)
+}
+
+// CommitCtx is Commit for a request's context (scs.CtxStore).
+func (t *touchStore) CommitCtx(ctx context.Context, token string, b []byte, expiry time.Time) error {
 	t.mu.Lock()
 	w, ok := t.written[token]
 	t.mu.Unlock()
 	if ok && bytes.Equal(w.data, b) && !expiry.Before(w.expiry) && expiry.Sub(w.expiry) < touchSlack {
 		return nil
 	}
-	if err := t.next.Commit(token, b, expiry); err != nil {
+	if err := t.next.CommitCtx(ctx, token, b, expiry); err != nil {
 		t.forget(token)
 		return err
 	}
@@ -86,9 +98,12 @@ func (t *touchStore) Commit(token string, b []byte, expiry time.Time) error {
 }
 
 // Delete deletes the row and forgets the token.
-func (t *touchStore) Delete(token string) error {
+func (t *touchStore) Delete(token string) error { return t.DeleteCtx(context.Background(), token) }
+
+// DeleteCtx is Delete for a request's context (scs.CtxStore).
+func (t *touchStore) DeleteCtx(ctx context.Context, token string) error {
 	t.forget(token)
-	return t.next.Delete(token)
+	return t.next.DeleteCtx(ctx, token)
 }
 
 func (t *touchStore) forget(token string) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync/atomic"
 )
 
 // Severity of a finding. Errors block submission; warnings need a reason.
@@ -134,6 +135,7 @@ type Options struct {
 // FillTotals first for a report authored in the app) and returns the
 // findings, errors first.
 func Check(r *Report, opt Options) []Finding {
+	checksRun.Add(1)
 	t := r.Template()
 	c := checker{t: t, r: r, opt: opt}
 	if len(r.Unread) > 0 {
@@ -158,6 +160,13 @@ func Check(r *Report, opt Options) []Finding {
 	fingerprints(c.out, r)
 	return errorsFirst(c.out)
 }
+
+// checksRun counts the calls of Check in this process (ChecksRun).
+var checksRun atomic.Int64
+
+// ChecksRun is how many times Check has run in this process: a request
+// checks its report once, and web's tests hold the live check to that.
+func ChecksRun() int64 { return checksRun.Load() }
 
 // errorsFirst orders findings errors first, keeping their order otherwise.
 func errorsFirst(fs []Finding) []Finding {
@@ -190,6 +199,12 @@ type checker struct {
 	r   *Report
 	opt Options
 	out []Finding
+	// texts are what the narrative checks found in each text section's
+	// paragraphs, read once per check (narrative_memo.go).
+	texts []sectionText
+	// fresh: keep and read no memo (the reference the memos are tested
+	// against).
+	fresh bool
 }
 
 func (c *checker) add(rule string, sev Severity, msg string, cells ...CellID) *Finding {

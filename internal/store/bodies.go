@@ -231,6 +231,7 @@ func checkParent(ctx context.Context, tx *sql.Tx, id, parent int64) error {
 		return ErrCycle
 	}
 	var n int
+	counted(ctx)
 	err := tx.QueryRowContext(ctx, `WITH RECURSIVE up(id, parent_id, depth) AS (
 			SELECT id, parent_id, 0 FROM bodies WHERE id = $1
 			UNION ALL
@@ -243,10 +244,12 @@ func checkParent(ctx context.Context, tx *sql.Tx, id, parent int64) error {
 	if n > 0 {
 		return ErrCycle
 	}
+	counted(ctx)
 	if err := notFound(tx.QueryRowContext(ctx, `SELECT id FROM bodies WHERE id = $1`, parent).Scan(new(int64))); err != nil {
 		return err
 	}
 	var height int // levels of id's subtree, id included
+	counted(ctx)
 	err = tx.QueryRowContext(ctx, `WITH RECURSIVE down(id, depth) AS (
 			SELECT id, 1 FROM bodies WHERE id = $1
 			UNION ALL
@@ -262,6 +265,7 @@ func checkParent(ctx context.Context, tx *sql.Tx, id, parent int64) error {
 // would then be deeper than MaxTreeDepth.
 func checkDepth(ctx context.Context, tx *sql.Tx, parent int64, levels int) error {
 	var above int // levels from the root down to parent, parent included
+	counted(ctx)
 	err := tx.QueryRowContext(ctx, `WITH RECURSIVE up(id, parent_id, depth) AS (
 			SELECT id, parent_id, 1 FROM bodies WHERE id = $1
 			UNION ALL

@@ -154,6 +154,7 @@ type querier interface {
 // from its snapshot and the changes after it; ErrNotFound if there is no
 // such version.
 func versionTexts(ctx context.Context, q querier, id int64, version int) (data, unread string, err error) {
+	counted(ctx)
 	rows, err := q.QueryContext(ctx, `SELECT v.version, v.data, v.unread, v.delta FROM report_versions v
 		WHERE v.report_id = $1 AND v.version <= $2 AND v.version >= (SELECT c.chain FROM report_versions c
 			WHERE c.report_id = $1 AND c.version = $2)

@@ -163,11 +163,13 @@ func pgSchema(sqlText string) string {
 // Sessions returns the store of scs sessions in this database (table
 // sessions), with expired sessions deleted every cleanup, and the function
 // that stops that cleanup. On PostgreSQL it is scs's pgxstore; on SQLite
-// our own (sessions.go), with the table sqlite3store would use.
-func (s *Store) Sessions(cleanup time.Duration) (scs.Store, func()) {
+// our own (sessions.go), with the table sqlite3store would use. Both take
+// the request's context, so a request's session statements are counted
+// with the rest (CountStatements).
+func (s *Store) Sessions(cleanup time.Duration) (scs.CtxStore, func()) {
 	if s.pool != nil {
 		st := pgxstore.NewWithCleanupInterval(s.pool, cleanup)
-		return st, st.StopCleanup
+		return pgSessions{st}, st.StopCleanup
 	}
 	ss, stop := sqliteSessions{s}, make(chan struct{})
 	go ss.cleanEvery(cleanup, stop)
@@ -244,14 +246,17 @@ func (s *Store) tryTx(ctx context.Context, opts *sql.TxOptions, fn func(tx *sql.
 		s.writer.Lock()
 		defer s.writer.Unlock()
 	}
+	counted(ctx)
 	tx, err := s.DB.BeginTx(ctx, opts)
 	if err != nil {
 		return err
 	}
 	if err := fn(tx); err != nil {
+		counted(ctx)
 		_ = tx.Rollback() // the error from fn is the one that matters
 		return err
 	}
+	counted(ctx)
 	if err := tx.Commit(); err != nil {
 		return err
 	}

@@ -72,6 +72,7 @@ func (s *Store) SetFindingMark(ctx context.Context, reportID int64, m report.Mar
 			}
 			detail = what + m.Status.Label() + "：" + m.Reason
 		}
+		counted(ctx)
 		rows, err := tx.QueryContext(ctx, marksQuery, reportID)
 		if err != nil {
 			return err

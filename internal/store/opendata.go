@@ -52,6 +52,7 @@ func (s *Store) PublicationsData(ctx context.Context, ids []int64) (map[int64][]
 			args[i] = id
 		}
 		// Built with placeholders only: no value is spliced into the SQL.
+		counted(ctx)
 		rows, err := s.DB.QueryContext(ctx, `SELECT id, data FROM publications WHERE id IN (`+placeholders(1, n)+`)`, args...)
 		if err != nil {
 			return nil, fmt.Errorf("store.PublicationsData: %w", err)

@@ -88,6 +88,7 @@ func (s *Store) txStmt(query string) *sql.Stmt {
 }
 
 func (s *Store) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	counted(ctx)
 	if st, err := s.stmt(ctx, query); err == nil && st != nil {
 		return st.QueryRowContext(ctx, args...)
 	}
@@ -95,6 +96,7 @@ func (s *Store) queryRow(ctx context.Context, query string, args ...any) *sql.Ro
 }
 
 func (s *Store) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	counted(ctx)
 	st, err := s.stmt(ctx, query)
 	if err != nil {
 		return nil, err
@@ -106,6 +108,7 @@ func (s *Store) query(ctx context.Context, query string, args ...any) (*sql.Rows
 }
 
 func (s *Store) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	counted(ctx)
 	st, err := s.stmt(ctx, query)
 	if err != nil {
 		return nil, err
@@ -129,6 +132,7 @@ func (s *Store) write(ctx context.Context, query string, args ...any) (sql.Resul
 }
 
 func (s *Store) txQueryRow(ctx context.Context, tx *sql.Tx, query string, args ...any) *sql.Row {
+	counted(ctx)
 	if st := s.txStmt(query); st != nil {
 		return tx.StmtContext(ctx, st).QueryRowContext(ctx, args...)
 	}
@@ -136,6 +140,7 @@ func (s *Store) txQueryRow(ctx context.Context, tx *sql.Tx, query string, args .
 }
 
 func (s *Store) txExec(ctx context.Context, tx *sql.Tx, query string, args ...any) (sql.Result, error) {
+	counted(ctx)
 	if st := s.txStmt(query); st != nil {
 		return tx.StmtContext(ctx, st).ExecContext(ctx, args...)
 	}
