@@ -17,8 +17,9 @@ var orgExtensions = []string{"办公室", "办公厅"}
 var orgLeads = []string{"请与", "请联系"}
 
 // titleLeads come right before the report's title quoted in a sentence:
-// 特编制湛江市人民政府地方志办公室2023年政府信息公开工作年度报告, 现将富县人民政府2024年…予以公开.
-var titleLeads = []string{"《", "编制", "公布", "发布", "现将", "特将"}
+// 特编制湛江市人民政府地方志办公室2023年政府信息公开工作年度报告, 现将富县人民政府2024年…予以公开,
+// 特向社会公开杨庄街道办事处2021年….
+var titleLeads = []string{"《", "编制", "公布", "发布", "公开", "现将", "特将"}
 
 // inferOrgYear fills the org and the year that the title did not give.
 func (rd *reader) inferOrgYear(title int) {
