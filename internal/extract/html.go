@@ -113,7 +113,7 @@ func (w *walker) walk(n *html.Node) {
 				w.scripts = append(w.scripts, s)
 			}
 			return
-		case skipped[n.DataAtom]:
+		case skipped[n.DataAtom], isHidden(n):
 			return
 		case n.DataAtom == atom.Br:
 			w.flush()
@@ -135,6 +135,25 @@ func (w *walker) walk(n *html.Node) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		w.walk(c)
 	}
+}
+
+// isHidden: an element the page does not show — hidden, or styled
+// display:none or visibility:hidden in its own style attribute (a
+// reader's toolbar, a second copy of the article for another template).
+// Hiding by a class in a style sheet is not seen.
+func isHidden(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch strings.ToLower(a.Key) {
+		case "hidden":
+			return true
+		case "style":
+			st := strings.ToLower(strings.Join(strings.Fields(a.Val), ""))
+			if strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ImageMark is the paragraph an image of the page reads as: an office
@@ -335,7 +354,7 @@ func cellText(td *html.Node) string {
 			cur.WriteString(n.Data)
 			return
 		case html.ElementNode:
-			if skipped[n.DataAtom] || n.DataAtom == atom.Script {
+			if skipped[n.DataAtom] || n.DataAtom == atom.Script || isHidden(n) {
 				return
 			}
 			if n.DataAtom == atom.Br || blockElems[n.DataAtom] {

@@ -119,6 +119,11 @@ func TestHTMLShapes(t *testing.T) {
 		"active.normative_docs.issued": 12, "active.normative_docs.in_force": 30,
 		"active.licensing.decisions": 15, "active.punishment.decisions": 7, "active.enforcement.decisions": 0,
 	}
+	article := `<h1>白鹭镇人民政府2023年政府信息公开工作年度报告</h1>
+<p>一、总体情况</p><p>2023年，我镇主动公开信息40条。</p>
+<p>二、主动公开政府信息情况</p>` + sec2 + `
+<p>三、收到和处理政府信息公开申请情况</p><p>四、政府信息公开行政复议、行政诉讼情况</p>
+<p>五、存在的主要问题及改进情况</p><p>公开的及时性有待提高。</p><p>六、其他需要报告的事项</p><p>本年度未收取信息处理费。</p>`
 	tests := []struct {
 		name, page string
 		want       map[string]int64
@@ -163,6 +168,17 @@ func TestHTMLShapes(t *testing.T) {
 			},
 			[]string{"“行政强制”行印出了行名，但没有读到它的数字", "“行政事业性收费”行印出了行名，但没有读到它的数字"},
 			"没有找到“行政强制”行"},
+		{"the article twice, for the desktop and the mobile template",
+			article + `<div class="m-article">` + article + `</div>`,
+			active,
+			[]string{"从这一行起报告又印了一遍"},
+			""},
+		{"hidden elements: a reader's toolbar, a hidden digit in a cell",
+			`<div style="display: none">一、总体情况 二、主动公开政府信息情况 无障碍阅读</div><div hidden>2022年旧版</div>` +
+				strings.Replace(article, "<span>1</span><span>2</span>", `<span>1</span><span style="visibility:hidden">8</span><span>2</span>`, 1),
+			active,
+			nil,
+			"没有找到机关名称"},
 		{"a table 三 that is neither text nor picture",
 			`<h1>白鹭镇人民政府2023年政府信息公开工作年度报告</h1>
 <p>一、总体情况</p><p>2023年，我镇主动公开信息40条。</p>
@@ -191,6 +207,9 @@ func TestHTMLShapes(t *testing.T) {
 				t.Errorf("a note says %q:\n%s", tt.noNote, joined)
 			}
 			n := res.Report.Narrative
+			if strings.Contains(tt.page, "公开的及时性有待提高") && (n.Overview != "2023年，我镇主动公开信息40条。" || n.Other != "本年度未收取信息处理费。") {
+				t.Errorf("narrative 一 %q, 六 %q", n.Overview, n.Other)
+			}
 			for _, text := range []string{n.Overview, n.Problems, n.Other, res.Report.Preface} {
 				if strings.Contains(text, extract.ImageMark) {
 					t.Errorf("an image's mark in the text: %q", text)
