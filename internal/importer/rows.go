@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"nianbao/internal/extract"
 	"nianbao/internal/report"
 )
 
@@ -88,7 +89,7 @@ func (rd *reader) readRows(tb *report.Table, toks []token, heading int) {
 		}
 		tookTail = took
 	}
-	rd.missingRows(tb, found, heading)
+	rd.missingRows(tb, found, heading, toks)
 }
 
 // span is a run of values: toks[from:next].
@@ -522,16 +523,57 @@ func (rd *reader) rowName(row *report.Row) string {
 }
 
 // missingRows notes the rows of tb that the text did not give.
-func (rd *reader) missingRows(tb *report.Table, found map[*report.Row]bool, heading int) {
+func (rd *reader) missingRows(tb *report.Table, found map[*report.Row]bool, heading int, toks []token) {
 	if len(found) == 0 {
+		if at := rd.imageIn(heading); at >= 0 {
+			rd.note(at, Unreadable, imageTableMsg, tb.Section)
+			return
+		}
 		rd.note(heading, Unreadable, "没有读到第%s部分表格中的任何一行，该表留空", tb.Section)
 		return
 	}
 	for _, row := range tb.Rows {
-		if !found[row] {
-			rd.note(heading, Unreadable, "第%s部分表格中没有找到“%s”行，该行留空", tb.Section, rd.rowName(row))
+		if found[row] {
+			continue
 		}
+		if at := labelWithoutValues(toks, row); at >= 0 {
+			rd.note(at, Unreadable, "第%s部分表格中“%s”行印出了行名，但没有读到它的数字（网页上的空白格在复制或抓取的文字中会丢失），该行留空，请对照原文填写", tb.Section, rd.rowName(row))
+			continue
+		}
+		rd.note(heading, Unreadable, "第%s部分表格中没有找到“%s”行，该行留空", tb.Section, rd.rowName(row))
 	}
 }
 
+// labelWithoutValues is the line of a text token that names row (its
+// landmark) though no numbers were read for it — a div grid's blank cell,
+// lost with its markup — or -1.
+func labelWithoutValues(toks []token, row *report.Row) int {
+	for _, t := range toks {
+		if t.kind == tText && matchLandmark(t.key, row) {
+			return t.at
+		}
+	}
+	return -1
+}
+
 func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// imageTableMsg says that a section's table is a picture on the page.
+const imageTableMsg = "第%s部分的表格在原文中是图片，图片中的数字无法读取，该表留空，请对照原文填写"
+
+// imageIn is the first image mark in the section whose heading is at
+// line heading, or -1.
+func (rd *reader) imageIn(heading int) int {
+	for j, at := range rd.head {
+		if at != heading || at < 0 {
+			continue
+		}
+		from, to, _ := rd.section(j)
+		for i := from; i < to; i++ {
+			if trim(rd.lines[i]) == extract.ImageMark {
+				return i
+			}
+		}
+	}
+	return -1
+}
