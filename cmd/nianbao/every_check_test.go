@@ -15,6 +15,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"nianbao/internal/auth"
+	"nianbao/internal/importer"
 	"nianbao/internal/org"
 	"nianbao/internal/report"
 	"nianbao/internal/webtest"
@@ -34,7 +35,7 @@ type place struct {
 	cell string
 }
 
-// everyCheck is one warning of issue 12 and seed 002 (瑞安市人民政府办公室's
+// everyCheck is one warning of issue 12 (or a cross-year one) and seed 002 (瑞安市人民政府办公室's
 // 2024 report, a department) changed to give it.
 type everyCheck struct {
 	rule string
@@ -43,10 +44,12 @@ type everyCheck struct {
 	change func(r *report.Report)
 	print  func(text string) string
 	// last: last year's report is at hand (the body's 2023 report with the
-	// same text; the same as JSON for the command and /check). rules: an
+	// same text; the same as JSON for the command and /check); imported:
+	// as its published page, imported by the clerk (the reference report)
+	// and given to the command and /check as that page. rules: an
 	// administrator's rules for 第一部分 (W13, W14).
-	last  bool
-	rules url.Values
+	last, imported bool
+	rules          url.Values
 	// says are the words and numbers the message holds; n how many
 	// findings of the rule there are (1 unless set).
 	says []string
@@ -127,6 +130,22 @@ func everyChecks(t *testing.T) []everyCheck {
 			says:   []string{"第一部分有100%的句子", "与2023年报告相同"},
 			editor: place{"f-narrative-overview", ""}, review: place{paraOf("overview", 0), ""},
 			json: place{"overview 1", ""}, text: place{"overview 1", ""}, check: place{}, line: "2024年,瑞安市人民政府办公室坚持"},
+		{rule: "W10", last: true, imported: true, n: 2, change: func(*report.Report) {},
+			says:   []string{"第一部分有100%的句子", "与2023年报告相同"},
+			editor: place{"f-narrative-overview", ""}, review: place{paraOf("overview", 0), ""},
+			json: place{"overview 1", ""}, text: place{"overview 1", ""}, check: place{}, line: "2024年,瑞安市人民政府办公室坚持"},
+		// The cross-year checks of the tables run where W10 does: seed 002
+		// as its own last year carried 22 forward, not the 13 it carried over.
+		{rule: "W1", last: true, n: 2, change: func(*report.Report) {},
+			says:   []string{"自然人列：本年“二、上年结转”为13", "2023年报告“四、结转下年度继续办理”为22"},
+			editor: place{"c-requests-carried_over-natural_person", ""}, review: place{"v-requests-carried_over-natural_person", ""},
+			json: place{"cells requests.carried_over.natural_person", ""}, text: place{"cells requests.carried_over.natural_person", ""},
+			check: place{"v-requests-carried_over-natural_person", ""}},
+		{rule: "W5", last: true, imported: true, change: func(*report.Report) {},
+			says:   []string{"上年现行有效(231)+本年制发(20)−本年废止(8)=243", "本年现行有效件数为231"},
+			editor: place{"c-active-normative_docs-in_force", ""}, review: place{"v-active-normative_docs-in_force", ""},
+			json: place{"cells active.normative_docs.in_force", ""}, text: place{"cells active.normative_docs.in_force", ""},
+			check: place{"v-active-normative_docs-in_force", ""}},
 		// W11 is about the headings of a published text: a report written
 		// in nianbao (the editor, the review page, its JSON) prints the
 		// official ones.
@@ -178,7 +197,11 @@ func TestEveryWarningEverywhere(t *testing.T) {
 		}
 	})
 	for _, tc := range cases {
-		t.Run(tc.rule, func(t *testing.T) {
+		name := tc.rule
+		if tc.imported {
+			name += " (last year imported)"
+		}
+		t.Run(name, func(t *testing.T) {
 			w, r := newEveryApp(t, tc), seed002(t)
 			tc.change(r)
 			wants := map[string]place{"editor": tc.editor, "json": tc.json, "text": tc.text, "check": tc.check, "review": tc.review}
@@ -278,7 +301,7 @@ type everyApp struct {
 	app             *webtest.App
 	bureau          int64
 	clerk, reviewer *webtest.Client
-	lastJSON, dir   string
+	lastFile, dir   string
 	reportID        int64
 }
 
@@ -297,21 +320,39 @@ func newEveryApp(t *testing.T, tc everyCheck) *everyApp {
 		}
 	}
 	if tc.last {
-		last := seed002(t)
-		last.Year = 2023
-		if _, err := w.app.Store.CreateReport(t.Context(), w.bureau, 2023, last, 0); err != nil {
-			t.Fatal(err)
-		}
-		data, err := last.JSONText()
+		w.lastYear(t, tc.imported)
+	}
+	return w
+}
+
+// lastYear keeps seed 002 as the bureau's 2023 report — written in
+// nianbao, or imported from its published page — and writes what the
+// command and /check are given of it: its JSON, or that page.
+func (w *everyApp) lastYear(t *testing.T, imported bool) {
+	t.Helper()
+	last := seed002(t)
+	last.Year = 2023
+	data, err := last.JSONText()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.lastFile = filepath.Join(w.dir, "2023.json")
+	if imported {
+		page := published(t, last, everyCheck{})
+		read, res, err := importer.ReadGiven("2023.htm", page)
 		if err != nil {
 			t.Fatal(err)
 		}
-		w.lastJSON = filepath.Join(w.dir, "2023.json")
-		if err := os.WriteFile(w.lastJSON, []byte(data), 0o644); err != nil {
+		if _, err := w.app.Store.SaveReference(t.Context(), w.bureau, 2023, read, res.Text, 0); err != nil {
 			t.Fatal(err)
 		}
+		w.lastFile, data = filepath.Join(w.dir, "2023.htm"), string(page)
+	} else if _, err := w.app.Store.CreateReport(t.Context(), w.bureau, 2023, last, 0); err != nil {
+		t.Fatal(err)
 	}
-	return w
+	if err := os.WriteFile(w.lastFile, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // store keeps r as the bureau's 2024 report, created the first time and
@@ -389,8 +430,8 @@ func published(t *testing.T, r *report.Report, tc everyCheck) []byte {
 func (w *everyApp) checkText(t *testing.T, r *report.Report, tc everyCheck) []seen {
 	t.Helper()
 	files := map[string]webtest.File{"file": {Name: "2024.htm", Data: published(t, r, tc)}}
-	if w.lastJSON != "" {
-		files["last_file"] = upload(t, w.lastJSON)
+	if w.lastFile != "" {
+		files["last_file"] = upload(t, w.lastFile)
 	}
 	res := w.clerk.PostMultipart(t, paths.CheckText, nil, files)
 	if res.Status != http.StatusOK {
@@ -417,8 +458,8 @@ func (w *everyApp) command(t *testing.T, r *report.Report, tc everyCheck) (ofJSO
 	}
 	run := func(file string) []seen {
 		args := []string{"check", "--json"}
-		if w.lastJSON != "" {
-			args = append(args, "--last-year", w.lastJSON)
+		if w.lastFile != "" {
+			args = append(args, "--last-year", w.lastFile)
 		}
 		_, out, errOut := runCmd(t, append(args, file)...)
 		var fs []struct {

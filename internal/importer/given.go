@@ -39,7 +39,7 @@ func IsJSON(name string, data []byte) bool {
 // it was read as.
 func ReadGiven(name string, data []byte) (r *report.Report, res *Result, err error) {
 	if IsJSON(name, data) {
-		r, err = report.Decode(data)
+		r, err = report.Decode(bytes.TrimPrefix(data, []byte("\ufeff"))) // as a Windows editor saves it
 		if err != nil {
 			return nil, nil, fmt.Errorf("不是有效的报告JSON：%w", err)
 		}
