@@ -61,6 +61,7 @@ func (rd *reader) frontMatter() {
 		start = title + 1
 	}
 	rd.rep.Preface = paragraphs(rd.lines[start:end])
+	rd.res.ParaLines[report.FieldPreface] = paraLines(rd.lines, start, end)
 	if rd.rep.Org == "" || rd.rep.Year == 0 {
 		rd.inferOrgYear(title)
 	}

@@ -29,9 +29,10 @@ type Result struct {
 	// Headings are the 1-based lines of the six section headings, 0 where
 	// a heading was not found.
 	Headings [6]int
-	// ParaLines are, for each text section read (by its Narrative key),
-	// the 1-based line of each of its paragraphs (report.Paragraphs'
-	// order), so that a finding about a paragraph points at its line.
+	// ParaLines are, for each text section read (by its Narrative key)
+	// and for the preface (report.FieldPreface), the 1-based line of each
+	// of its paragraphs (report.Paragraphs' order), so that a finding about
+	// a paragraph points at its line.
 	ParaLines map[string][]int
 	// Printed are the six headings as the text prints them, for the
 	// structure check (report.Options.Headings): missing, renamed or out

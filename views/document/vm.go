@@ -176,5 +176,9 @@ func ParaAnchor(narrative string, i int) string { return ParaPrefix(narrative) +
 // a change or a comment can link to it: v-requests-granted-total.
 func CellAnchor(path string) string { return "v-" + strings.ReplaceAll(path, ".", "-") }
 
+// TitleAnchor is the id of the report's title, where a finding about it
+// (W7) goes; the preface's paragraphs are ParaAnchor(report.FieldPreface, i).
+const TitleAnchor = "report-title"
+
 // SectionAnchor is the id of a section's heading.
 func SectionAnchor(number string) string { return "section-" + number }

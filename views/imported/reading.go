@@ -231,7 +231,8 @@ const SourceID = "source-text"
 // target is where a finding points in the preview: a finding about a
 // paragraph of the text, the paragraph's line (where its link selects
 // the words it quotes), or its section's heading; one about the title or
-// the preface, the line that holds the words it quotes; else the likely
+// the preface, the line that holds the words it quotes or the preface's
+// first line; else the likely
 // culprit, or the first cell involved that is not a total; a finding on
 // a section's text points at the section's heading in the text.
 func (r *Reading) target(f report.Finding, res *importer.Result) string {
@@ -248,6 +249,9 @@ func (r *Reading) target(f report.Finding, res *importer.Result) string {
 				return LineDOMID(headings[i])
 			}
 		}
+	}
+	if at := res.ParaLines[report.FieldPreface]; f.Field == report.FieldPreface && len(at) > 0 {
+		return LineDOMID(at[0])
 	}
 	if f.Field != "" {
 		if n := r.lineWith(findings.QuoteOf(f)); n > 0 {

@@ -208,8 +208,13 @@ type MarkTyped struct{ Print, Reason, Error string }
 // to its cell in the document and warnings with the clerk's reasons.
 func findingList(in Input) findings.List {
 	l := findings.New(in.Findings, func(f report.Finding) string {
-		if f.Narrative != "" {
+		switch {
+		case f.Narrative != "":
 			return document.ParaAnchor(f.Narrative, f.Para)
+		case f.Field == report.FieldTitle:
+			return document.TitleAnchor
+		case f.Field == report.FieldPreface:
+			return document.ParaAnchor(report.FieldPreface, 0)
 		}
 		if f.Culprit != report.NoCell {
 			return document.CellAnchor(f.CulpritPath())
