@@ -117,3 +117,53 @@ func TestFindingGoesToPlaceOnCheckAndReview(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckPagesAccessible: /check's form, the form with last year's
+// report refused and the result checked against last year's report have
+// no axe-core violation (WCAG 2.1 A and AA) at 1280×800, and the form is
+// worked by the keyboard: Tab goes from the text to its file, to last
+// year's text and file, to the button; Enter there checks, and the
+// refusal's message is at last year's box, which holds what was typed.
+func TestCheckPagesAccessible(t *testing.T) {
+	a := newReviewApp(t)
+	b := tab{t, testenv.Browser(t)}
+	b.login(a.app.URL, "clerk")
+	axe := func(name string) {
+		t.Helper()
+		for _, v := range testenv.Axe(t, b.ctx) {
+			t.Errorf("%s: %s", name, v)
+		}
+	}
+	b.open(a.app.URL + paths.CheckText)
+	axe("the form")
+	text := seedText(t, "002")
+	b.do(chromedp.SetValue(chromedp.ID("text"), text), chromedp.Focus(chromedp.ID("text")))
+	var order []string
+	for range 4 {
+		b.do(chromedp.KeyEvent(kb.Tab))
+		order = append(order, b.active()+js[string](b, `document.activeElement.tagName === 'BUTTON' ? 'button' : ''`))
+	}
+	if want := []string{"file", imported.LastTextField, imported.LastFileField, "button"}; strings.Join(order, " ") != strings.Join(want, " ") {
+		t.Errorf("Tab goes %v, want %v", order, want)
+	}
+	b.do(chromedp.Focus(chromedp.ID(imported.LastTextField)), chromedp.SendKeys(chromedp.ID(imported.LastTextField), "去年的报告在档案室。"),
+		chromedp.Focus(chromedp.CSS(`form.paste-form button[type=submit]`)))
+	b.navigate(chromedp.KeyEvent(kb.Enter))
+	if msg := b.text("#" + imported.LastTextField + "-error"); !strings.Contains(msg, "没有找到年度报告的任何一个部分标题") {
+		t.Errorf("the refusal says %q at last year's box", msg)
+	}
+	if got := b.value(imported.LastTextField); got != "去年的报告在档案室。" {
+		t.Errorf("last year's box holds %q after the refusal", got)
+	}
+	if got := b.value("text"); got != text {
+		t.Errorf("the report's box lost what was pasted (%d characters, want %d)", len(got), len(text))
+	}
+	axe("the form with a refusal")
+
+	b.do(chromedp.SetValue(chromedp.ID(imported.LastTextField), text))
+	b.navigate(chromedp.Click(chromedp.CSS(`form.paste-form button[type=submit]`)))
+	if n := js[int](b, `document.querySelectorAll('#findings li.finding[data-rule="W10"]').length`); n != 2 {
+		t.Errorf("%d W10 on the result, want 2", n)
+	}
+	axe("the result checked against last year's report")
+}
