@@ -73,14 +73,19 @@ func readLastYear(name string, data []byte) (*report.Report, string) {
 	return r, ""
 }
 
-// lastYearLine says on /check's result what the report was compared with.
-func lastYearLine(r *report.Report) string {
-	if r == nil {
+// lastYearLine says on /check's result what the report was compared with,
+// and whether it is of the year before the report's.
+func lastYearLine(this, last *report.Report) string {
+	if last == nil {
 		return "没有给出上年报告，未作跨年度核对（上年结转、正文照搬上年）。"
 	}
-	name := r.Org + strconv.Itoa(r.Year) + "年度报告"
-	if r.Title != "" {
-		name = r.Title
+	name := last.Org + strconv.Itoa(last.Year) + "年度报告"
+	if last.Title != "" {
+		name = last.Title
 	}
-	return "已与上年报告（" + name + "）作跨年度核对。"
+	line := "已与上年报告（" + name + "）作跨年度核对。"
+	if problem := importer.LastYearMismatch(this, last); problem != "" {
+		line += "注意：" + problem + "。"
+	}
+	return line
 }

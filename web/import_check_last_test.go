@@ -47,7 +47,9 @@ func w10(d *goquery.Document) []string {
 // year's, pasted or uploaded, as a published text or as nianbao's JSON,
 // and then runs the cross-year checks: seed 002's text checked against
 // itself as last year's gets W10 for 第一部分 and 第五部分, naming 2024
-// (last year's year as read). Without it the page says no cross-year check
+// (last year's year as read), and the page says the report given as
+// last year's is of 2024, not 2023; given 2023's, it says nothing of the
+// kind. Without it the page says no cross-year check
 // was made and there is no W10. The 修改文本 button takes both texts back
 // into the form (an uploaded file's reading as its JSON), and checking
 // again from there gives the same findings.
@@ -85,8 +87,9 @@ func TestCheckTextLastYear(t *testing.T) {
 					t.Errorf("W10 %q does not name last year's report", m)
 				}
 			}
-			if line := d.Find(`[data-testid=last-year]`).Text(); !strings.Contains(line, "已与上年报告") || !strings.Contains(line, "瑞安市人民政府办公室") {
-				t.Errorf("the page says %q of last year's report", line)
+			if line := d.Find(`[data-testid=last-year]`).Text(); !strings.Contains(line, "已与上年报告") || !strings.Contains(line, "瑞安市人民政府办公室") ||
+				!strings.Contains(line, "注意：所给的上年报告是2024年度的，不是2023年度的") {
+				t.Errorf("the page says %q of last year's report (the report itself, of 2024, given as 2023's)", line)
 			}
 			carried := d.Find(`form.confirm-form input[name="`+imported.LastTextField+`"]`).AttrOr("value", "")
 			if carried == "" {
@@ -103,7 +106,12 @@ func TestCheckTextLastYear(t *testing.T) {
 		})
 	}
 
-	d := c.PostMultipart(t, paths.CheckText, url.Values{"text": {text}}, nil).Doc(t)
+	of2023 := strings.Replace(seedJSONText(t, "002"), `"year": 2024`, `"year": 2023`, 1)
+	d := c.PostMultipart(t, paths.CheckText, url.Values{"text": {text}, imported.LastTextField: {of2023}}, nil).Doc(t)
+	if line := d.Find(`[data-testid=last-year]`).Text(); !strings.Contains(line, "瑞安市人民政府办公室2023年") || strings.Contains(line, "注意") {
+		t.Errorf("with the 2023 report as last year's the page says %q", line)
+	}
+	d = c.PostMultipart(t, paths.CheckText, url.Values{"text": {text}}, nil).Doc(t)
 	if got := w10(d); len(got) != 0 {
 		t.Errorf("without last year's report: W10 %q", got)
 	}

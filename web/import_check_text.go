@@ -32,6 +32,6 @@ func (s *Server) checkText(c echo.Context) error {
 		return s.renderCheckForm(c, checkTexts{text, last.carry}, errs, http.StatusUnprocessableEntity)
 	}
 	p := imported.Check{Frame: s.page(c, "检查已发布的报告"), Reading: reading(res, "", last.report), Text: text,
-		EditURL: paths.CheckText, AgainURL: paths.CheckText, LastText: last.carry, LastYear: lastYearLine(last.report)}
+		EditURL: paths.CheckText, AgainURL: paths.CheckText, LastText: last.carry, LastYear: lastYearLine(res.Report, last.report)}
 	return render(c, http.StatusOK, imported.CheckPage(p))
 }

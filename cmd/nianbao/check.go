@@ -57,6 +57,9 @@ func runCheck(_ context.Context, e *env, fs *flag.FlagSet, args []string) int {
 			return exitUsage
 		}
 	}
+	if problem := importer.LastYearMismatch(r, last); problem != "" {
+		fmt.Fprintln(e.stderr, "nianbao check：", problem)
+	}
 	opt := importer.CheckOptions(r, res, !*draft, kind, last)
 	findings := report.Check(r, opt)
 	if *asJSON {

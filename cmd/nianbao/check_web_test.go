@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
@@ -93,4 +94,19 @@ func upload(t *testing.T, path string) webtest.File {
 		t.Fatal(err)
 	}
 	return webtest.File{Name: filepath.Base(path), Data: data}
+}
+
+// TestCheckCommandLastYearOfAnotherYear: a report given as last year's
+// that is of another year is said on stderr, with both years, as /check
+// says it; the check still runs against it.
+func TestCheckCommandLastYearOfAnotherYear(t *testing.T) {
+	text := filepath.Join("..", "..", "internal", "importer", "testdata", "seeds", "002.txt")
+	code, out, errOut := runCmd(t, "check", "--last-year", seedPath("002"), text)
+	if code != exitOK || !strings.Contains(errOut, "所给的上年报告是2024年度的，不是2023年度的") || !strings.Contains(out, "W10") {
+		t.Errorf("exit %d, stderr:\n%s\nstdout:\n%s", code, errOut, out)
+	}
+	_, _, errOut = runCmd(t, "check", "--last-year", seedPath("004"), seedPath("003"))
+	if strings.Contains(errOut, "所给的上年报告") {
+		t.Errorf("2021's report as 2022's last year: stderr %q", errOut)
+	}
 }

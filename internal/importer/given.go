@@ -71,3 +71,14 @@ func CheckOptions(r *report.Report, res *Result, final bool, kind org.Kind, last
 	}
 	return opt
 }
+
+// LastYearMismatch says, when last is not the report of the year before
+// r's (another year's file given by mistake), which year it is and which
+// was due; "" when it is, or when either year is unknown. The cross-year
+// checks still run against what was given.
+func LastYearMismatch(r, last *report.Report) string {
+	if last == nil || r.Year == 0 || last.Year == 0 || last.Year == r.Year-1 {
+		return ""
+	}
+	return fmt.Sprintf("所给的上年报告是%d年度的，不是%d年度的；跨年度核对按所给的报告进行", last.Year, r.Year-1)
+}

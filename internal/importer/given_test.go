@@ -123,3 +123,28 @@ func BenchmarkCheckGiven(b *testing.B) {
 		})
 	}
 }
+
+// TestLastYearMismatch: last year's report of another year than the one
+// before is said, with both years; the year before, or a year unknown, is
+// not.
+func TestLastYearMismatch(t *testing.T) {
+	of := func(year int) *report.Report { r := report.New(report.T2021); r.Year = year; return r }
+	for _, tc := range []struct {
+		this, last int
+		want       string
+	}{
+		{2024, 2023, ""},
+		{2024, 2024, "所给的上年报告是2024年度的，不是2023年度的"},
+		{2024, 2022, "所给的上年报告是2022年度的，不是2023年度的"},
+		{2024, 0, ""},
+		{0, 2023, ""},
+	} {
+		got := importer.LastYearMismatch(of(tc.this), of(tc.last))
+		if tc.want == "" && got != "" || !strings.Contains(got, tc.want) {
+			t.Errorf("%d with %d as last year's: %q, want %q", tc.this, tc.last, got, tc.want)
+		}
+	}
+	if got := importer.LastYearMismatch(of(2024), nil); got != "" {
+		t.Errorf("no last year's report: %q", got)
+	}
+}
