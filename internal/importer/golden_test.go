@@ -13,9 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"nianbao/internal/extract"
 	"nianbao/internal/importer"
-	"nianbao/internal/org"
 	"nianbao/internal/report"
 )
 
@@ -80,25 +78,11 @@ func checkWhole(tb testing.TB, path string) []report.Finding {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	var r *report.Report
-	var headings *[6]report.PrintedHeading
-	if strings.HasSuffix(path, ".json") {
-		if r, err = report.Decode(data); err != nil {
-			tb.Fatalf("%s: %v", path, err)
-		}
-	} else {
-		doc, err := extract.Read(data)
-		if err != nil {
-			tb.Fatalf("%s: %v", path, err)
-		}
-		res, err := importer.ImportDocument(doc)
-		if err != nil {
-			tb.Fatalf("%s: %v", path, err)
-		}
-		r, headings = res.Report, &res.Printed
+	r, res, err := importer.ReadGiven(path, data) // as nianbao check reads it
+	if err != nil {
+		tb.Fatalf("%s: %v", path, err)
 	}
-	opt := report.Options{Final: true, Headings: headings, NoRules: !org.KindOfName(r.Org).MakesRules()}
-	return report.Check(r, opt)
+	return report.Check(r, importer.CheckOptions(r, res, true, "", nil))
 }
 
 var digitRun = regexp.MustCompile(`[0-9]+(?:\.[0-9]+)?`)
@@ -213,7 +197,7 @@ func BenchmarkWholeCheck(b *testing.B) {
 	r := res.Report
 	last := r.Clone()
 	last.Year--
-	opt := report.Options{Final: true, Headings: &res.Printed, NoRules: !org.KindOfName(r.Org).MakesRules(), LastYear: last}
+	opt := importer.CheckOptions(r, res, true, "", last)
 	noLast := opt
 	noLast.LastYear = nil
 	// An administrator's rules for 第一部分 (W13, W14), which read the
