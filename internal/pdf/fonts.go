@@ -61,8 +61,8 @@ func subsetTag(face faceID, runes []rune) string {
 // per process.
 var fontParses atomic.Int32
 
-// loadFaces parses the three fonts the first time a document needs them;
-// every later document reuses them (a parse is tens of milliseconds).
+// loadFaces opens the three fonts the first time a document needs them;
+// every later document reuses them and what they have read.
 var loadFaces = sync.OnceValues(func() ([]*sfnt, error) {
 	fontParses.Add(1)
 	faces := make([]*sfnt, len(faceFiles))
@@ -123,11 +123,11 @@ var ptPerMM = 72.0 / 25.4
 // missing glyph for a character the font lacks (500 if that is zero).
 func gofpdfAdvance(f *sfnt, r rune) float64 {
 	scale := 1000.0 / float64(f.unitsPerEm)
-	missing := int(math.Floor(scale*float64(f.advance[0]) + 0.5)) // gofpdf's round
+	missing := int(math.Floor(scale*float64(f.advance(0)) + 0.5)) // gofpdf's round
 	var w int
-	switch {
-	case f.has(r):
-		if a := f.advance[f.cmap[r]]; a < 1<<15 { // gofpdf reads larger ones as 0
+	switch g := f.glyphOf(r); {
+	case g != 0:
+		if a := f.advance(g); a < 1<<15 { // gofpdf reads larger ones as 0
 			w = int(math.Round(scale * float64(a)))
 		}
 	case missing != 0:

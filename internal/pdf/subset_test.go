@@ -43,12 +43,12 @@ func TestSubset(t *testing.T) {
 				t.Fatalf("subset does not parse: %v", err)
 			}
 			for _, r := range tt.runes {
-				g, og := int(sub.cmap[r]), int(full.cmap[r])
+				g, og := sub.glyphOf(r), full.glyphOf(r)
 				if g == 0 {
 					t.Fatalf("%q missing from the subset", r)
 				}
-				if sub.advance[g] != full.advance[og] {
-					t.Errorf("%q: advance %d, want %d", r, sub.advance[g], full.advance[og])
+				if sub.advance(g) != full.advance(og) || sub.lsb(g) != full.lsb(og) {
+					t.Errorf("%q: advance %d, lsb %d, want %d, %d", r, sub.advance(g), sub.lsb(g), full.advance(og), full.lsb(og))
 				}
 				if len(components(full.glyph(og))) == 0 && !bytes.Equal(sub.glyph(g)[:len(full.glyph(og))], full.glyph(og)) {
 					t.Errorf("%q: outline differs", r)
