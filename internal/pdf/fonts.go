@@ -33,12 +33,20 @@ var faceFiles = [...]struct{ file, psName, family string }{
 // tag of six capitals and a plus (ABCDEF+NotoSerifSC-Regular; ISO 32000-1
 // §9.6.4), which tells readers such as pdffonts that the font is cut down.
 // gofpdf writes "utf8"+family instead; the two are the same length, so the
-// cross-reference offsets stay right.
+// cross-reference offsets stay right, and the names are written over
+// gofpdf's in place (TestSubsetNameLengths).
 func nameSubsets(pdf []byte, runes [][]rune) []byte {
 	for i, ff := range faceFiles {
-		old := "/utf8" + ff.family
-		tag := subsetTag(faceID(i), runes[i])
-		pdf = bytes.ReplaceAll(pdf, []byte(old), []byte("/"+tag+"+"+ff.psName))
+		old := []byte("/utf8" + ff.family)
+		name := []byte("/" + subsetTag(faceID(i), runes[i]) + "+" + ff.psName)
+		for at := 0; ; at += len(old) {
+			n := bytes.Index(pdf[at:], old)
+			if n < 0 {
+				break
+			}
+			at += n
+			copy(pdf[at:], name)
+		}
 	}
 	return pdf
 }
@@ -94,10 +102,21 @@ type widthKey struct {
 type metrics struct {
 	faces []*sfnt
 	cache map[widthKey]float64
+	// breaks keeps each text's lines as broken, for the passes after the
+	// first (each pitch tried, then the drawing) break the same texts at
+	// the same widths.
+	breaks map[breakKey][]line
+}
+
+// breakKey is a text broken in a face and size at a width and indent.
+type breakKey struct {
+	face                faceID
+	size, width, indent float64
+	text                string
 }
 
 func newMetrics(faces []*sfnt) *metrics {
-	return &metrics{faces: faces, cache: map[widthKey]float64{}}
+	return &metrics{faces: faces, cache: map[widthKey]float64{}, breaks: map[breakKey][]line{}}
 }
 
 // width returns the function giving advances in face at size points.

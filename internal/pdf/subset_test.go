@@ -134,3 +134,14 @@ func TestFontsParsedOnce(t *testing.T) {
 		t.Errorf("fonts parsed %d times, want 1", n)
 	}
 }
+
+// TestSubsetNameLengths: each face's subset name is as long as the name
+// gofpdf writes, which nameSubsets writes it over.
+func TestSubsetNameLengths(t *testing.T) {
+	for i, ff := range faceFiles {
+		gofpdfName, ours := "utf8"+ff.family, subsetTag(faceID(i), []rune("政府"))+"+"+ff.psName
+		if len(gofpdfName) != len(ours) {
+			t.Errorf("%s: %q is %d bytes, gofpdf's %q %d", ff.file, ours, len(ours), gofpdfName, len(gofpdfName))
+		}
+	}
+}
