@@ -43,7 +43,13 @@ const maxSpread = 1.0
 
 // lines breaks text for a box width in a style.
 func (d *renderer) lines(st textStyle, text string, width, firstIndent float64) []line {
-	return breakLines(text, d.m.width(st.face, st.size), width, firstIndent)
+	k := breakKey{st.face, st.size, width, firstIndent, text}
+	lines, ok := d.m.breaks[k]
+	if !ok {
+		lines = breakLines(text, d.m.width(st.face, st.size), width, firstIndent)
+		d.m.breaks[k] = lines
+	}
+	return lines
 }
 
 // drawLine draws one line in a box of width boxW whose left edge is x,

@@ -23,13 +23,13 @@ func (f *sfnt) subset(runes []rune) ([]byte, error) {
 	// (a gap filler, never drawn).
 	olds := make([]int, 1, len(cps)+16)
 	for _, c := range cps {
-		if g := int(f.cmap[c]); g != 0 {
+		if g := f.glyphOf(rune(c)); g != 0 {
 			olds = append(olds, g)
 		} else {
 			olds = append(olds, -1)
 		}
 	}
-	newOf := map[int]int{0: 0}
+	newOf := make(map[int]int, len(olds))
 	for i, g := range olds {
 		if _, ok := newOf[g]; !ok && g >= 0 {
 			newOf[g] = i
@@ -39,12 +39,12 @@ func (f *sfnt) subset(runes []rune) ([]byte, error) {
 		if olds[i] < 0 {
 			continue
 		}
-		for _, c := range components(f.glyph(olds[i])) {
-			if _, ok := newOf[c]; !ok && c < len(f.advance) {
+		compositeParts(f.glyph(olds[i]), func(c int) {
+			if _, ok := newOf[c]; !ok && c < f.numGlyphs {
 				newOf[c] = len(olds)
 				olds = append(olds, c)
 			}
-		}
+		})
 	}
 	if len(olds) > 0xFFFF {
 		return nil, fmt.Errorf("pdf: font subset of %d glyphs is too large", len(olds))
@@ -101,9 +101,15 @@ const (
 	have2x2     = 0x0080
 )
 
-// compositeParts calls fn with the offset of each component's glyph index
-// in a composite glyph; it stops at the end of malformed data.
-func compositeParts(g []byte, fn func(off int)) {
+// compositeParts calls fn with the glyph index of each component of a
+// composite glyph; it stops at the end of malformed data.
+func compositeParts(g []byte, fn func(glyph int)) {
+	componentOffsets(g, func(off int) { fn(u16(g, off)) })
+}
+
+// componentOffsets calls fn with the offset of each component's glyph
+// index in a composite glyph.
+func componentOffsets(g []byte, fn func(off int)) {
 	if len(g) < 10 || int16(binary.BigEndian.Uint16(g)) >= 0 {
 		return
 	}
@@ -130,32 +136,42 @@ func compositeParts(g []byte, fn func(off int)) {
 
 func components(g []byte) []int {
 	var out []int
-	compositeParts(g, func(off int) { out = append(out, u16(g, off)) })
+	compositeParts(g, func(c int) { out = append(out, c) })
 	return out
 }
 
-// assemble writes the subset font file.
+// assemble writes the subset font file. The outlines are copied once,
+// into a glyf table sized beforehand.
 func (f *sfnt) assemble(cps, olds []int, newOf map[int]int) []byte {
-	var glyf, loca, hmtx []byte
+	n := len(olds)
+	size := 0
+	for _, g := range olds {
+		if g >= 0 {
+			size += (len(f.glyph(g)) + 3) &^ 3
+		}
+	}
+	glyf := make([]byte, 0, size)
+	loca := make([]byte, 0, 4*(n+1))
+	hmtx := make([]byte, 0, 4*n)
 	for _, g := range olds {
 		loca = binary.BigEndian.AppendUint32(loca, uint32(len(glyf)))
 		if g < 0 {
 			hmtx = append(hmtx, 0, 0, 0, 0)
 			continue
 		}
-		data := slices.Clone(f.glyph(g))
-		compositeParts(data, func(off int) {
+		at := len(glyf)
+		glyf = append(glyf, f.glyph(g)...)
+		data := glyf[at:]
+		componentOffsets(data, func(off int) {
 			binary.BigEndian.PutUint16(data[off:], uint16(newOf[u16(data, off)]))
 		})
-		glyf = append(glyf, data...)
 		for len(glyf)%4 != 0 {
 			glyf = append(glyf, 0)
 		}
-		hmtx = binary.BigEndian.AppendUint16(hmtx, f.advance[g])
-		hmtx = binary.BigEndian.AppendUint16(hmtx, uint16(f.lsb[g]))
+		hmtx = binary.BigEndian.AppendUint16(hmtx, f.advance(g))
+		hmtx = binary.BigEndian.AppendUint16(hmtx, uint16(f.lsb(g)))
 	}
 	loca = binary.BigEndian.AppendUint32(loca, uint32(len(glyf)))
-	n := len(olds)
 	tables := map[string][]byte{
 		"glyf": glyf, "loca": loca, "hmtx": hmtx, "cmap": cmap4(cps),
 		"head": patch(f.tables["head"], map[int]uint16{8: 0, 10: 0, 50: 1}),
@@ -229,7 +245,11 @@ func sfntFile(tables map[string][]byte) []byte {
 	for sr*2 <= n {
 		sr, sel = sr*2, sel+1
 	}
-	out := binary.BigEndian.AppendUint32(nil, 0x00010000)
+	size := 12 + 16*n
+	for _, t := range tables {
+		size += (len(t) + 3) &^ 3
+	}
+	out := binary.BigEndian.AppendUint32(make([]byte, 0, size), 0x00010000)
 	for _, v := range []int{n, sr * 16, sel, n*16 - sr*16} {
 		out = binary.BigEndian.AppendUint16(out, uint16(v))
 	}

@@ -43,12 +43,12 @@ func TestSubset(t *testing.T) {
 				t.Fatalf("subset does not parse: %v", err)
 			}
 			for _, r := range tt.runes {
-				g, og := int(sub.cmap[r]), int(full.cmap[r])
+				g, og := sub.glyphOf(r), full.glyphOf(r)
 				if g == 0 {
 					t.Fatalf("%q missing from the subset", r)
 				}
-				if sub.advance[g] != full.advance[og] {
-					t.Errorf("%q: advance %d, want %d", r, sub.advance[g], full.advance[og])
+				if sub.advance(g) != full.advance(og) || sub.lsb(g) != full.lsb(og) {
+					t.Errorf("%q: advance %d, lsb %d, want %d, %d", r, sub.advance(g), sub.lsb(g), full.advance(og), full.lsb(og))
 				}
 				if len(components(full.glyph(og))) == 0 && !bytes.Equal(sub.glyph(g)[:len(full.glyph(og))], full.glyph(og)) {
 					t.Errorf("%q: outline differs", r)
@@ -132,5 +132,16 @@ func TestFontsParsedOnce(t *testing.T) {
 	}
 	if n := fontParses.Load(); n != 1 {
 		t.Errorf("fonts parsed %d times, want 1", n)
+	}
+}
+
+// TestSubsetNameLengths: each face's subset name is as long as the name
+// gofpdf writes, which nameSubsets writes it over.
+func TestSubsetNameLengths(t *testing.T) {
+	for i, ff := range faceFiles {
+		gofpdfName, ours := "utf8"+ff.family, subsetTag(faceID(i), []rune("政府"))+"+"+ff.psName
+		if len(gofpdfName) != len(ours) {
+			t.Errorf("%s: %q is %d bytes, gofpdf's %q %d", ff.file, ours, len(ours), gofpdfName, len(gofpdfName))
+		}
 	}
 }
