@@ -145,3 +145,44 @@ func TestSubsetNameLengths(t *testing.T) {
 		}
 	}
 }
+
+// TestCmapAsWholeTable: the glyph each face gives a character, read a
+// block at a time from its segments, is the one a plain walk of every
+// segment of the format-4 subtable gives, for the whole BMP.
+func TestCmapAsWholeTable(t *testing.T) {
+	faces, err := loadFaces()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, f := range faces {
+		want := make([]int, 0x10000)
+		sub, segs := f.cmap4, f.segs
+		for s := range segs {
+			end, start := u16(sub, 14+2*s), u16(sub, 16+2*segs+2*s)
+			delta, ro := u16(sub, 16+4*segs+2*s), u16(sub, 16+6*segs+2*s)
+			for c := start; c <= end && c < 0xFFFF; c++ {
+				g := (c + delta) & 0xFFFF
+				if ro != 0 {
+					if g = u16(sub, 16+6*segs+2*s+ro+2*(c-start)); g != 0 {
+						g = (g + delta) & 0xFFFF
+					}
+				}
+				if g < f.numGlyphs {
+					want[c] = g
+				}
+			}
+		}
+		mapped := 0
+		for c := range 0xFFFF {
+			if got := f.glyphOf(rune(c)); got != want[c] {
+				t.Fatalf("%s: U+%04X maps to glyph %d, the table says %d", faceFiles[i].file, c, got, want[c])
+			}
+			if want[c] != 0 {
+				mapped++
+			}
+		}
+		if mapped < 20000 {
+			t.Errorf("%s: only %d characters mapped", faceFiles[i].file, mapped)
+		}
+	}
+}
