@@ -11,8 +11,11 @@ import (
 )
 
 // streamLevel is the zlib level the pages are compressed at (gofpdf is
-// told to leave them uncompressed; they are a tenth of the file).
-const streamLevel = zlib.DefaultCompression
+// told to leave them uncompressed; they are a sixteenth of the file). The
+// fastest level makes them 9 % larger than the default, 0.5 % of the
+// file, in a third of the time, and its writer touches a quarter of the
+// memory.
+const streamLevel = zlib.BestSpeed
 
 var (
 	startXref  = regexp.MustCompile(`startxref\s+(\d+)\s+%%EOF\s*$`)

@@ -178,7 +178,7 @@ func (f *sfnt) assemble(cps, olds []int, newOf map[int]int) []byte {
 		"hhea": patch(f.tables["hhea"], map[int]uint16{34: uint16(n)}),
 		"maxp": patch(f.tables["maxp"], map[int]uint16{4: uint16(n)}),
 		"post": patch(f.tables["post"][:32], map[int]uint16{0: 3, 2: 0}),
-		"OS/2": f.tables["OS/2"], "name": f.tables["name"],
+		"OS/2": f.tables["OS/2"], "name": nameTable(f.tables["name"]),
 	}
 	for _, tag := range []string{"prep", "gasp", "cvt ", "fpgm"} {
 		if t, ok := f.tables[tag]; ok {
@@ -278,4 +278,40 @@ func checksum(b []byte) uint32 {
 		sum += binary.BigEndian.Uint32(w[:])
 	}
 	return sum
+}
+
+// keptNames are the name records a subset keeps: the copyright, the
+// family, style, unique, full and PostScript names, the version, the
+// trademark and the licence with its address. The designers' and vendor's
+// credits and addresses, and the names of the variable font's instances,
+// are dropped: they were a tenth of a report's small fonts.
+var keptNames = map[int]bool{0: true, 1: true, 2: true, 3: true, 4: true, 5: true, 6: true, 7: true, 13: true, 14: true}
+
+// nameTable returns a format-0 name table with only the keptNames
+// records, or the table as it is if it is not one.
+func nameTable(t []byte) []byte {
+	if len(t) < 6 || u16(t, 0) != 0 {
+		return t
+	}
+	count, strings := u16(t, 2), u16(t, 4)
+	if len(t) < 6+12*count || strings > len(t) {
+		return t
+	}
+	var recs, store []byte
+	kept := 0
+	for i := range count {
+		rec := t[6+12*i : 18+12*i]
+		n, off := u16(rec, 8), strings+u16(rec, 10)
+		if !keptNames[u16(rec, 6)] || off+n > len(t) {
+			continue
+		}
+		recs = append(recs, rec[:10]...)
+		recs = binary.BigEndian.AppendUint16(recs, uint16(len(store)))
+		store = append(store, t[off:off+n]...)
+		kept++
+	}
+	out := binary.BigEndian.AppendUint16(nil, 0)
+	out = binary.BigEndian.AppendUint16(out, uint16(kept))
+	out = binary.BigEndian.AppendUint16(out, uint16(6+len(recs)))
+	return append(append(out, recs...), store...)
 }

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/jung-kurt/gofpdf"
@@ -183,6 +184,50 @@ func TestCmapAsWholeTable(t *testing.T) {
 		}
 		if mapped < 20000 {
 			t.Errorf("%s: only %d characters mapped", faceFiles[i].file, mapped)
+		}
+	}
+}
+
+// TestSubsetNameTable: a subset's name table keeps the copyright, the
+// names, the trademark and the licence of the face, each string as the
+// face has it, and nothing else.
+func TestSubsetNameTable(t *testing.T) {
+	records := func(t *testing.T, table []byte) map[[4]int]string {
+		t.Helper()
+		out := map[[4]int]string{}
+		count, store := u16(table, 2), u16(table, 4)
+		for i := range count {
+			r := table[6+12*i:]
+			off := store + u16(r, 10)
+			out[[4]int{u16(r, 0), u16(r, 2), u16(r, 4), u16(r, 6)}] = string(table[off : off+u16(r, 8)])
+		}
+		return out
+	}
+	faces, err := loadFaces()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, f := range faces {
+		data, err := f.subset([]rune("政府信息公开"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sub, err := parseSFNT(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		whole, cut := records(t, f.tables["name"]), records(t, sub.tables["name"])
+		for k, s := range whole {
+			if keep := k[3] <= 7 || k[3] == 13 || k[3] == 14; keep != (cut[k] == s) {
+				t.Errorf("%s: name %v kept %v, want %v", faceFiles[i].file, k, !keep, keep)
+			}
+		}
+		const adobe = "\x00A\x00d\x00o\x00b\x00e" // UTF-16
+		if len(cut) < 10 || !strings.Contains(cut[[4]int{3, 1, 1033, 0}], adobe) {
+			t.Errorf("%s: %d names kept, copyright %q", faceFiles[i].file, len(cut), cut[[4]int{3, 1, 1033, 0}])
+		}
+		if len(f.tables["name"]) < 2*len(sub.tables["name"]) {
+			t.Errorf("%s: name table %d bytes, the face's %d", faceFiles[i].file, len(sub.tables["name"]), len(f.tables["name"]))
 		}
 	}
 }
