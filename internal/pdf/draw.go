@@ -1,7 +1,7 @@
 package pdf
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"nianbao/internal/report"
@@ -98,7 +98,7 @@ func (d *renderer) drawSpread(ln line, x, base, e float64) {
 			b.WriteString(us[j].text)
 			w += us[j].width
 		}
-		d.pdf.RawWriteStr(fmt.Sprintf("%.4f Tc", e*k))
+		d.pdf.RawWriteStr(strconv.FormatFloat(e*k, 'f', 4, 64) + " Tc")
 		d.pdf.Text(x, base, b.String())
 		d.pdf.RawWriteStr("0 Tc")
 		x += w + float64(j-i)*e

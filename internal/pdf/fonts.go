@@ -89,19 +89,12 @@ var loadFaces = sync.OnceValues(func() ([]*sfnt, error) {
 	return faces, nil
 })
 
-// widthKey identifies a character's advance in one face.
-type widthKey struct {
-	face faceID
-	r    rune
-}
-
 // metrics measures characters as gofpdf measures them (GetStringWidth),
-// but from the whole faces parsed once per process, so that a document is
-// laid out before gofpdf has any font, and our line breaks agree with
-// what gofpdf draws. Advances are cached at 1 pt.
+// but from the whole faces, so that a document is laid out before gofpdf
+// has any font, and our line breaks agree with what gofpdf draws. An
+// advance is read from the face each time: that is cheaper than a map.
 type metrics struct {
 	faces []*sfnt
-	cache map[widthKey]float64
 	// breaks keeps each text's lines as broken, for the passes after the
 	// first (each pitch tried, then the drawing) break the same texts at
 	// the same widths.
@@ -116,20 +109,13 @@ type breakKey struct {
 }
 
 func newMetrics(faces []*sfnt) *metrics {
-	return &metrics{faces: faces, cache: map[widthKey]float64{}, breaks: map[breakKey][]line{}}
+	return &metrics{faces: faces, breaks: map[breakKey][]line{}}
 }
 
 // width returns the function giving advances in face at size points.
 func (m *metrics) width(face faceID, size float64) widthFunc {
-	return func(r rune) float64 {
-		k := widthKey{face, r}
-		w, ok := m.cache[k]
-		if !ok {
-			w = gofpdfAdvance(m.faces[face], r)
-			m.cache[k] = w
-		}
-		return w * size
-	}
+	f := m.faces[face]
+	return func(r rune) float64 { return gofpdfAdvance(f, r) * size }
 }
 
 // ptPerMM is gofpdf's scale factor for millimetres, a variable so that
