@@ -151,6 +151,7 @@ func Check(r *Report, opt Options) []Finding {
 	c.yearCheck()
 	c.tokenProblems()
 	c.feeNotices()
+	c.feeStatements()
 	if opt.LastYear != nil {
 		c.crossYear(opt.LastYear)
 	}
