@@ -1,6 +1,7 @@
 package importer_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
@@ -124,6 +125,12 @@ func TestHTMLShapes(t *testing.T) {
 <p>二、主动公开政府信息情况</p>` + sec2 + `
 <p>三、收到和处理政府信息公开申请情况</p><p>四、政府信息公开行政复议、行政诉讼情况</p>
 <p>五、存在的主要问题及改进情况</p><p>公开的及时性有待提高。</p><p>六、其他需要报告的事项</p><p>本年度未收取信息处理费。</p>`
+	// a portal's data file: encoding/json writes < as \u003c, as Java's
+	// encoders do
+	api, err := json.Marshal(map[string]any{"code": 200, "data": map[string]string{"title": "白鹭镇人民政府2023年政府信息公开工作年度报告", "content": article}})
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name, page string
 		want       map[string]int64
@@ -179,6 +186,7 @@ func TestHTMLShapes(t *testing.T) {
 			active,
 			nil,
 			"没有找到机关名称"},
+		{"a portal's JSON data file, its markup escaped as \\u003c", string(api), active, nil, "连在一起"},
 		{"a table 三 that is neither text nor picture",
 			`<h1>白鹭镇人民政府2023年政府信息公开工作年度报告</h1>
 <p>一、总体情况</p><p>2023年，我镇主动公开信息40条。</p>
