@@ -66,8 +66,18 @@ var blockElems = map[atom.Atom]bool{
 
 // readHTML reads a web page. A page whose visible text has no statistics
 // table but whose scripts hold one in a string (a CMS that writes the
-// article with JavaScript) is read from the scripts.
-func readHTML(src string) *Document {
+// article with JavaScript) is read from the scripts; one that holds it as
+// escaped text (&lt;table&gt; in a <textarea> or a hidden element that a
+// script puts in place) from that text.
+func readHTML(src string) *Document { return readPage(src, 0) }
+
+// maxEscapedDepth bounds the reading of markup held as text in markup held
+// as text…: a page escapes its article once; a hostile page could nest it
+// without end.
+const maxEscapedDepth = 2
+
+// readPage reads a web page found at depth levels of escaped markup.
+func readPage(src string, depth int) *Document {
 	root, err := html.Parse(strings.NewReader(src))
 	if err != nil { // x/net/html fails only on a reader error
 		return plain(src)
@@ -79,6 +89,11 @@ func readHTML(src string) *Document {
 	if !hasGrid(d) && len(w.scripts) > 0 {
 		if sd := readScript(strings.Join(w.scripts, "\n")); sd != nil && hasGrid(sd) {
 			return sd
+		}
+	}
+	if !hasGrid(d) && len(w.escaped) > 0 && depth < maxEscapedDepth {
+		if ed := readPage("<html><body>"+strings.Join(w.escaped, "\n")+"</body></html>", depth+1); hasGrid(ed) {
+			return ed
 		}
 	}
 	return d
@@ -99,12 +114,25 @@ type walker struct {
 	blocks  []Block
 	cur     strings.Builder
 	scripts []string
+	// escaped is markup held as text (&lt;table&gt;…): a page whose
+	// script puts a <textarea>'s or a hidden element's content in place,
+	// or that shows its article's markup as text.
+	escaped []string
+}
+
+// keepEscaped keeps a text that holds markup, to read if the page has no
+// table of its own.
+func (w *walker) keepEscaped(text string) {
+	if len(text) > minLiteral && markupLiteral(text) {
+		w.escaped = append(w.escaped, text)
+	}
 }
 
 func (w *walker) walk(n *html.Node) {
 	switch n.Type {
 	case html.TextNode:
 		w.cur.WriteString(n.Data)
+		w.keepEscaped(n.Data)
 		return
 	case html.ElementNode:
 		switch {
@@ -114,6 +142,9 @@ func (w *walker) walk(n *html.Node) {
 			}
 			return
 		case skipped[n.DataAtom], isHidden(n):
+			if n.DataAtom == atom.Textarea || isHidden(n) {
+				w.keepEscaped(nodeText(n))
+			}
 			return
 		case n.DataAtom == atom.Br:
 			w.flush()

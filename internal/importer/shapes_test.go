@@ -3,6 +3,7 @@ package importer_test
 import (
 	"encoding/json"
 	"fmt"
+	"html"
 	"slices"
 	"strconv"
 	"strings"
@@ -187,6 +188,12 @@ func TestHTMLShapes(t *testing.T) {
 			nil,
 			"没有找到机关名称"},
 		{"a portal's JSON data file, its markup escaped as \\u003c", string(api), active, nil, "连在一起"},
+		{"the article's markup escaped in a textarea that a script puts in place",
+			`<div class="nav">首页</div><textarea id="src" style="display:none">` + html.EscapeString(article) + `</textarea><div id="zoom"></div>`,
+			active, nil, "连在一起"},
+		{"the article's markup shown as text",
+			`<div class="nav">首页</div><div id="zoom">` + html.EscapeString(article) + `</div>`,
+			active, nil, "连在一起"},
 		{"a table 三 that is neither text nor picture",
 			`<h1>白鹭镇人民政府2023年政府信息公开工作年度报告</h1>
 <p>一、总体情况</p><p>2023年，我镇主动公开信息40条。</p>
