@@ -96,6 +96,16 @@ func readPage(src string, depth int) *Document {
 			return ed
 		}
 	}
+	if !hasGrid(d) && w.hiddenTable {
+		// the article itself hidden until a script shows it (a tab, a
+		// "loading" cover): read the page as the script would show it
+		all := &walker{showHidden: true}
+		all.walk(root)
+		all.flush()
+		if hd := (&Document{Kind: HTML, Blocks: all.blocks}); hasGrid(hd) {
+			return hd
+		}
+	}
 	return d
 }
 
@@ -118,6 +128,9 @@ type walker struct {
 	// script puts a <textarea>'s or a hidden element's content in place,
 	// or that shows its article's markup as text.
 	escaped []string
+	// hiddenTable: a hidden element holds a table; showHidden reads
+	// hidden elements as shown.
+	hiddenTable, showHidden bool
 }
 
 // keepEscaped keeps a text that holds markup, to read if the page has no
@@ -141,10 +154,14 @@ func (w *walker) walk(n *html.Node) {
 				w.scripts = append(w.scripts, s)
 			}
 			return
-		case skipped[n.DataAtom], isHidden(n):
-			if n.DataAtom == atom.Textarea || isHidden(n) {
+		case skipped[n.DataAtom]:
+			if n.DataAtom == atom.Textarea {
 				w.keepEscaped(nodeText(n))
 			}
+			return
+		case !w.showHidden && isHidden(n):
+			w.keepEscaped(nodeText(n))
+			w.hiddenTable = w.hiddenTable || n.DataAtom == atom.Table || hasNestedTable(n)
 			return
 		case n.DataAtom == atom.Br:
 			w.flush()
