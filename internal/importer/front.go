@@ -261,7 +261,20 @@ func (rd *reader) narratives() {
 			to = rd.trailer(from, to)
 		}
 		rd.rep.Narrative.Set(s.Narrative, paragraphs(rd.lines[from:to]))
+		rd.res.ParaLines[s.Narrative] = paraLines(rd.lines, from, to)
 	}
+}
+
+// paraLines are the 1-based lines of the paragraphs paragraphs makes of
+// lines[from:to]: its non-empty lines.
+func paraLines(lines []string, from, to int) []int {
+	var at []int
+	for i := from; i < to; i++ {
+		if trim(lines[i]) != "" {
+			at = append(at, i+1)
+		}
+	}
+	return at
 }
 
 // hasSentencePunct reports punctuation that a name or a date line never has.

@@ -66,6 +66,7 @@ func (rd *reader) readRows(tb *report.Table, toks []token, heading int) {
 	if after {
 		rd.note(toks[runs[0].from].at, Info, "第%s部分表格的行名印在各行数字之后（如OCR或PDF文字的顺序），按数字之后的行名读取", tb.Section)
 	}
+	tookTail := false // the last row's label ended with the text after its numbers
 	for k, r := range runs {
 		cells, _ := valueRun(toks, r.from)
 		var label []token
@@ -76,11 +77,17 @@ func (rd *reader) readRows(tb *report.Table, toks []token, heading int) {
 		case k == 0:
 			label, tail = toks[:r.from], tailText(toks, r.next)
 		default:
-			label, tail = toks[runs[k-1].next:r.from], tailText(toks, r.next)
+			from := runs[k-1].next
+			if tookTail {
+				from++ // that text was the last row's, not this one's
+			}
+			label, tail = toks[from:r.from], tailText(toks, r.next)
 		}
-		if row := rd.readRow(tb, label, tail, cells, found); row != nil && !after {
+		row, took := rd.readRow(tb, label, tail, cells, found)
+		if row != nil && !after {
 			rd.suspectSplit(row, toks, r.from, r.next)
 		}
+		tookTail = took
 	}
 	rd.missingRows(tb, found, heading, toks)
 }
@@ -139,27 +146,40 @@ func labelsFollow(tb *report.Table, toks []token, runs []span) bool {
 	return score(true) > score(false)
 }
 
-func (rd *reader) readRow(tb *report.Table, label []token, tail string, cells []cell, found map[*report.Row]bool) *report.Row {
+// readRow reads one run of values into the row its label names; it
+// returns the row (nil if none was read) and whether the label needed the
+// text after the numbers (a label wrapped around them in a PDF's layout:
+// 3.补正后申请内容仍 / 0 0 0 … / 不明确), which then is not the next row's.
+func (rd *reader) readRow(tb *report.Table, label []token, tail string, cells []cell, found map[*report.Row]bool) (*report.Row, bool) {
 	k := labelKey(label)
 	row := rd.match(tb, k, false)
+	took := false
 	if row == nil && tail != "" {
 		if row = rd.match(tb, k+tail, false); row != nil {
-			k += tail
+			k, took = k+tail, true
 		}
 	}
 	if row == nil {
 		if row = rd.match(tb, k, true); row == nil && tail != "" {
 			if row = rd.match(tb, k+tail, true); row != nil {
-				k += tail
+				k, took = k+tail, true
 			}
 		}
 	}
+	row = rd.readMatched(tb, row, k, label, cells, found)
+	return row, row != nil && took
+}
+
+// readMatched reads the values into row, matched by the label key k.
+func (rd *reader) readMatched(tb *report.Table, row *report.Row, k string, label []token, cells []cell, found map[*report.Row]bool) *report.Row {
 	at := cells[0].at
 	if len(printedOnly(cells)) == 0 && (row == nil || found[row]) {
 		return nil // blank cells under a header, or a repeated blank row: nothing was printed
 	}
 	switch {
 	case row == nil && rd.readGroupBlock(tb, k, cells, found):
+		return nil
+	case row == nil && rd.readUnsplitOther(tb, k, cells, found):
 		return nil
 	case row == nil:
 		rd.note(at, Unreadable, "读到%d个数（%s），但前面没有可以识别的行名，未读入", len(cells), printed(cells))
