@@ -66,8 +66,18 @@ var blockElems = map[atom.Atom]bool{
 
 // readHTML reads a web page. A page whose visible text has no statistics
 // table but whose scripts hold one in a string (a CMS that writes the
-// article with JavaScript) is read from the scripts.
-func readHTML(src string) *Document {
+// article with JavaScript) is read from the scripts; one that holds it as
+// escaped text (&lt;table&gt; in a <textarea> or a hidden element that a
+// script puts in place) from that text.
+func readHTML(src string) *Document { return readPage(src, 0) }
+
+// maxEscapedDepth bounds the reading of markup held as text in markup held
+// as text…: a page escapes its article once; a hostile page could nest it
+// without end.
+const maxEscapedDepth = 2
+
+// readPage reads a web page found at depth levels of escaped markup.
+func readPage(src string, depth int) *Document {
 	root, err := html.Parse(strings.NewReader(src))
 	if err != nil { // x/net/html fails only on a reader error
 		return plain(src)
@@ -79,6 +89,21 @@ func readHTML(src string) *Document {
 	if !hasGrid(d) && len(w.scripts) > 0 {
 		if sd := readScript(strings.Join(w.scripts, "\n")); sd != nil && hasGrid(sd) {
 			return sd
+		}
+	}
+	if !hasGrid(d) && len(w.escaped) > 0 && depth < maxEscapedDepth {
+		if ed := readPage("<html><body>"+strings.Join(w.escaped, "\n")+"</body></html>", depth+1); hasGrid(ed) {
+			return ed
+		}
+	}
+	if !hasGrid(d) && w.hiddenTable {
+		// the article itself hidden until a script shows it (a tab, a
+		// "loading" cover): read the page as the script would show it
+		all := &walker{showHidden: true}
+		all.walk(root)
+		all.flush()
+		if hd := (&Document{Kind: HTML, Blocks: all.blocks}); hasGrid(hd) {
+			return hd
 		}
 	}
 	return d
@@ -99,12 +124,28 @@ type walker struct {
 	blocks  []Block
 	cur     strings.Builder
 	scripts []string
+	// escaped is markup held as text (&lt;table&gt;…): a page whose
+	// script puts a <textarea>'s or a hidden element's content in place,
+	// or that shows its article's markup as text.
+	escaped []string
+	// hiddenTable: a hidden element holds a table; showHidden reads
+	// hidden elements as shown.
+	hiddenTable, showHidden bool
+}
+
+// keepEscaped keeps a text that holds markup, to read if the page has no
+// table of its own.
+func (w *walker) keepEscaped(text string) {
+	if len(text) > minLiteral && markupLiteral(text) {
+		w.escaped = append(w.escaped, text)
+	}
 }
 
 func (w *walker) walk(n *html.Node) {
 	switch n.Type {
 	case html.TextNode:
 		w.cur.WriteString(n.Data)
+		w.keepEscaped(n.Data)
 		return
 	case html.ElementNode:
 		switch {
@@ -114,9 +155,19 @@ func (w *walker) walk(n *html.Node) {
 			}
 			return
 		case skipped[n.DataAtom]:
+			if n.DataAtom == atom.Textarea {
+				w.keepEscaped(nodeText(n))
+			}
+			return
+		case !w.showHidden && isHidden(n):
+			w.keepEscaped(nodeText(n))
+			w.hiddenTable = w.hiddenTable || n.DataAtom == atom.Table || hasNestedTable(n)
 			return
 		case n.DataAtom == atom.Br:
 			w.flush()
+			return
+		case n.DataAtom == atom.Img:
+			w.image()
 			return
 		case n.DataAtom == atom.Table && !hasNestedTable(n):
 			w.flush()
@@ -132,6 +183,42 @@ func (w *walker) walk(n *html.Node) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		w.walk(c)
 	}
+}
+
+// isHidden: an element the page does not show — hidden, or styled
+// display:none or visibility:hidden in its own style attribute (a
+// reader's toolbar, a second copy of the article for another template).
+// Hiding by a class in a style sheet is not seen.
+func isHidden(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch strings.ToLower(a.Key) {
+		case "hidden":
+			return true
+		case "style":
+			st := strings.ToLower(strings.Join(strings.Fields(a.Val), ""))
+			if strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ImageMark is the paragraph an image of the page reads as: an office
+// that pasted its tables as pictures publishes only the narrative as text,
+// and the importer must say that the numbers are in a picture rather than
+// that the table is missing. It holds no digit (a file name such as
+// table3.png would read as a number).
+const ImageMark = "〔图片〕"
+
+// image puts an image's mark in its own paragraph, once for images in a
+// row.
+func (w *walker) image() {
+	w.flush()
+	if n := len(w.blocks); n > 0 && w.blocks[n-1].Para == ImageMark {
+		return
+	}
+	w.blocks = append(w.blocks, Block{Para: ImageMark})
 }
 
 // flush ends the paragraph being gathered.
@@ -315,7 +402,7 @@ func cellText(td *html.Node) string {
 			cur.WriteString(n.Data)
 			return
 		case html.ElementNode:
-			if skipped[n.DataAtom] || n.DataAtom == atom.Script {
+			if skipped[n.DataAtom] || n.DataAtom == atom.Script || isHidden(n) {
 				return
 			}
 			if n.DataAtom == atom.Br || blockElems[n.DataAtom] {

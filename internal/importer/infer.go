@@ -1,6 +1,9 @@
 package importer
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Without a usable title (seed 002 has none), the org and year are taken
 // from the sentences that usually name them — "2024年，瑞安市人民政府办公室坚持…"
@@ -17,14 +20,17 @@ var orgExtensions = []string{"办公室", "办公厅"}
 var orgLeads = []string{"请与", "请联系"}
 
 // titleLeads come right before the report's title quoted in a sentence:
-// 特编制湛江市人民政府地方志办公室2023年政府信息公开工作年度报告, 现将富县人民政府2024年…予以公开.
-var titleLeads = []string{"《", "编制", "公布", "发布", "现将", "特将"}
+// 特编制湛江市人民政府地方志办公室2023年政府信息公开工作年度报告, 现将富县人民政府2024年…予以公开,
+// 特向社会公开杨庄街道办事处2021年….
+var titleLeads = []string{"《", "编制", "公布", "发布", "公开", "现将", "特将"}
 
 // inferOrgYear fills the org and the year that the title did not give.
 func (rd *reader) inferOrgYear(title int) {
 	var cands []int
 	if from, to, ok := rd.section(0); ok {
-		if i := firstNonEmpty(rd.lines, from, to); i >= 0 {
+		// the opening sentence, or the one under a first sub-heading
+		// (（一）主动公开情况 / 2023年，我局在…)
+		for i, n := firstNonEmpty(rd.lines, from, to), 0; i >= 0 && n < 3; i, n = nextNonEmpty(rd.lines, i, to), n+1 {
 			cands = append(cands, i)
 		}
 	}
@@ -57,6 +63,9 @@ func orgYearIn(line string) (org string, year int) {
 	if org, year := titleInSentence(s); org != "" {
 		return org, year
 	}
+	if org, year := brokenTitle(s); org != "" {
+		return org, year
+	}
 	orig, f := []rune(s), foldRunes(s)
 	if n := yearPrefix(f); n > 0 {
 		year = yearOf(f[:4])
@@ -75,6 +84,9 @@ func orgYearIn(line string) (org string, year int) {
 	}
 	if year == 0 {
 		year = yearBefore(f, "年1月1日")
+	}
+	if year == 0 { // 汇报我镇2023年政府信息公开工作
+		year = yearBefore(f, "年政府信息公开")
 	}
 	return org, year
 }
@@ -151,36 +163,78 @@ func hasAnySuffix(s string, suffixes []string) bool {
 // in a sentence (…特编制〔机关〕2023年政府信息公开工作年度报告…): the
 // body is the Han text between the last title lead and the year, so that
 // a name with two suffixes (湛江市人民政府地方志办公室) is kept whole;
-// nothing without a lead (the name's start would be a guess).
+// nothing without a lead (the name's start would be a guess). The name of
+// the format notice (《…工作年度报告格式》) has no year before it and is
+// passed over.
 func titleInSentence(s string) (org string, year int) {
 	orig, f := []rune(s), foldRunes(s)
 	fs := string(f)
 	for _, phrase := range titlePhrases[:2] {
-		i := strings.Index(fs, phrase)
-		if i < 0 {
-			continue
-		}
-		p := len([]rune(fs[:i]))
-		if p > 0 && f[p-1] == '度' {
-			p--
-		}
-		if p < 5 || f[p-1] != '年' || yearOf(f[p-5:p-1]) == 0 {
-			return "", 0
-		}
-		year, p = yearOf(f[p-5:p-1]), p-5
-		start := -1
-		for _, lead := range titleLeads {
-			if j := strings.LastIndex(string(f[:p]), lead); j >= 0 {
-				start = max(start, len([]rune(string(f[:p])[:j]))+len([]rune(lead)))
+		for off := 0; ; {
+			i := strings.Index(fs[off:], phrase)
+			if i < 0 {
+				break
+			}
+			at := len([]rune(fs[:off+i]))
+			off += i + len(phrase)
+			if org, year := orgBeforeYear(orig, f, at); org != "" {
+				return org, year
 			}
 		}
-		if start < 0 || p-start < 2 || p-start > 30 || strings.ContainsFunc(string(f[start:p]), func(r rune) bool { return !isHan(r) }) {
-			return "", 0
-		}
-		if f[start] == '我' || f[start] == '本' {
-			return "", 0
-		}
-		return string(orig[start:p]), year
 	}
 	return "", 0
 }
+
+// orgBeforeYear reads 〔lead〕〔机关〕2023年[度] ending at rune p.
+func orgBeforeYear(orig, f []rune, p int) (string, int) {
+	if p > 0 && f[p-1] == '度' {
+		p--
+	}
+	if p < 5 || f[p-1] != '年' || yearOf(f[p-5:p-1]) == 0 {
+		return "", 0
+	}
+	year, p := yearOf(f[p-5:p-1]), p-5
+	start := -1
+	for _, lead := range titleLeads {
+		if j := strings.LastIndex(string(f[:p]), lead); j >= 0 {
+			start = max(start, len([]rune(string(f[:p])[:j]))+len([]rune(lead)))
+		}
+	}
+	if start < 0 || p-start < 2 || p-start > 30 || strings.ContainsFunc(string(f[start:p]), func(r rune) bool { return !isHan(r) }) {
+		return "", 0
+	}
+	if f[start] == '我' || f[start] == '本' {
+		return "", 0
+	}
+	return string(orig[start:p]), year
+}
+
+// brokenTitle reads a title line whose end the page garbled (昌图县七家子镇
+// 2023年政府信息公开 工作告年度报): a short line, no sentence, the body's
+// name from its start to the year, then 年政府信息公开.
+func brokenTitle(line string) (org string, year int) {
+	s := squeeze(line)
+	if utf8.RuneCountInString(s) > 60 || hasSentencePunct(s) {
+		return "", 0
+	}
+	orig, f := []rune(s), foldRunes(s)
+	i := strings.Index(string(f), "政府信息公开")
+	if i < 0 {
+		return "", 0
+	}
+	p := len([]rune(string(f)[:i]))
+	if p > 0 && f[p-1] == '度' {
+		p--
+	}
+	if p < 7 || f[p-1] != '年' || yearOf(f[p-5:p-1]) == 0 || !hasAnySuffix(string(f[:p-5]), orgSuffixes) && !hasAnySuffix(string(f[:p-5]), townSuffixes) {
+		return "", 0
+	}
+	if strings.ContainsFunc(string(f[:p-5]), func(r rune) bool { return !isHan(r) }) {
+		return "", 0
+	}
+	return string(orig[:p-5]), yearOf(f[p-5 : p-1])
+}
+
+// townSuffixes end the names of towns and streets, which print them
+// without 政府 (七家子镇, 佳荣里街).
+var townSuffixes = []string{"镇", "乡", "街道", "街"}

@@ -136,8 +136,13 @@ type Options struct {
 // findings, errors first.
 func Check(r *Report, opt Options) []Finding {
 	checksRun.Add(1)
+	return check(r, opt, false)
+}
+
+// check is Check, reading and keeping no memo when fresh.
+func check(r *Report, opt Options, fresh bool) []Finding {
 	t := r.Template()
-	c := checker{t: t, r: r, opt: opt}
+	c := checker{t: t, r: r, opt: opt, fresh: fresh}
 	if len(r.Unread) > 0 {
 		c.unread()
 	}
@@ -151,6 +156,7 @@ func Check(r *Report, opt Options) []Finding {
 	c.yearCheck()
 	c.tokenProblems()
 	c.feeNotices()
+	c.feeStatements()
 	if opt.LastYear != nil {
 		c.crossYear(opt.LastYear)
 	}
