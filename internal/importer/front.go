@@ -60,7 +60,7 @@ func (rd *reader) frontMatter() {
 		}
 		start = title + 1
 	}
-	rd.rep.Preface = paragraphs(rd.lines[start:end])
+	rd.rep.Preface = rd.paragraphs(rd.lines[start:end])
 	if rd.rep.Org == "" || rd.rep.Year == 0 {
 		rd.inferOrgYear(title)
 	}
@@ -234,6 +234,36 @@ func firstNonEmpty(lines []string, from, to int) int {
 	return -1
 }
 
+// paragraphs is the text of lines as the report's paragraphs: a PDF's
+// with its wrapped lines joined (pdfParagraphs), any other's a line a
+// paragraph.
+func (rd *reader) paragraphs(lines []string) string {
+	if rd.res.Kind != extract.PDF {
+		return paragraphs(lines)
+	}
+	if rd.page == nil {
+		ps := measurePage(rd.narrativeLines())
+		rd.page = &ps
+	}
+	return pdfParagraphs(lines, *rd.page)
+}
+
+// narrativeLines are the lines of the text before section 二 and of
+// sections 五 and 六: the report's running text, whose full lines tell
+// the width of the page.
+func (rd *reader) narrativeLines() []string {
+	var lines []string
+	if end := rd.head[1]; end > 0 {
+		lines = append(lines, rd.lines[:end]...)
+	}
+	for _, j := range []int{4, 5} {
+		if from, to, ok := rd.section(j); ok {
+			lines = append(lines, rd.lines[from:to]...)
+		}
+	}
+	return lines
+}
+
 // paragraphs joins the trimmed non-empty lines with "\n", leaving out the
 // marks of a web page's images.
 func paragraphs(lines []string) string {
@@ -260,7 +290,7 @@ func (rd *reader) narratives() {
 		if s.Narrative == report.NarrativeOther {
 			to = rd.trailer(from, to)
 		}
-		rd.rep.Narrative.Set(s.Narrative, paragraphs(rd.lines[from:to]))
+		rd.rep.Narrative.Set(s.Narrative, rd.paragraphs(rd.lines[from:to]))
 	}
 }
 

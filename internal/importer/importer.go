@@ -267,6 +267,8 @@ type reader struct {
 	inline bool
 	// matched remembers the rows labels matched (match).
 	matched map[matchKey]*report.Row
+	// page is the shape of a PDF's page (measurePage), nil until measured.
+	page *pageShape
 }
 
 // newReader splits the text into lines (Lines).

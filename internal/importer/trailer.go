@@ -110,6 +110,9 @@ func (rd *reader) signature(from, to int) (sigFrom, sigTo int, ok bool) {
 			break
 		}
 	}
+	if last >= 0 && rd.rep.Org != "" && key(rd.lines[last]) == key(rd.rep.Org) {
+		return last, last + 1, true // the body's name alone (a PDF's 落款 without its date)
+	}
 	if last < 0 || !endsWithDate(rd.lines[last]) {
 		return 0, 0, false
 	}
