@@ -19,7 +19,10 @@ import (
 // is read twice — in reading order, and with -layout, where each table
 // row's numbers stand on its line — and the importer keeps the reading the
 // table's arithmetic confirms (Document.Alternatives). Page furniture is
-// dropped: form feeds and the page-number lines (— 3 —, - 3 -, 第3页 共9页).
+// dropped: the page-number lines (— 3 —, - 3 -, 第3页 共9页), and a running
+// header or footer — a line that begins or ends most pages alike (the
+// report's title over every page, 某某区人民政府办公室 under it), digits
+// aside; the title on the first page under its own running header stays.
 
 // pdfTimeout bounds one pdftotext run: a report's PDF reads in well under
 // a second; a hostile one must not hold a request.
@@ -62,7 +65,7 @@ func readPDF(data []byte) (*Document, error) {
 func runPdftotext(path string, layout bool) (string, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), pdfTimeout)
 	defer cancel()
-	args := []string{"-enc", "UTF-8", "-nopgbrk"}
+	args := []string{"-enc", "UTF-8"}
 	if layout {
 		args = append(args, "-layout")
 	}
@@ -89,19 +92,94 @@ func hasText(s string) bool {
 // - 3 -, 3, 第3页, 第 3 页 共 9 页, 3/9.
 var pageNumberRE = regexp.MustCompile(`^[\s\-－—–]*(第\s*)?\d{1,3}(\s*页)?(\s*[/／共]\s*\d{1,3}\s*页?)?[\s\-－—–]*$`)
 
-// cleanPDF drops form feeds and page-number lines. A lone number is not
-// taken for a page number: in a PDF's text a table cell is often a lone
-// number on its line.
+// cleanPDF drops page furniture: running headers and footers, and
+// page-number lines; pages are joined by a line break. A lone number is
+// not taken for a page number: in a PDF's text a table cell is often a
+// lone number on its line.
 func cleanPDF(s string) string {
-	s = strings.ReplaceAll(normalizeNewlines(s), "\f", "\n")
-	lines := strings.Split(s, "\n")
-	out := lines[:0]
-	for _, l := range lines {
-		t := strings.TrimSpace(l)
-		if t != "" && pageNumberRE.MatchString(t) && strings.ContainsAny(t, "-－—–页/／") {
-			continue
+	pages := strings.Split(strings.TrimSuffix(normalizeNewlines(s), "\f"), "\f")
+	furniture := runningLines(pages)
+	var out []string
+	for _, page := range pages {
+		lines := strings.Split(page, "\n")
+		first, last := edgeLines(lines)
+		for i, l := range lines {
+			t := strings.TrimSpace(l)
+			if t != "" && pageNumberRE.MatchString(t) && strings.ContainsAny(t, "-－—–页/／") {
+				continue
+			}
+			if (i == first || i == last) && furniture[pageLineKey(t)] {
+				continue
+			}
+			out = append(out, strings.TrimRight(l, " \t"))
 		}
-		out = append(out, strings.TrimRight(l, " \t"))
 	}
 	return strings.Join(out, "\n")
+}
+
+// runningLines are the running headers and footers of the pages, by
+// pageLineKey: a page's first or last line (page numbers aside) that
+// begins or ends at least two pages and half of them.
+func runningLines(pages []string) map[string]bool {
+	count := map[string]int{}
+	for _, page := range pages {
+		lines := strings.Split(page, "\n")
+		first, last := edgeLines(lines)
+		seen := map[string]bool{}
+		for _, i := range []int{first, last} {
+			if i < 0 {
+				continue
+			}
+			if k := pageLineKey(strings.TrimSpace(lines[i])); !seen[k] {
+				seen[k] = true
+				count[k]++
+			}
+		}
+	}
+	out := map[string]bool{}
+	for k, n := range count {
+		if n >= 2 && 2*n >= len(pages) && isRunningText(k) {
+			out[k] = true
+		}
+	}
+	return out
+}
+
+// isRunningText: a line key that can be a running header or footer: it
+// has a Chinese character and at most three numbers — never a table row
+// of numbers (0 0 0 0 0 0 0 ends many pages alike).
+func isRunningText(k string) bool {
+	return strings.ContainsFunc(k, func(r rune) bool { return unicode.Is(unicode.Han, r) }) &&
+		strings.Count(strings.ReplaceAll(k, "##", "#"), "#") <= 3
+}
+
+// edgeLines are the indices of a page's first and last lines that are
+// neither blank nor a page number, or -1.
+func edgeLines(lines []string) (first, last int) {
+	first, last = -1, -1
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		if t == "" || pageNumberRE.MatchString(t) && strings.ContainsAny(t, "-－—–页/／") {
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		last = i
+	}
+	return first, last
+}
+
+// pageLineKey is a line as a running header or footer repeats it: its
+// digits (a page number, a date) and spaces aside.
+func pageLineKey(t string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case unicode.IsDigit(r):
+			return '#'
+		case unicode.IsSpace(r):
+			return -1
+		}
+		return r
+	}, t)
 }

@@ -245,6 +245,9 @@ func (rd *reader) paragraphs(lines []string) string {
 		ps := measurePage(rd.narrativeLines())
 		rd.page = &ps
 	}
+	if rd.res.Layout && rd.page.full > 0 {
+		return joinWrapped(columnLines(lines, *rd.page))
+	}
 	return pdfParagraphs(lines, *rd.page)
 }
 

@@ -82,29 +82,55 @@ func pdfParagraphs(lines []string, ps pageShape) string {
 	if ps.full == 0 {
 		return paragraphs(lines)
 	}
+	return joinWrapped(ps.measure(lines))
+}
+
+// pline is a line of running text with what its page says of it.
+type pline struct {
+	text  string // trimmed, pdftotext's spaces beside Chinese dropped
+	wraps bool   // it goes on in the next line (pageShape.wraps)
+	// indented: it starts right of the margin where the page indents
+	// its paragraphs' first lines (pageShape.indents); false elsewhere
+	indented, indents bool
+}
+
+// measure reads lines by the page's shape.
+func (ps pageShape) measure(lines []string) []pline {
+	out := make([]pline, len(lines))
+	for i, l := range lines {
+		t := trim(l)
+		if t == "" {
+			continue
+		}
+		out[i] = pline{text: squeezeWide(t), wraps: ps.wraps(l, t), indented: ps.indents && ps.indented(l), indents: ps.indents}
+	}
+	return out
+}
+
+// joinWrapped joins the lines into paragraphs, one a line.
+func joinWrapped(lines []pline) string {
 	var paras []string
 	var cur strings.Builder
 	full, ended := false, false // the last line was full; it ended a sentence
 	for _, l := range lines {
-		t := squeezeWide(trim(l))
-		if t == "" {
+		if l.text == "" {
 			full = full && !ended // a page break inside a sentence
 			continue
 		}
-		join := full && !(startsItem(t) && endsPunct(cur.String()))
+		join := full && !(startsItem(l.text) && endsPunct(cur.String()))
 		if ended {
-			join = join && ps.indents && !ps.indented(l)
+			join = join && l.indents && !l.indented
 		}
 		if join {
-			joinTo(&cur, t)
+			joinTo(&cur, l.text)
 		} else {
 			if cur.Len() > 0 {
 				paras = append(paras, cur.String())
 			}
 			cur.Reset()
-			cur.WriteString(t)
+			cur.WriteString(l.text)
 		}
-		full, ended = ps.wraps(l, t), sentenceEnd(t)
+		full, ended = l.wraps, sentenceEnd(l.text)
 	}
 	if cur.Len() > 0 {
 		paras = append(paras, cur.String())
@@ -199,4 +225,98 @@ func nextNonSpace(rs []rune) rune {
 		}
 	}
 	return 0
+}
+
+// A page set in two columns comes out of pdftotext -layout a line of
+// each column side by side (…坚持以习近   例》，不断完善…). Such a block —
+// two or more lines with a gap of three or more spaces at the same
+// place, and the lines beside them that stand wholly left or right of it
+// — is read as its left column, then its right one, each measured as a
+// page of its own width.
+
+// minGap is the least run of spaces between two columns.
+const minGap = 3
+
+// columnLines reads the lines of a -layout text by the page's shape,
+// each two-column block as its two columns.
+func columnLines(lines []string, ps pageShape) []pline {
+	var out []pline
+	for i := 0; i < len(lines); {
+		at, n := columnBlock(lines, i)
+		if n < 2 {
+			out = append(out, ps.measure(lines[i:i+1])...)
+			i++
+			continue
+		}
+		var left, right []string
+		for _, l := range lines[i : i+n] {
+			rs := []rune(l)
+			cut := min(at, len(rs))
+			left = append(left, strings.TrimRight(string(rs[:cut]), " "))
+			right = append(right, string(rs[cut:]))
+		}
+		for _, col := range [][]string{left, right} {
+			out = append(out, columnShape(col).measure(col)...)
+		}
+		i += n
+	}
+	return out
+}
+
+// columnBlock finds a two-column block starting at lines[i]: the column
+// (in runes) where its right column starts — the least start of a right
+// column's text, right of every left column's — and how many lines it
+// has (0 or 1: none).
+func columnBlock(lines []string, i int) (at, n int) {
+	lo, hi, ok := gapAt(lines[i])
+	if !ok {
+		return 0, 0
+	}
+	n, gaps := 1, 1
+	for _, l := range lines[i+1:] {
+		t := strings.TrimRight(l, " ")
+		lead := len([]rune(l)) - len([]rune(strings.TrimLeft(l, " ")))
+		if gl, gh, ok := gapAt(l); ok && max(lo, gl) <= min(hi, gh) {
+			lo, hi, gaps = max(lo, gl), min(hi, gh), gaps+1
+		} else if !ok && trim(l) != "" && len([]rune(t)) > lo && lead < lo {
+			break // a line across both columns: the block has ended
+		}
+		n++
+	}
+	if gaps < 2 {
+		return 0, 0
+	}
+	for n > 0 && trim(lines[i+n-1]) == "" {
+		n--
+	}
+	return hi, n
+}
+
+// gapAt finds a line's widest inner gap of minGap or more spaces: a
+// right column may start from lo (after the left column's text) to hi
+// (where the text after the gap starts), in runes.
+func gapAt(l string) (lo, hi int, ok bool) {
+	rs := []rune(strings.TrimRight(l, " "))
+	bestLen, run := 0, 0
+	seenText := false
+	for i, r := range rs {
+		if r == ' ' {
+			run++
+			continue
+		}
+		if seenText && run >= minGap && run > bestLen {
+			lo, hi, bestLen, ok = i-run+1, i, run, true
+		}
+		seenText, run = true, 0
+	}
+	return lo, hi, ok
+}
+
+// columnShape measures a column: a full line is as wide as its widest.
+func columnShape(lines []string) pageShape {
+	ps := measurePage(lines)
+	for _, l := range lines {
+		ps.full = max(ps.full, width(strings.TrimRight(l, " \t")))
+	}
+	return ps
 }
