@@ -8,9 +8,11 @@ import (
 	"os"
 	"os/exec"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // A PDF is read by poppler's pdftotext (Debian's poppler-utils), the
@@ -54,9 +56,9 @@ func readPDF(data []byte) (*Document, error) {
 	if !hasText(plainText) {
 		return nil, ErrScanned
 	}
-	d := &Document{Kind: PDF, Blocks: []Block{{Para: cleanPDF(plainText)}}}
+	d := &Document{Kind: PDF, Blocks: []Block{{Para: cleanPDF(plainText, false)}}}
 	if layout, err := runPdftotext(f.Name(), true); err == nil && hasText(layout) {
-		d.Alternatives = []*Document{{Kind: PDF, PDFLayout: true, Blocks: []Block{{Para: cleanPDF(layout)}}}}
+		d.Alternatives = []*Document{{Kind: PDF, PDFLayout: true, Blocks: []Block{{Para: cleanPDF(layout, true)}}}}
 	}
 	return d, nil
 }
@@ -95,9 +97,17 @@ var pageNumberRE = regexp.MustCompile(`^[\s\-－—–]*(第\s*)?\d{1,3}(\s*页)
 // cleanPDF drops page furniture: running headers and footers, and
 // page-number lines; pages are joined by a line break. A lone number is
 // not taken for a page number: in a PDF's text a table cell is often a
-// lone number on its line.
-func cleanPDF(s string) string {
+// lone number on its line. In a -layout text, a page printed turned
+// reads back the right way up (turnedPage).
+func cleanPDF(s string, layout bool) string {
 	pages := strings.Split(strings.TrimSuffix(normalizeNewlines(s), "\f"), "\f")
+	if layout {
+		for i, page := range pages {
+			if lines := strings.Split(page, "\n"); turnedPage(lines) {
+				pages[i] = strings.Join(turnBack(lines), "\n")
+			}
+		}
+	}
 	furniture := runningLines(pages)
 	var out []string
 	for _, page := range pages {
@@ -182,4 +192,68 @@ func pageLineKey(t string) string {
 		}
 		return r
 	}, t)
+}
+
+// A table printed turned on its page (a wide table set sideways, a
+// landscape sheet on portrait paper) comes out of pdftotext -layout
+// upside down, whichever way it was turned: its last row first, each
+// row's cells right to left, each Chinese character a word of its own
+// and so written backwards (量数请申开公息信府政收新年本、一), the numbers
+// whole. A page that reads so — more of its lines end with an ordinal
+// written backwards (、一 ）二（ 1.) than begin with one — is turned back:
+// its lines in the other order, each line's words so.
+
+var (
+	// ordinalStartRE begins a line of a report: 一、 （二） 1. 1、
+	ordinalStartRE = regexp.MustCompile(`^(\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])`)
+	// ordinalEndRE ends such a line written backwards.
+	ordinalEndRE = regexp.MustCompile(`(\d{1,2}[.．、]|、[一二三四五六七八九十]{1,3}|[）)][一二三四五六七八九十]{1,3}[（(])$`)
+)
+
+// turnedPage: the page's lines read as a page printed turned.
+func turnedPage(lines []string) bool {
+	starts, ends := 0, 0
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		if ordinalStartRE.MatchString(t) {
+			starts++
+		}
+		if ordinalEndRE.MatchString(t) {
+			ends++
+		}
+	}
+	return ends >= 3 && ends > 2*starts
+}
+
+// turnBack turns a page's lines the right way up.
+func turnBack(lines []string) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[len(lines)-1-i] = turnLine(l)
+	}
+	return out
+}
+
+// turnLine writes a line's words in the other order: a run of spaces, a
+// run of ASCII (a number, 1.) and any other character are each a word.
+func turnLine(l string) string {
+	var words []string
+	rs := []rune(strings.TrimRight(l, " "))
+	for i := 0; i < len(rs); {
+		j := i + 1
+		switch {
+		case rs[i] == ' ':
+			for j < len(rs) && rs[j] == ' ' {
+				j++
+			}
+		case rs[i] < utf8.RuneSelf:
+			for j < len(rs) && rs[j] < utf8.RuneSelf && rs[j] != ' ' {
+				j++
+			}
+		}
+		words = append(words, string(rs[i:j]))
+		i = j
+	}
+	slices.Reverse(words)
+	return strings.Join(words, "")
 }

@@ -29,6 +29,9 @@ type sBlock struct {
 	table   [][]sCell
 	header  int
 	widths  []float64 // the columns' widths in cm; nil: equal
+	// turned prints the table alone on a page, turned by that many
+	// degrees (90 or -90), as a wide table set sideways (web page only)
+	turned int
 }
 
 // sDoc is the printed document.
@@ -69,7 +72,14 @@ func (d sDoc) html() string {
 			fmt.Fprintf(&b, "<p>%s</p>", html.EscapeString(bl.para))
 			continue
 		}
-		b.WriteString("<table>")
+		switch bl.turned {
+		case 90:
+			b.WriteString(`<div style="break-before:page;break-after:page;height:250mm;position:relative"><table style="position:absolute;transform:rotate(90deg) translate(0,-100%);transform-origin:top left;left:0;top:0;width:245mm;font-size:7pt">`)
+		case -90:
+			b.WriteString(`<div style="break-before:page;break-after:page;height:250mm;position:relative"><table style="position:absolute;transform:rotate(-90deg) translate(-100%,0);transform-origin:top left;left:0;top:0;width:245mm;font-size:7pt">`)
+		default:
+			b.WriteString("<table>")
+		}
 		for _, row := range bl.table {
 			b.WriteString("<tr>")
 			for _, c := range row {
@@ -82,6 +92,9 @@ func (d sDoc) html() string {
 			b.WriteString("</tr>")
 		}
 		b.WriteString("</table>")
+		if bl.turned != 0 {
+			b.WriteString("</div>")
+		}
 	}
 	b.WriteString("</body></html>")
 	return b.String()

@@ -1,6 +1,10 @@
 package importer_test
 
 import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -36,6 +40,7 @@ type shapeOpts struct {
 	rotated        bool     // section 三's group cells turned 90° (fodt only)
 	repeatHeader   bool     // section 三's header rows repeated on each page
 	narrowLabels   bool     // section 三's label cells narrow, so labels wrap
+	turned         int      // section 三's table printed turned on its own page (web page only)
 	other          [][]int  // the （六） rows; one row: printed unsplit
 	narrative      []string // section 一, shapeNarrative if nil
 	extra          []sBlock // more paragraphs after section 一's
@@ -143,7 +148,7 @@ func requestsBlock(o shapeOpts) sBlock {
 	t = append(t,
 		row([]sCell{span("（七）总计", 1, 2)}, nums(23+sum6[0], 2+sum6[1], 0, 0, 1, 0, 26+sum6[6])),
 		row([]sCell{span("四、结转下年度继续办理", 1, 3)}, z))
-	b := sBlock{table: t, widths: []float64{1.1, 1.7, 3.4, 1.3, 1.3, 1.3, 1.3, 1.3, 1.3, 1.3}}
+	b := sBlock{table: t, widths: []float64{1.1, 1.7, 3.4, 1.3, 1.3, 1.3, 1.3, 1.3, 1.3, 1.3}, turned: o.turned}
 	if o.repeatHeader {
 		b.header = 3
 	}
@@ -315,6 +320,38 @@ func TestPDFPageShapes(t *testing.T) {
 					t.Errorf("note %s", n)
 				}
 			}
+		})
+	}
+}
+
+// TestPDFTurnedTable: section 三's table printed turned on its page, as a
+// wide table set sideways — by a quarter turn either way, printed by
+// Chromium — reads every cell: pdftotext -layout reads such a page upside
+// down (its last row first, its words backwards), and extract turns it
+// back.
+func TestPDFTurnedTable(t *testing.T) {
+	testenv.Poppler(t, "pdftotext")
+	chromium := testenv.Chromium(t)
+	dir := t.TempDir()
+	for _, turned := range []int{90, -90} {
+		t.Run(fmt.Sprint(turned), func(t *testing.T) {
+			page := filepath.Join(dir, fmt.Sprintf("turned%d.html", turned))
+			out := filepath.Join(dir, fmt.Sprintf("turned%d.pdf", turned))
+			if err := os.WriteFile(page, []byte(shapeDoc(shapeOpts{turned: turned}).html()), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			cmd := exec.Command(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+				"--disable-component-update", "--disable-sync", "--no-first-run", "--no-pdf-header-footer",
+				"--user-data-dir="+filepath.Join(dir, "profile"), "--print-to-pdf="+out, "file://"+page)
+			if msg, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("chromium: %v\n%s", err, msg)
+			}
+			data, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, res := readDoc(t, data)
+			checkShape(t, res, wantShape([][2]int64{{0, 0}, {0, 0}, {0, 0}}))
 		})
 	}
 }
