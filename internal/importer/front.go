@@ -60,7 +60,7 @@ func (rd *reader) frontMatter() {
 		}
 		start = title + 1
 	}
-	rd.rep.Preface = rd.paragraphs(rd.lines[start:end])
+	rd.rep.Preface, _ = rd.paragraphs(start, end)
 	if rd.rep.Org == "" || rd.rep.Year == 0 {
 		rd.inferOrgYear(title)
 	}
@@ -234,21 +234,29 @@ func firstNonEmpty(lines []string, from, to int) int {
 	return -1
 }
 
-// paragraphs is the text of lines as the report's paragraphs: a PDF's
-// with its wrapped lines joined (pdfParagraphs), any other's a line a
-// paragraph.
-func (rd *reader) paragraphs(lines []string) string {
-	if rd.res.Kind != extract.PDF {
-		return paragraphs(lines)
-	}
-	if rd.page == nil {
+// paragraphs is the text of lines[from:to] as the report's paragraphs,
+// with the 1-based line each starts on: a PDF's with its wrapped lines
+// joined (wrapped.go), any other's a line a paragraph.
+func (rd *reader) paragraphs(from, to int) (string, []int) {
+	lines := rd.lines[from:to]
+	if rd.res.Kind == extract.PDF && rd.page == nil {
 		ps := measurePage(rd.narrativeLines())
 		rd.page = &ps
 	}
-	if rd.res.Layout && rd.page.full > 0 {
-		return joinWrapped(columnLines(lines, *rd.page))
+	if rd.res.Kind != extract.PDF || rd.page.full == 0 {
+		return paragraphs(lines), paraLines(rd.lines, from, to)
 	}
-	return pdfParagraphs(lines, *rd.page)
+	var pl []pline
+	if rd.res.Layout {
+		pl = columnLines(lines, *rd.page)
+	} else {
+		pl = rd.page.measure(lines, 0)
+	}
+	text, at := joinWrapped(pl)
+	for i := range at {
+		at[i] += from + 1
+	}
+	return text, at
 }
 
 // narrativeLines are the lines of the text before section 二 and of
@@ -293,8 +301,22 @@ func (rd *reader) narratives() {
 		if s.Narrative == report.NarrativeOther {
 			to = rd.trailer(from, to)
 		}
-		rd.rep.Narrative.Set(s.Narrative, rd.paragraphs(rd.lines[from:to]))
+		text, at := rd.paragraphs(from, to)
+		rd.rep.Narrative.Set(s.Narrative, text)
+		rd.res.ParaLines[s.Narrative] = at
 	}
+}
+
+// paraLines are the 1-based lines of the paragraphs paragraphs makes of
+// lines[from:to]: its non-empty lines.
+func paraLines(lines []string, from, to int) []int {
+	var at []int
+	for i := from; i < to; i++ {
+		if trim(lines[i]) != "" {
+			at = append(at, i+1)
+		}
+	}
+	return at
 }
 
 // hasSentencePunct reports punctuation that a name or a date line never has.

@@ -110,8 +110,8 @@ func (rd *reader) signature(from, to int) (sigFrom, sigTo int, ok bool) {
 			break
 		}
 	}
-	if last >= 0 && rd.rep.Org != "" && key(rd.lines[last]) == key(rd.rep.Org) {
-		return last, last + 1, true // the body's name alone (a PDF's 落款 without its date)
+	if last >= 0 && rd.isOwnName(rd.lines[last]) && lastNonEmpty(rd.lines, from, last) >= 0 {
+		return last, last + 1, true // the body's name alone: a draft's page, not yet dated
 	}
 	if last < 0 || !endsWithDate(rd.lines[last]) {
 		return 0, 0, false
@@ -123,6 +123,12 @@ func (rd *reader) signature(from, to int) (sigFrom, sigTo int, ok bool) {
 		}
 	}
 	return sigFrom, last + 1, true
+}
+
+// isOwnName: the line is the name of the body the report is of (as its
+// title names it), and nothing else.
+func (rd *reader) isOwnName(line string) bool {
+	return rd.rep.Org != "" && key(trim(line)) == key(rd.rep.Org)
 }
 
 func (rd *reader) keepSignature(from, to int) {

@@ -82,11 +82,13 @@ func pdfParagraphs(lines []string, ps pageShape) string {
 	if ps.full == 0 {
 		return paragraphs(lines)
 	}
-	return joinWrapped(ps.measure(lines))
+	text, _ := joinWrapped(ps.measure(lines, 0))
+	return text
 }
 
 // pline is a line of running text with what its page says of it.
 type pline struct {
+	at    int    // its index among the lines read
 	text  string // trimmed, pdftotext's spaces beside Chinese dropped
 	wraps bool   // it goes on in the next line (pageShape.wraps)
 	// indented: it starts right of the margin where the page indents
@@ -94,22 +96,23 @@ type pline struct {
 	indented, indents bool
 }
 
-// measure reads lines by the page's shape.
-func (ps pageShape) measure(lines []string) []pline {
+// measure reads lines by the page's shape; the first is at index base.
+func (ps pageShape) measure(lines []string, base int) []pline {
 	out := make([]pline, len(lines))
 	for i, l := range lines {
-		t := trim(l)
-		if t == "" {
-			continue
+		out[i].at = base + i
+		if t := trim(l); t != "" {
+			out[i] = pline{at: base + i, text: squeezeWide(t), wraps: ps.wraps(l, t), indented: ps.indents && ps.indented(l), indents: ps.indents}
 		}
-		out[i] = pline{text: squeezeWide(t), wraps: ps.wraps(l, t), indented: ps.indents && ps.indented(l), indents: ps.indents}
 	}
 	return out
 }
 
-// joinWrapped joins the lines into paragraphs, one a line.
-func joinWrapped(lines []pline) string {
+// joinWrapped joins the lines into paragraphs, one a line, and gives the
+// index (pline.at) of each paragraph's first line.
+func joinWrapped(lines []pline) (string, []int) {
 	var paras []string
+	var starts []int
 	var cur strings.Builder
 	full, ended := false, false // the last line was full; it ended a sentence
 	for _, l := range lines {
@@ -129,13 +132,14 @@ func joinWrapped(lines []pline) string {
 			}
 			cur.Reset()
 			cur.WriteString(l.text)
+			starts = append(starts, l.at)
 		}
 		full, ended = l.wraps, sentenceEnd(l.text)
 	}
 	if cur.Len() > 0 {
 		paras = append(paras, cur.String())
 	}
-	return strings.Join(paras, "\n")
+	return strings.Join(paras, "\n"), starts
 }
 
 // width is a line's width in half-width columns, its indent included: a
@@ -244,7 +248,7 @@ func columnLines(lines []string, ps pageShape) []pline {
 	for i := 0; i < len(lines); {
 		at, n := columnBlock(lines, i)
 		if n < 2 {
-			out = append(out, ps.measure(lines[i:i+1])...)
+			out = append(out, ps.measure(lines[i:i+1], i)...)
 			i++
 			continue
 		}
@@ -256,7 +260,7 @@ func columnLines(lines []string, ps pageShape) []pline {
 			right = append(right, string(rs[cut:]))
 		}
 		for _, col := range [][]string{left, right} {
-			out = append(out, columnShape(col).measure(col)...)
+			out = append(out, columnShape(col).measure(col, i)...)
 		}
 		i += n
 	}

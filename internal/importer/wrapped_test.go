@@ -66,6 +66,26 @@ func sameNarrative(t *testing.T, want *report.Report, got *importer.Result) {
 	}
 }
 
+// paraLinesStart: each paragraph of a text section is said to start on a
+// line that holds its first words (a line of a -layout text may hold a
+// second column beside them).
+func paraLinesStart(t *testing.T, res *importer.Result) {
+	t.Helper()
+	lines := importer.Lines(res.Text)
+	for _, key := range []string{report.NarrativeOverview, report.NarrativeProblems, report.NarrativeOther} {
+		paras, at := paragraphsOf(res.Report.Narrative.Text(key)), res.ParaLines[key]
+		if len(paras) != len(at) {
+			t.Errorf("%s: %d paragraphs, %d lines", key, len(paras), len(at))
+			continue
+		}
+		for i, p := range paras {
+			if head := string([]rune(p)[:min(4, len([]rune(p)))]); at[i] < 1 || at[i] > len(lines) || !strings.Contains(spaceless(lines[at[i]-1]), head) {
+				t.Errorf("%s: paragraph %d (%s…) said to start on line %d", key, i+1, head, at[i])
+			}
+		}
+	}
+}
+
 func lastRunes(s string, n int) string {
 	r := []rune(s)
 	if len(r) > n {
@@ -110,6 +130,7 @@ func TestPDFNarrativeJoined(t *testing.T) {
 						t.Fatal(err)
 					}
 					sameNarrative(t, testenv.Seed(t, name), res)
+					paraLinesStart(t, res)
 				}
 			})
 		}
