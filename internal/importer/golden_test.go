@@ -13,7 +13,9 @@ import (
 	"testing"
 	"time"
 
+	"nianbao/internal/extract"
 	"nianbao/internal/importer"
+	"nianbao/internal/org"
 	"nianbao/internal/report"
 )
 
@@ -69,21 +71,34 @@ func readGolden(t *testing.T, path string) golden {
 	return g
 }
 
-// checkWhole runs the whole check as `nianbao check` does on a file
-// (importer.ReadGiven and CheckOptions): a JSON report as it is, a
-// published text read by the importer first (with its headings, W11);
-// final; the body's kind guessed from its name.
+// checkWhole runs the whole check as `nianbao check` does on a file: a
+// JSON report as it is, a published text read by the importer first
+// (with its headings, W11); final; the body's kind guessed from its name.
 func checkWhole(tb testing.TB, path string) []report.Finding {
 	tb.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	r, res, err := importer.ReadGiven(path, data)
-	if err != nil {
-		tb.Fatalf("%s: %v", path, err)
+	var r *report.Report
+	var headings *[6]report.PrintedHeading
+	if strings.HasSuffix(path, ".json") {
+		if r, err = report.Decode(data); err != nil {
+			tb.Fatalf("%s: %v", path, err)
+		}
+	} else {
+		doc, err := extract.Read(data)
+		if err != nil {
+			tb.Fatalf("%s: %v", path, err)
+		}
+		res, err := importer.ImportDocument(doc)
+		if err != nil {
+			tb.Fatalf("%s: %v", path, err)
+		}
+		r, headings = res.Report, &res.Printed
 	}
-	return report.Check(r, importer.CheckOptions(r, res, true, "", nil))
+	opt := report.Options{Final: true, Headings: headings, NoRules: !org.KindOfName(r.Org).MakesRules()}
+	return report.Check(r, opt)
 }
 
 var digitRun = regexp.MustCompile(`[0-9]+(?:\.[0-9]+)?`)
@@ -198,7 +213,7 @@ func BenchmarkWholeCheck(b *testing.B) {
 	r := res.Report
 	last := r.Clone()
 	last.Year--
-	opt := importer.CheckOptions(r, res, true, "", last)
+	opt := report.Options{Final: true, Headings: &res.Printed, NoRules: !org.KindOfName(r.Org).MakesRules(), LastYear: last}
 	noLast := opt
 	noLast.LastYear = nil
 	// An administrator's rules for 第一部分 (W13, W14), which read the
