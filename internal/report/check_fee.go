@@ -97,19 +97,21 @@ func (c *checker) feeStatements() {
 var feeMemo = bounded.New[string, []feeSentence](paraMemoSize)
 
 // feeSentences are the sentences of text section key that say something of
-// the fee, in order.
+// the fee, in order. A fresh check (the memos' reference) reads every
+// paragraph.
 func (c *checker) feeSentences(key string) []feeSentence {
 	var out []feeSentence
 	i := 0
-	for line := range strings.SplitSeq(c.r.Narrative.Text(key), "\n") { // as Paragraphs cuts them
-		para := strings.TrimSpace(line)
-		if para == "" {
-			continue
+	for para := range paragraphSeq(c.r.Narrative.Text(key)) {
+		fss, ok := []feeSentence(nil), false
+		if !c.fresh {
+			fss, ok = feeMemo.Get(para)
 		}
-		fss, ok := feeMemo.Get(para)
 		if !ok {
 			fss = readFeeParagraph(para)
-			feeMemo.Put(para, fss)
+			if !c.fresh {
+				feeMemo.Put(para, fss)
+			}
 		}
 		for _, fs := range fss {
 			fs.narrative, fs.para = key, i
