@@ -19,11 +19,11 @@ type Paste struct {
 	// WithYear shows the year field, with Year as its value.
 	WithYear bool
 	Year     string
-	// LastYear shows the fields of last year's report (last_text,
+	// WithLastYear shows the fields of last year's report (last_text,
 	// last_file), LastText in its box.
-	LastYear bool
-	LastText string
-	Submit   string
+	WithLastYear bool
+	LastText     string
+	Submit       string
 }
 
 // The names of the fields of last year's report in the check's form.
