@@ -172,6 +172,8 @@ func readFeeParagraph(para string) []feeSentence {
 	return out
 }
 
+// feeFinding adds a W9 at the sentence it is about, so that the editor
+// and the review page go to that paragraph.
 func (c *checker) feeFinding(at *feeSentence, msg string, cells ...CellID) {
 	f := c.add(RuleFeeNotices, Warning, msg, cells...)
 	f.Narrative, f.Para = at.narrative, at.para
