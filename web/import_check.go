@@ -17,7 +17,7 @@ func (s *Server) checkForm(c echo.Context) error {
 	if !mayCheckTexts(currentUser(c)) {
 		return errForbidden
 	}
-	return s.renderCheckForm(c, "", nil, http.StatusOK)
+	return s.renderCheckForm(c, checkTexts{}, nil, http.StatusOK)
 }
 
 // mayCheckTexts: checking a published text stores nothing and shows no
@@ -35,8 +35,13 @@ func mayCheckTexts(u *auth.User) bool {
 	return false
 }
 
-func (s *Server) renderCheckForm(c echo.Context, text string, errs ui.Errors, status int) error {
+// checkTexts are what the check's form holds: the report's text and last
+// year's (as pasted, or a file's reading).
+type checkTexts struct{ text, last string }
+
+func (s *Server) renderCheckForm(c echo.Context, t checkTexts, errs ui.Errors, status int) error {
 	p := imported.Check{Frame: s.page(c, "检查已发布的报告"),
-		Paste: imported.Paste{Action: paths.CheckText, Text: text, Errors: errs, Submit: "读取并检查"}}
+		Paste: imported.Paste{Action: paths.CheckText, Text: t.text, Errors: errs, Submit: "读取并检查",
+			LastYear: true, LastText: t.last}}
 	return render(c, status, imported.CheckPage(p))
 }

@@ -66,17 +66,9 @@ func reportInput(c echo.Context) (postedReport, ui.Errors) {
 // A PDF or Word file may be as large as a request may be; what is read
 // from it, like a text file, at most maxReportText.
 func uploadedReport(fh *multipart.FileHeader) (postedReport, string) {
-	f, err := fh.Open()
-	if err != nil {
-		return postedReport{}, "无法读取上传的文件，请重新选择"
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxBody+1))
-	if err != nil {
-		return postedReport{}, "无法读取上传的文件，请重新选择"
-	}
-	if len(data) > maxReportText && !extract.IsDocumentFile(data) {
-		return postedReport{}, "文件" + tooLarge(int64(len(data)))
+	data, problem := uploadedBytes(fh)
+	if problem != "" {
+		return postedReport{}, problem
 	}
 	doc, err := extract.Read(data)
 	if err != nil {
@@ -97,6 +89,25 @@ func uploadedReport(fh *multipart.FileHeader) (postedReport, string) {
 		p.carry = doc.Blocks[0].Para
 	}
 	return p, ""
+}
+
+// uploadedBytes reads an uploaded file whole; the problem is for the file
+// field. A PDF or Word file may be as large as a request may be; any
+// other at most maxReportText.
+func uploadedBytes(fh *multipart.FileHeader) ([]byte, string) {
+	f, err := fh.Open()
+	if err != nil {
+		return nil, "无法读取上传的文件，请重新选择"
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxBody+1))
+	if err != nil {
+		return nil, "无法读取上传的文件，请重新选择"
+	}
+	if len(data) > maxReportText && !extract.IsDocumentFile(data) {
+		return nil, "文件" + tooLarge(int64(len(data)))
+	}
+	return data, ""
 }
 
 func tooLarge(n int64) string {
@@ -128,14 +139,12 @@ func readReport(c echo.Context) (string, *importer.Result, ui.Errors, error) {
 }
 
 // reading lays out a read report with the findings of a published
-// report (every rule, blank cells as errors), beside the lines the notes
-// number (res.Text), whatever the form carries. kind is the body's, or ""
-// for a text checked without one (/check): then the kind is guessed from
-// the name the report is signed with.
-func reading(res *importer.Result, kind org.Kind) *imported.Reading {
-	if kind == "" {
-		kind = org.KindOfName(res.Report.Org)
-	}
-	opt := report.Options{Final: true, Headings: &res.Printed, NoRules: !kind.MakesRules()}
+// report (every rule, blank cells as errors; importer.CheckOptions, as
+// `nianbao check` checks), beside the lines the notes number (res.Text),
+// whatever the form carries. kind is the body's, or "" for a text checked
+// without one (/check): then the kind is guessed from the name the report
+// is signed with. last is last year's report, nil when none is at hand.
+func reading(res *importer.Result, kind org.Kind, last *report.Report) *imported.Reading {
+	opt := importer.CheckOptions(res.Report, res, true, kind, last)
 	return imported.NewReading(res.Text, res, report.Check(res.Report, opt))
 }

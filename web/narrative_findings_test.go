@@ -12,6 +12,7 @@ import (
 	"nianbao/internal/auth"
 	"nianbao/internal/org"
 	"nianbao/internal/webtest"
+	"nianbao/views/imported"
 	"nianbao/web/paths"
 )
 
@@ -77,8 +78,9 @@ func TestReviewPageNarrativeFigures(t *testing.T) {
 }
 
 // TestCheckTextNarrativeFigures: /check of a published text whose 第一部分
-// contradicts its table lists W2, linked to the heading of 第一部分 in the
-// text.
+// contradicts its table lists W2, linked to the line of the text that
+// states the figure (where it selects the words it quotes) and, by its
+// second link, to the cell of the table read.
 func TestCheckTextNarrativeFigures(t *testing.T) {
 	app := webtest.Start(t)
 	city := app.Body(t, 0, "某市人民政府", org.LocalGovernment)
@@ -90,9 +92,13 @@ func TestCheckTextNarrativeFigures(t *testing.T) {
 		t.Fatal("seed 002 no longer says 现行有效规范性文件共231件")
 	}
 	d := c.PostMultipart(t, paths.CheckText, url.Values{"text": {slip}}, nil).Doc(t)
-	target := w2(t, d).Find("a").AttrOr("data-focus", "")
-	if line := d.Find("#" + target); !strings.Contains(line.Text(), "总体情况") {
-		t.Errorf("the finding points at %q (%q), not the heading of 第一部分", target, line.Text())
+	a := w2(t, d).Find("a").First()
+	target := a.AttrOr("data-focus", "")
+	if line := d.Find("li#" + target); !strings.Contains(line.Text(), "现行有效规范性文件共230件") || !strings.Contains(line.Text(), a.AttrOr("data-quote", "?")) {
+		t.Errorf("the finding points at %q (%q), not the line that says 共230件 and holds the words it quotes %q", target, line.Text(), a.AttrOr("data-quote", ""))
+	}
+	if cell := w2(t, d).Find("a.finding-cell").AttrOr("data-focus", ""); cell != imported.CellDOMID("active.normative_docs.in_force") || d.Find("td#"+cell).Length() != 1 {
+		t.Errorf("the finding's cell link goes to %q", cell)
 	}
 }
 

@@ -31,11 +31,7 @@ func TestTriageMarks(t *testing.T) {
 		}
 		return li
 	}
-	board := func() (open, confirmed string) {
-		t.Helper()
-		row := a.supervisor.Get(t, paths.BoardYear(2024)).Doc(t).Find(`.board-table tr:contains("瑞安市人民政府办公室")`)
-		return strings.TrimSpace(row.Find("td.open-warnings").Text()), strings.TrimSpace(row.Find("td.confirmed-warnings").Text())
-	}
+	board := func() (open, confirmed string) { t.Helper(); return a.boardCounts(t) }
 	if o, c := board(); o != "1" || c != "0" {
 		t.Errorf("before any mark the board counts %s open, %s confirmed", o, c)
 	}

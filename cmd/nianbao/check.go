@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 
+	"nianbao/internal/importer"
 	"nianbao/internal/org"
 	"nianbao/internal/report"
 )
@@ -44,21 +45,19 @@ func runCheck(_ context.Context, e *env, fs *flag.FlagSet, args []string) int {
 		fmt.Fprintf(e.stderr, "nianbao check：机关类别“%s”不对，应为 department、local_government 或 other\n", *kindName)
 		return exitUsage
 	}
-	r, headings, err := readChecked(e, fs.Arg(0))
+	r, res, err := readChecked(e, fs.Arg(0))
 	if err != nil {
 		fmt.Fprintln(e.stderr, "nianbao check：", err)
 		return exitUsage
 	}
-	if !known {
-		kind = org.KindOfName(r.Org)
-	}
-	opt := report.Options{Final: !*draft, Headings: headings, NoRules: !kind.MakesRules()}
+	var last *report.Report
 	if *lastYear != "" {
-		if opt.LastYear, err = readCheckInput(e, *lastYear); err != nil {
+		if last, _, err = readChecked(e, *lastYear); err != nil {
 			fmt.Fprintln(e.stderr, "nianbao check：", err)
 			return exitUsage
 		}
 	}
+	opt := importer.CheckOptions(r, res, !*draft, kind, last)
 	findings := report.Check(r, opt)
 	if *asJSON {
 		printFindingsJSON(e, findings)
@@ -88,31 +87,23 @@ func decodeReport(path string, data []byte) (*report.Report, error) {
 	return r, nil
 }
 
-// readCheckInput reads the report to check: its JSON, or a published
-// report's plain text, which is imported first with the recognised format
-// and the reading notes written to stderr.
-func readCheckInput(e *env, path string) (*report.Report, error) {
-	r, _, err := readChecked(e, path)
-	return r, err
-}
-
-// readChecked is readCheckInput with, for a published text, its headings
-// as printed (for the structure check, W11); nil for JSON.
-func readChecked(e *env, path string) (*report.Report, *[6]report.PrintedHeading, error) {
+// readChecked reads the report to check, or last year's: its JSON, or a
+// published report's text, web page, PDF or Word file (importer.ReadGiven,
+// as /check reads them), which is imported first with the recognised
+// format and the reading notes written to stderr; res is nil for JSON.
+func readChecked(e *env, path string) (*report.Report, *importer.Result, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, nil, fmt.Errorf("无法读取 %s：%w", path, err)
 	}
-	if !isReportText(path, data) {
-		r, err := decodeReport(path, data)
-		return r, nil, err
-	}
-	res, err := importText(path, data)
+	r, res, err := importer.ReadGiven(path, data)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, fmt.Errorf("%s：%w", path, err)
 	}
-	printImportLog(e.stderr, res)
-	return res.Report, &res.Printed, nil
+	if res != nil {
+		printImportLog(e.stderr, res)
+	}
+	return r, res, nil
 }
 
 var severityZh = map[report.Severity]string{report.Error: "错误", report.Warning: "警告"}

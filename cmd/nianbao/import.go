@@ -1,14 +1,11 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"strings"
 
 	"nianbao/internal/extract"
 	"nianbao/internal/importer"
@@ -122,17 +119,4 @@ func blankCells(r *report.Report) int {
 		}
 	}
 	return n
-}
-
-// isReportText tells a report's plain text from its JSON: by the extension
-// .txt (or .json), otherwise by whether the content starts with "{".
-func isReportText(path string, data []byte) bool {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".txt":
-		return true
-	case ".json":
-		return false
-	}
-	data = bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\ufeff")), " \t\r\n")
-	return !bytes.HasPrefix(data, []byte("{"))
 }

@@ -113,10 +113,13 @@ func (w *walker) walk(n *html.Node) {
 				w.scripts = append(w.scripts, s)
 			}
 			return
-		case skipped[n.DataAtom]:
+		case skipped[n.DataAtom], isHidden(n):
 			return
 		case n.DataAtom == atom.Br:
 			w.flush()
+			return
+		case n.DataAtom == atom.Img:
+			w.image()
 			return
 		case n.DataAtom == atom.Table && !hasNestedTable(n):
 			w.flush()
@@ -132,6 +135,42 @@ func (w *walker) walk(n *html.Node) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		w.walk(c)
 	}
+}
+
+// isHidden: an element the page does not show — hidden, or styled
+// display:none or visibility:hidden in its own style attribute (a
+// reader's toolbar, a second copy of the article for another template).
+// Hiding by a class in a style sheet is not seen.
+func isHidden(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch strings.ToLower(a.Key) {
+		case "hidden":
+			return true
+		case "style":
+			st := strings.ToLower(strings.Join(strings.Fields(a.Val), ""))
+			if strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ImageMark is the paragraph an image of the page reads as: an office
+// that pasted its tables as pictures publishes only the narrative as text,
+// and the importer must say that the numbers are in a picture rather than
+// that the table is missing. It holds no digit (a file name such as
+// table3.png would read as a number).
+const ImageMark = "〔图片〕"
+
+// image puts an image's mark in its own paragraph, once for images in a
+// row.
+func (w *walker) image() {
+	w.flush()
+	if n := len(w.blocks); n > 0 && w.blocks[n-1].Para == ImageMark {
+		return
+	}
+	w.blocks = append(w.blocks, Block{Para: ImageMark})
 }
 
 // flush ends the paragraph being gathered.
@@ -315,7 +354,7 @@ func cellText(td *html.Node) string {
 			cur.WriteString(n.Data)
 			return
 		case html.ElementNode:
-			if skipped[n.DataAtom] || n.DataAtom == atom.Script {
+			if skipped[n.DataAtom] || n.DataAtom == atom.Script || isHidden(n) {
 				return
 			}
 			if n.DataAtom == atom.Br || blockElems[n.DataAtom] {

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"nianbao/internal/extract"
 	"nianbao/internal/report"
 )
 
@@ -47,6 +48,11 @@ func (rd *reader) frontMatter() {
 		if p := prevNonEmpty(rd.lines, title); rd.rep.Org == "" && p >= 0 && isOrgLine(rd.lines[p]) {
 			// the org on a line of its own above 2024年政府信息公开工作年度报告 (a PDF's title)
 			first, rd.rep.Title = p, squeeze(trim(rd.lines[p]))+rd.rep.Title
+			if q := prevNonEmpty(rd.lines, p); q >= 0 && isOrgLine(rd.lines[q]) && isBodyName(rd.lines[q]) && isBodyName(rd.lines[p]) {
+				// a report of two bodies, one name a line (上海市宝山区建设和管理委员会 /
+				// 上海市宝山区交通委员会 / 2024年…): both, as a clerk writes them
+				first, rd.rep.Title = q, squeeze(trim(rd.lines[q]))+"、"+rd.rep.Title
+			}
 			rd.rep.Org, rd.rep.Year = parseTitle(rd.rep.Title)
 		}
 		if skipped := firstNonEmpty(rd.lines, 0, first); skipped >= 0 {
@@ -119,6 +125,9 @@ func isOrgLine(line string) bool {
 	return s != "" && utf8.RuneCountInString(s) <= 30 && !strings.ContainsAny(s, "。，,；;：:、|0123456789") && strings.ContainsFunc(s, isHan)
 }
 
+// isBodyName: the line ends as a body's name does (人民政府, 委员会, 局…).
+func isBodyName(line string) bool { return hasAnySuffix(fold(trim(line)), orgSuffixes) }
+
 // isTitle: a short line, not a sentence, ending in the report's name.
 func isTitle(line string) bool {
 	s := trim(line)
@@ -149,6 +158,7 @@ func parseTitle(title string) (org string, year int) {
 	if p < 0 {
 		return "", 0
 	}
+	at := p
 	if p > 0 && f[p-1] == '度' {
 		p--
 	}
@@ -173,6 +183,11 @@ func parseTitle(title string) (org string, year int) {
 				year, org = y, strings.Trim(string(orig[n:p]), "《〈 \t\u3000")
 			}
 		}
+	}
+	if p == at && strings.HasSuffix(org, "人民") {
+		// 2024年诸暨市浬浦镇人民政府信息公开工作年度报告: the body's 政府 is
+		// printed once for both
+		org += string(orig[p : p+2])
 	}
 	return org, year
 }
@@ -219,11 +234,12 @@ func firstNonEmpty(lines []string, from, to int) int {
 	return -1
 }
 
-// paragraphs joins the trimmed non-empty lines with "\n".
+// paragraphs joins the trimmed non-empty lines with "\n", leaving out the
+// marks of a web page's images.
 func paragraphs(lines []string) string {
 	var b strings.Builder
 	for _, l := range lines {
-		if l = trim(l); l != "" {
+		if l = trim(l); l != "" && l != extract.ImageMark {
 			if b.Len() > 0 {
 				b.WriteByte('\n')
 			}
@@ -245,7 +261,20 @@ func (rd *reader) narratives() {
 			to = rd.trailer(from, to)
 		}
 		rd.rep.Narrative.Set(s.Narrative, paragraphs(rd.lines[from:to]))
+		rd.res.ParaLines[s.Narrative] = paraLines(rd.lines, from, to)
 	}
+}
+
+// paraLines are the 1-based lines of the paragraphs paragraphs makes of
+// lines[from:to]: its non-empty lines.
+func paraLines(lines []string, from, to int) []int {
+	var at []int
+	for i := from; i < to; i++ {
+		if trim(lines[i]) != "" {
+			at = append(at, i+1)
+		}
+	}
+	return at
 }
 
 // hasSentencePunct reports punctuation that a name or a date line never has.

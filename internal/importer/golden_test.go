@@ -196,8 +196,8 @@ func findingsDiff(want, got []string, messages map[string]string) string {
 // earlier, the worst case of the copy comparison); "no-last-year" without
 // it. "text-typed" changes 第一部分 before every check (at its end, as a
 // clerk adds to the text; "typed-first" in its first paragraph), so the
-// narrative checks cannot reuse what they found in that text before
-// (narrative_memo.go). Budget: 50 µs (docs/design.md). Besides ns/op it
+// narrative checks read that paragraph again (narrative_memo.go keeps
+// what they found in the others). Budget: 50 µs (docs/design.md). Besides ns/op it
 // reports cpu-ns/op, the CPU time the process spent per check, which on a
 // machine shared with other work does not count the time others had the
 // core.

@@ -29,6 +29,10 @@ type Result struct {
 	// Headings are the 1-based lines of the six section headings, 0 where
 	// a heading was not found.
 	Headings [6]int
+	// ParaLines are, for each text section read (by its Narrative key),
+	// the 1-based line of each of its paragraphs (report.Paragraphs'
+	// order), so that a finding about a paragraph points at its line.
+	ParaLines map[string][]int
 	// Printed are the six headings as the text prints them, for the
 	// structure check (report.Options.Headings): missing, renamed or out
 	// of order.
@@ -178,7 +182,7 @@ func (res *Result) markDisagreements(other *Result) {
 // importOne imports one reading of a document.
 func importOne(d *extract.Document) (*Result, error) {
 	lines := d.Lines()
-	rd := &reader{lines: make([]string, len(lines)), grid: make([]bool, len(lines)), where: make([]string, len(lines)), res: &Result{}}
+	rd := &reader{lines: make([]string, len(lines)), grid: make([]bool, len(lines)), where: make([]string, len(lines)), res: &Result{ParaLines: map[string][]int{}}}
 	for i, l := range lines {
 		rd.lines[i] = strings.ToValidUTF8(l.Text, "\ufffd")
 		rd.grid[i] = l.Table > 0
@@ -271,7 +275,7 @@ type reader struct {
 
 // newReader splits the text into lines (Lines).
 func newReader(text string) *reader {
-	return &reader{lines: Lines(text), res: &Result{}}
+	return &reader{lines: Lines(text), res: &Result{ParaLines: map[string][]int{}}}
 }
 
 // Lines splits a text into the lines that a Result numbers (line n is

@@ -17,14 +17,17 @@ var orgExtensions = []string{"办公室", "办公厅"}
 var orgLeads = []string{"请与", "请联系"}
 
 // titleLeads come right before the report's title quoted in a sentence:
-// 特编制湛江市人民政府地方志办公室2023年政府信息公开工作年度报告, 现将富县人民政府2024年…予以公开.
-var titleLeads = []string{"《", "编制", "公布", "发布", "现将", "特将"}
+// 特编制湛江市人民政府地方志办公室2023年政府信息公开工作年度报告, 现将富县人民政府2024年…予以公开,
+// 特向社会公开杨庄街道办事处2021年….
+var titleLeads = []string{"《", "编制", "公布", "发布", "公开", "现将", "特将"}
 
 // inferOrgYear fills the org and the year that the title did not give.
 func (rd *reader) inferOrgYear(title int) {
 	var cands []int
 	if from, to, ok := rd.section(0); ok {
-		if i := firstNonEmpty(rd.lines, from, to); i >= 0 {
+		// the opening sentence, or the one under a first sub-heading
+		// (（一）主动公开情况 / 2023年，我局在…)
+		for i, n := firstNonEmpty(rd.lines, from, to), 0; i >= 0 && n < 3; i, n = nextNonEmpty(rd.lines, i, to), n+1 {
 			cands = append(cands, i)
 		}
 	}
@@ -75,6 +78,9 @@ func orgYearIn(line string) (org string, year int) {
 	}
 	if year == 0 {
 		year = yearBefore(f, "年1月1日")
+	}
+	if year == 0 { // 汇报我镇2023年政府信息公开工作
+		year = yearBefore(f, "年政府信息公开")
 	}
 	return org, year
 }
@@ -151,36 +157,48 @@ func hasAnySuffix(s string, suffixes []string) bool {
 // in a sentence (…特编制〔机关〕2023年政府信息公开工作年度报告…): the
 // body is the Han text between the last title lead and the year, so that
 // a name with two suffixes (湛江市人民政府地方志办公室) is kept whole;
-// nothing without a lead (the name's start would be a guess).
+// nothing without a lead (the name's start would be a guess). The name of
+// the format notice (《…工作年度报告格式》) has no year before it and is
+// passed over.
 func titleInSentence(s string) (org string, year int) {
 	orig, f := []rune(s), foldRunes(s)
 	fs := string(f)
 	for _, phrase := range titlePhrases[:2] {
-		i := strings.Index(fs, phrase)
-		if i < 0 {
-			continue
-		}
-		p := len([]rune(fs[:i]))
-		if p > 0 && f[p-1] == '度' {
-			p--
-		}
-		if p < 5 || f[p-1] != '年' || yearOf(f[p-5:p-1]) == 0 {
-			return "", 0
-		}
-		year, p = yearOf(f[p-5:p-1]), p-5
-		start := -1
-		for _, lead := range titleLeads {
-			if j := strings.LastIndex(string(f[:p]), lead); j >= 0 {
-				start = max(start, len([]rune(string(f[:p])[:j]))+len([]rune(lead)))
+		for off := 0; ; {
+			i := strings.Index(fs[off:], phrase)
+			if i < 0 {
+				break
+			}
+			at := len([]rune(fs[:off+i]))
+			off += i + len(phrase)
+			if org, year := orgBeforeYear(orig, f, at); org != "" {
+				return org, year
 			}
 		}
-		if start < 0 || p-start < 2 || p-start > 30 || strings.ContainsFunc(string(f[start:p]), func(r rune) bool { return !isHan(r) }) {
-			return "", 0
-		}
-		if f[start] == '我' || f[start] == '本' {
-			return "", 0
-		}
-		return string(orig[start:p]), year
 	}
 	return "", 0
+}
+
+// orgBeforeYear reads 〔lead〕〔机关〕2023年[度] ending at rune p.
+func orgBeforeYear(orig, f []rune, p int) (string, int) {
+	if p > 0 && f[p-1] == '度' {
+		p--
+	}
+	if p < 5 || f[p-1] != '年' || yearOf(f[p-5:p-1]) == 0 {
+		return "", 0
+	}
+	year, p := yearOf(f[p-5:p-1]), p-5
+	start := -1
+	for _, lead := range titleLeads {
+		if j := strings.LastIndex(string(f[:p]), lead); j >= 0 {
+			start = max(start, len([]rune(string(f[:p])[:j]))+len([]rune(lead)))
+		}
+	}
+	if start < 0 || p-start < 2 || p-start > 30 || strings.ContainsFunc(string(f[start:p]), func(r rune) bool { return !isHan(r) }) {
+		return "", 0
+	}
+	if f[start] == '我' || f[start] == '本' {
+		return "", 0
+	}
+	return string(orig[start:p]), year
 }

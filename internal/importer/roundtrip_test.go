@@ -65,7 +65,9 @@ func sameLines(t *testing.T, want, got *extract.Document) {
 }
 
 // TestRoundTripHTML: each seed as nianbao publishes it on the web (the
-// standalone page of nianbao render --format html) reads back equal.
+// standalone page of nianbao render --format html) reads back equal, its
+// texts too (the body's name that ends an undated page is its signature,
+// not a line of 六).
 func TestRoundTripHTML(t *testing.T) {
 	for _, name := range roundTripSeeds {
 		t.Run(name, func(t *testing.T) {
@@ -80,6 +82,11 @@ func TestRoundTripHTML(t *testing.T) {
 			}
 			sameReport(t, want, res)
 			noDoubts(t, name, res)
+			for _, key := range []string{report.NarrativeOverview, report.NarrativeProblems, report.NarrativeOther} {
+				if got, w := res.Report.Narrative.Text(key), want.Narrative.Text(key); got != w {
+					t.Errorf("%s reads %.80q…, want %.80q…", key, got, w)
+				}
+			}
 		})
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"nianbao/internal/extract"
 	"nianbao/internal/report"
 )
 
@@ -65,6 +66,7 @@ func (rd *reader) readRows(tb *report.Table, toks []token, heading int) {
 	if after {
 		rd.note(toks[runs[0].from].at, Info, "第%s部分表格的行名印在各行数字之后（如OCR或PDF文字的顺序），按数字之后的行名读取", tb.Section)
 	}
+	tookTail := false // the last row's label ended with the text after its numbers
 	for k, r := range runs {
 		cells, _ := valueRun(toks, r.from)
 		var label []token
@@ -75,13 +77,19 @@ func (rd *reader) readRows(tb *report.Table, toks []token, heading int) {
 		case k == 0:
 			label, tail = toks[:r.from], tailText(toks, r.next)
 		default:
-			label, tail = toks[runs[k-1].next:r.from], tailText(toks, r.next)
+			from := runs[k-1].next
+			if tookTail {
+				from++ // that text was the last row's, not this one's
+			}
+			label, tail = toks[from:r.from], tailText(toks, r.next)
 		}
-		if row := rd.readRow(tb, label, tail, cells, found); row != nil && !after {
+		row, took := rd.readRow(tb, label, tail, cells, found)
+		if row != nil && !after {
 			rd.suspectSplit(row, toks, r.from, r.next)
 		}
+		tookTail = took
 	}
-	rd.missingRows(tb, found, heading)
+	rd.missingRows(tb, found, heading, toks)
 }
 
 // span is a run of values: toks[from:next].
@@ -138,27 +146,40 @@ func labelsFollow(tb *report.Table, toks []token, runs []span) bool {
 	return score(true) > score(false)
 }
 
-func (rd *reader) readRow(tb *report.Table, label []token, tail string, cells []cell, found map[*report.Row]bool) *report.Row {
+// readRow reads one run of values into the row its label names; it
+// returns the row (nil if none was read) and whether the label needed the
+// text after the numbers (a label wrapped around them in a PDF's layout:
+// 3.补正后申请内容仍 / 0 0 0 … / 不明确), which then is not the next row's.
+func (rd *reader) readRow(tb *report.Table, label []token, tail string, cells []cell, found map[*report.Row]bool) (*report.Row, bool) {
 	k := labelKey(label)
 	row := rd.match(tb, k, false)
+	took := false
 	if row == nil && tail != "" {
 		if row = rd.match(tb, k+tail, false); row != nil {
-			k += tail
+			k, took = k+tail, true
 		}
 	}
 	if row == nil {
 		if row = rd.match(tb, k, true); row == nil && tail != "" {
 			if row = rd.match(tb, k+tail, true); row != nil {
-				k += tail
+				k, took = k+tail, true
 			}
 		}
 	}
+	row = rd.readMatched(tb, row, k, label, cells, found)
+	return row, row != nil && took
+}
+
+// readMatched reads the values into row, matched by the label key k.
+func (rd *reader) readMatched(tb *report.Table, row *report.Row, k string, label []token, cells []cell, found map[*report.Row]bool) *report.Row {
 	at := cells[0].at
 	if len(printedOnly(cells)) == 0 && (row == nil || found[row]) {
 		return nil // blank cells under a header, or a repeated blank row: nothing was printed
 	}
 	switch {
 	case row == nil && rd.readGroupBlock(tb, k, cells, found):
+		return nil
+	case row == nil && rd.readUnsplitOther(tb, k, cells, found):
 		return nil
 	case row == nil:
 		rd.note(at, Unreadable, "读到%d个数（%s），但前面没有可以识别的行名，未读入", len(cells), printed(cells))
@@ -502,16 +523,57 @@ func (rd *reader) rowName(row *report.Row) string {
 }
 
 // missingRows notes the rows of tb that the text did not give.
-func (rd *reader) missingRows(tb *report.Table, found map[*report.Row]bool, heading int) {
+func (rd *reader) missingRows(tb *report.Table, found map[*report.Row]bool, heading int, toks []token) {
 	if len(found) == 0 {
+		if at := rd.imageIn(heading); at >= 0 {
+			rd.note(at, Unreadable, imageTableMsg, tb.Section)
+			return
+		}
 		rd.note(heading, Unreadable, "没有读到第%s部分表格中的任何一行，该表留空", tb.Section)
 		return
 	}
 	for _, row := range tb.Rows {
-		if !found[row] {
-			rd.note(heading, Unreadable, "第%s部分表格中没有找到“%s”行，该行留空", tb.Section, rd.rowName(row))
+		if found[row] {
+			continue
 		}
+		if at := labelWithoutValues(toks, row); at >= 0 {
+			rd.note(at, Unreadable, "第%s部分表格中“%s”行印出了行名，但没有读到它的数字（网页上的空白格在复制或抓取的文字中会丢失），该行留空，请对照原文填写", tb.Section, rd.rowName(row))
+			continue
+		}
+		rd.note(heading, Unreadable, "第%s部分表格中没有找到“%s”行，该行留空", tb.Section, rd.rowName(row))
 	}
 }
 
+// labelWithoutValues is the line of a text token that names row (its
+// landmark) though no numbers were read for it — a div grid's blank cell,
+// lost with its markup — or -1.
+func labelWithoutValues(toks []token, row *report.Row) int {
+	for _, t := range toks {
+		if t.kind == tText && matchLandmark(t.key, row) {
+			return t.at
+		}
+	}
+	return -1
+}
+
 func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// imageTableMsg says that a section's table is a picture on the page.
+const imageTableMsg = "第%s部分的表格在原文中是图片，图片中的数字无法读取，该表留空，请对照原文填写"
+
+// imageIn is the first image mark in the section whose heading is at
+// line heading, or -1.
+func (rd *reader) imageIn(heading int) int {
+	for j, at := range rd.head {
+		if at != heading || at < 0 {
+			continue
+		}
+		from, to, _ := rd.section(j)
+		for i := from; i < to; i++ {
+			if trim(rd.lines[i]) == extract.ImageMark {
+				return i
+			}
+		}
+	}
+	return -1
+}

@@ -32,6 +32,8 @@ func TestRowShapes(t *testing.T) {
 		{"as printed", "39 | 2 | 0 | 0 | 0 | 2 | 43 | |", [7]string{"39", "2", "0", "0", "0", "2", "43"}, ""},
 		{"full-width digits", "３９ | ２ | ０ | ０ | ０ | ２ | ４３", [7]string{"39", "2", "0", "0", "0", "2", "43"}, ""},
 		{"space separated", "39 2 0 0 0 2 43", [7]string{"39", "2", "0", "0", "0", "2", "43"}, ""},
+		{"&nbsp; decoded in the wrong charset before numbers", "? 39 | ？2 | \ufffd 0 | 0 | 0 | ?? 2 | 43", [7]string{"39", "2", "0", "0", "0", "2", "43"}, ""},
+		{"a cell of a question mark alone is no number", "39 | ? | 0 | 0 | 0 | 2 | 43", [7]string{blank, blank, blank, blank, blank, blank, blank}, importer.Unreadable},
 		{"thousands and units", "1,039件 | 2 | 0 | 0 | 0 | 2 | 1，043", [7]string{"1039", "2", "0", "0", "0", "2", "1043"}, ""},
 		{"not applicable", "39 | — | / | 不适用 | 0 | 2 | 41", [7]string{"39", "不适用", "不适用", "不适用", "0", "2", "41"}, ""},
 		{"empty cell between values", "39 |  | 0 | 0 | 0 | 2 | 43", [7]string{"39", blank, "0", "0", "0", "2", "43"}, importer.Info},

@@ -61,6 +61,12 @@ func (rd *reader) readReviews(tb *report.Table, toks []token, heading int) {
 	if len(cells) != want && rd.readGluedReviews(tb, all) {
 		return
 	}
+	if len(all) == 0 {
+		if at := rd.imageIn(heading); at >= 0 {
+			rd.note(at, Unreadable, imageTableMsg, tb.Section)
+			return
+		}
+	}
 	if len(cells) != want {
 		at := heading
 		if len(all) > 0 {

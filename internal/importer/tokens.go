@@ -220,7 +220,12 @@ func appendCell(toks []token, cell string, at int) []token {
 		}
 		w := cell[start:i]
 		pieces := []piece{{0, len(w), w != "" && isValueWord(w)}}
-		if w != "" && !pieces[0].value {
+		switch {
+		case isLostBlank(w) && hasValueWord(cell):
+			pieces = nil // ? 0: the page's &nbsp; before the number, lost in a wrong decoding
+		case lostBlankBefore(w) > 0:
+			pieces = []piece{{lostBlankBefore(w), len(w), true}} // ？2
+		case w != "" && !pieces[0].value:
 			pieces = gluedPieces(w)
 		}
 		for _, p := range pieces {
@@ -251,6 +256,27 @@ func isSpaceAt(s string, i int) bool {
 // isValueWord reports whether a word is a printed value: a number (ASCII
 // or full-width digits, separators, a decimal point, a sign, a unit) or a
 // 不适用 mark. "1." and "3、" are label ordinals, not values.
+// isLostBlank: a word of nothing but question marks or U+FFFD, what a
+// non-breaking space becomes when a page is decoded in the wrong charset.
+func isLostBlank(w string) bool {
+	return w != "" && strings.Trim(w, "?？\ufffd") == ""
+}
+
+// lostBlankBefore is the length of the lost blank glued before a value
+// (？2), 0 for none.
+func lostBlankBefore(w string) int {
+	rest := strings.TrimLeft(w, "?？\ufffd")
+	if rest == w || rest == "" || !isValueWord(rest) {
+		return 0
+	}
+	return len(w) - len(rest)
+}
+
+// hasValueWord: some word of the cell is a value.
+func hasValueWord(cell string) bool {
+	return slices.ContainsFunc(strings.Fields(cell), isValueWord)
+}
+
 func isValueWord(w string) bool {
 	if report.IsNotApplicable(w) {
 		return true

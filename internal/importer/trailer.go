@@ -58,7 +58,11 @@ func isDebris(line string) bool {
 // both and keeps the signature.
 func (rd *reader) trailer(from, to int) int {
 	end := to
-	for i := from; i < to; i++ {
+	if again := rd.reportAgain(from, to); again >= 0 {
+		end = again
+		rd.note(again, Info, "从这一行起报告又印了一遍（如网页同时载有电脑版和手机版的正文），重复的部分未读入")
+	}
+	for i := from; i < end; i++ {
 		if isDebris(rd.lines[i]) {
 			end = i
 			rd.note(i, Info, "从这一行起是网页附件链接、页脚等（“%s”），未计入第六部分", clip(trim(rd.lines[i]), 30))
@@ -75,6 +79,27 @@ func (rd *reader) trailer(from, to int) int {
 	return end
 }
 
+// reportAgain is the first line of [from, to) where the report starts
+// again — heading 一 once more, with the title line before it — or -1.
+// A CMS page may hold the article twice (its desktop and its mobile
+// template), and the second copy would otherwise read as text of 六.
+func (rd *reader) reportAgain(from, to int) int {
+	for i := from; i < to; i++ {
+		line := stripMarkup(rd.lines[i])
+		if !mayBeHeading(line) {
+			continue
+		}
+		if _, ok := rd.matchAnyHeading(i, key(line), 0); !ok {
+			continue
+		}
+		if p := prevNonEmpty(rd.lines, i); p >= from && isTitle(rd.lines[p]) {
+			return p
+		}
+		return i
+	}
+	return -1
+}
+
 // signature finds a signature ending the non-empty lines of [from, to):
 // a date line, optionally after a short name line, or both on one line.
 func (rd *reader) signature(from, to int) (sigFrom, sigTo int, ok bool) {
@@ -84,6 +109,9 @@ func (rd *reader) signature(from, to int) (sigFrom, sigTo int, ok bool) {
 			last = i
 			break
 		}
+	}
+	if last >= 0 && rd.isOwnName(rd.lines[last]) && lastNonEmpty(rd.lines, from, last) >= 0 {
+		return last, last + 1, true // the body's name alone: a draft's page, not yet dated
 	}
 	if last < 0 || !endsWithDate(rd.lines[last]) {
 		return 0, 0, false
@@ -95,6 +123,12 @@ func (rd *reader) signature(from, to int) (sigFrom, sigTo int, ok bool) {
 		}
 	}
 	return sigFrom, last + 1, true
+}
+
+// isOwnName: the line is the name of the body the report is of (as its
+// title names it), and nothing else.
+func (rd *reader) isOwnName(line string) bool {
+	return rd.rep.Org != "" && key(trim(line)) == key(rd.rep.Org)
 }
 
 func (rd *reader) keepSignature(from, to int) {

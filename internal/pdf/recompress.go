@@ -8,13 +8,11 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 )
 
-// streamLevel is the zlib level nianbao's PDFs are compressed at. gofpdf
-// compresses every stream at zlib.BestSpeed, which left the PDF at a
-// quarter of what Chromium prints; the subset fonts, four fifths of the
-// file, shrink by a tenth at the default level (the best level gains 0.1 %
-// more and costs twice the time).
+// streamLevel is the zlib level the pages are compressed at (gofpdf is
+// told to leave them uncompressed; they are a tenth of the file).
 const streamLevel = zlib.DefaultCompression
 
 var (
@@ -24,8 +22,8 @@ var (
 	streamHead = []byte("stream\n")
 )
 
-// recompress returns gofpdf's file with each stream compressed at
-// streamLevel (see writeObject), the /Length of each changed stream and the
+// recompress returns gofpdf's file with each stream compressed (see
+// writeObject), the /Length of each changed stream and the
 // cross-reference table set to the new offsets. It reads only the layout
 // gofpdf writes (a classic xref table, direct stream lengths) and refuses
 // anything else, so a change in gofpdf shows as an error, not a broken file.
@@ -93,13 +91,11 @@ func objectOffsets(pdf []byte) ([]int, int, error) {
 	return offsets, xref, nil
 }
 
-// rezipper decompresses and compresses the streams of one file, with one
-// reader, writer and buffer for all of them: a zlib writer allocates
-// about a megabyte, which for twenty streams cost more than compressing.
+// rezipper compresses the streams of one file with one writer and buffer
+// for all of them: a zlib writer allocates about a megabyte, which for
+// twenty streams cost more than compressing.
 type rezipper struct {
-	r   io.ReadCloser
 	w   *zlib.Writer
-	raw bytes.Buffer
 	out bytes.Buffer
 }
 
@@ -108,19 +104,19 @@ func newRezipper() *rezipper {
 	return &rezipper{w: w}
 }
 
-// writeObject copies one object, its stream compressed at streamLevel:
-// a FlateDecode stream (gofpdf's fonts) again, a stream without a filter
-// (the pages, which gofpdf is told to leave uncompressed) for the first
-// time.
+// writeObject copies one object: a stream without a filter (the pages,
+// which gofpdf is told to leave uncompressed) compressed at streamLevel,
+// a stream gofpdf compressed (the fonts) as it is, and the widths of a
+// CIDFont without the entries its default width already gives
+// (trimWidths).
 func (z *rezipper) writeObject(out *bytes.Buffer, obj []byte) error {
 	s := bytes.Index(obj, streamHead)
 	if s < 0 {
-		out.Write(obj)
+		out.Write(trimWidths(obj))
 		return nil
 	}
 	dict := obj[:s]
-	flate := bytes.Contains(dict, []byte("/FlateDecode"))
-	if !flate && bytes.Contains(dict, []byte("/Filter")) {
+	if bytes.Contains(dict, []byte("/Filter")) {
 		out.Write(obj)
 		return nil
 	}
@@ -133,15 +129,12 @@ func (z *rezipper) writeObject(out *bytes.Buffer, obj []byte) error {
 	if body+n > len(obj) {
 		return fmt.Errorf("stream of %d bytes overruns the object", n)
 	}
-	data, err := z.compress(obj[body:body+n], flate)
+	data, err := z.compress(obj[body : body+n])
 	if err != nil {
 		return err
 	}
 	out.Write(dict[:lm[0]])
-	if !flate {
-		out.WriteString("/Filter /FlateDecode ")
-	}
-	out.WriteString("/Length ")
+	out.WriteString("/Filter /FlateDecode /Length ")
 	out.WriteString(strconv.Itoa(len(data)))
 	out.Write(dict[lm[1]:])
 	out.Write(streamHead)
@@ -150,27 +143,9 @@ func (z *rezipper) writeObject(out *bytes.Buffer, obj []byte) error {
 	return nil
 }
 
-// compress returns a stream's bytes compressed at streamLevel, inflating
-// them first if they are a zlib stream. The bytes it returns are valid
-// until the next call.
-func (z *rezipper) compress(b []byte, inflate bool) ([]byte, error) {
-	raw := b
-	if inflate {
-		var err error
-		if z.r == nil {
-			z.r, err = zlib.NewReader(bytes.NewReader(b))
-		} else {
-			err = z.r.(zlib.Resetter).Reset(bytes.NewReader(b), nil)
-		}
-		if err != nil {
-			return nil, fmt.Errorf("read stream: %w", err)
-		}
-		z.raw.Reset()
-		if _, err := z.raw.ReadFrom(z.r); err != nil {
-			return nil, fmt.Errorf("read stream: %w", err)
-		}
-		raw = z.raw.Bytes()
-	}
+// compress returns a stream's bytes compressed at streamLevel. The bytes
+// it returns are valid until the next call.
+func (z *rezipper) compress(raw []byte) ([]byte, error) {
 	z.out.Reset()
 	z.w.Reset(&z.out)
 	z.w.Write(raw)
@@ -178,6 +153,48 @@ func (z *rezipper) compress(b []byte, inflate bool) ([]byte, error) {
 		return nil, fmt.Errorf("compress stream: %w", err)
 	}
 	return z.out.Bytes(), nil
+}
+
+var (
+	defaultWidth = regexp.MustCompile(`/DW (\d+)\n/W \[`)
+	widthRange   = regexp.MustCompile(`^ \d+ \d+ (\d+)`)
+	widthList    = regexp.MustCompile(`^ \d+ \[ ([\d ]+) \]\n`)
+)
+
+// trimWidths drops from a CIDFont's /W array the entries that only repeat
+// its /DW, the width a glyph missing from /W has (ISO 32000-1 §9.7.4.3):
+// gofpdf lists every Chinese character at the default 1000, a twentieth of
+// a report's PDF. The entries are gofpdf's two forms, "first last width"
+// and "first [ widths ]\n"; a list stays whole unless all its widths are
+// the default. Anything else leaves the object as it is.
+func trimWidths(obj []byte) []byte {
+	m := defaultWidth.FindSubmatchIndex(obj)
+	if m == nil {
+		return obj
+	}
+	dw := string(obj[m[2]:m[3]])
+	out := make([]byte, 0, len(obj))
+	out = append(out, obj[:m[1]]...)
+	w := obj[m[1]:]
+	for !bytes.HasPrefix(w, []byte(" ]")) {
+		var e []int
+		if e = widthList.FindSubmatchIndex(w); e != nil {
+			if !slices.ContainsFunc(strings.Fields(string(w[e[2]:e[3]])), func(v string) bool { return v != dw }) {
+				e[2] = -1 // all the default
+			}
+		} else if e = widthRange.FindSubmatchIndex(w); e != nil {
+			if string(w[e[2]:e[3]]) == dw {
+				e[2] = -1
+			}
+		} else {
+			return obj
+		}
+		if e[2] >= 0 {
+			out = append(out, w[:e[1]]...)
+		}
+		w = w[e[1]:]
+	}
+	return append(out, w...)
 }
 
 // writeXref writes the cross-reference table for the moved objects and

@@ -127,3 +127,25 @@ func checkXref(t *testing.T, pdf []byte) {
 		}
 	}
 }
+
+// TestTrimWidths: the entries of a CIDFont's /W that repeat its /DW go,
+// the others stay as gofpdf wrote them, and what is not gofpdf's form is
+// left whole.
+func TestTrimWidths(t *testing.T) {
+	const head, tail = "<</Type /Font\n/Subtype /CIDFontType2\n/DW 1000\n/W [", " ]\n/CIDToGIDMap 9 0 R>>\n"
+	for _, tc := range []struct{ name, in, want string }{
+		{"ranges", head + " 32 32 256 12289 12290 1000 19968 19968 1000 65292 65292 1000" + tail, head + " 32 32 256" + tail},
+		{"a list with other widths stays whole", head + " 48 [ 557 1000 558 ]\n 8212 8212 890 20013 20013 1000" + tail, head + " 48 [ 557 1000 558 ]\n 8212 8212 890" + tail},
+		{"a list of the default goes", head + " 19968 [ 1000 1000 ]\n 32 32 250" + tail, head + " 32 32 250" + tail},
+		{"10000 is not 1000", head + " 40 40 10000 41 41 1000" + tail, head + " 40 40 10000" + tail},
+		{"all default", head + " 19968 19968 1000" + tail, head + tail},
+		{"another default", "<</DW 500\n/W [ 32 32 500 33 33 1000 ]\n>>", "<</DW 500\n/W [ 33 33 1000 ]\n>>"},
+		{"no /DW", "<</W [ 32 32 1000 ]>>", "<</W [ 32 32 1000 ]>>"},
+		{"not gofpdf's form", head + " 32 32 1000 [/Oops]" + tail, head + " 32 32 1000 [/Oops]" + tail},
+		{"no end", head + " 32 32 1000", head + " 32 32 1000"},
+	} {
+		if got := string(trimWidths([]byte(tc.in))); got != tc.want {
+			t.Errorf("%s:\n got %q\nwant %q", tc.name, got, tc.want)
+		}
+	}
+}

@@ -136,8 +136,13 @@ type Options struct {
 // findings, errors first.
 func Check(r *Report, opt Options) []Finding {
 	checksRun.Add(1)
+	return check(r, opt, false)
+}
+
+// check is Check, reading and keeping no memo when fresh.
+func check(r *Report, opt Options, fresh bool) []Finding {
 	t := r.Template()
-	c := checker{t: t, r: r, opt: opt}
+	c := checker{t: t, r: r, opt: opt, fresh: fresh}
 	if len(r.Unread) > 0 {
 		c.unread()
 	}
@@ -199,6 +204,12 @@ type checker struct {
 	r   *Report
 	opt Options
 	out []Finding
+	// texts are what the narrative checks found in each text section's
+	// paragraphs, read once per check (narrative_memo.go).
+	texts []sectionText
+	// fresh: keep and read no memo (the reference the memos are tested
+	// against).
+	fresh bool
 }
 
 func (c *checker) add(rule string, sev Severity, msg string, cells ...CellID) *Finding {

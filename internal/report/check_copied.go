@@ -36,13 +36,13 @@ const (
 // are set aside (W10): a text carried over with this year's figures typed
 // in is still last year's text.
 func (c *checker) copiedText(last *Report) {
-	lastKeys := lastSentences(c.t, last)
+	lastKeys := c.lastSentences(last)
 	for _, s := range c.t.Sections {
 		if s.Narrative == "" {
 			continue
 		}
 		if before := lastKeys[s.Narrative]; len(before) > 0 {
-			c.copiedSectionKept(s, before, last)
+			c.copiedSection(s, before, last.Year)
 		}
 	}
 }
@@ -57,7 +57,7 @@ func sentenceKeys(t *Template, r *Report) map[string]map[uint64]bool {
 		}
 		keys := map[uint64]bool{}
 		for _, para := range Paragraphs(r.Narrative.Text(s.Narrative)) {
-			for _, ks := range keyedSentences(para) {
+			for _, ks := range keyedSentencesOf(para) {
 				keys[ks.key] = true
 			}
 		}
@@ -87,10 +87,10 @@ func keyedSentencesOf(para string) []keyedSentence {
 // copiedSection counts the sentences of one section found in last year's
 // (before) and warns when they are more than copiedShare % of them.
 func (c *checker) copiedSection(s Section, before map[uint64]bool, lastYear int) {
-	total, firstPara := 0, -1
-	var copied []string
-	for i, para := range Paragraphs(c.r.Narrative.Text(s.Narrative)) {
-		for _, ks := range keyedSentences(para) {
+	total, copied, firstPara := 0, 0, -1
+	var quoted [copiedQuoted]string
+	for i, pf := range c.sectionParas(s) {
+		for _, ks := range pf.keyed() {
 			total++
 			if !before[ks.key] {
 				continue
@@ -98,18 +98,21 @@ func (c *checker) copiedSection(s Section, before map[uint64]bool, lastYear int)
 			if firstPara < 0 {
 				firstPara = i
 			}
-			copied = append(copied, ks.text)
+			if copied < copiedQuoted {
+				quoted[copied] = ks.text
+			}
+			copied++
 		}
 	}
-	if total < copiedMinSentences || len(copied)*100 <= copiedShare*total {
+	if total < copiedMinSentences || copied*100 <= copiedShare*total {
 		return
 	}
 	quotes := make([]string, 0, copiedQuoted)
-	for _, q := range copied[:min(len(copied), copiedQuoted)] {
+	for _, q := range quoted[:min(copied, copiedQuoted)] {
 		quotes = append(quotes, "“"+quoteStart(q)+"”")
 	}
 	f := c.add(RuleCopied, Warning, fmt.Sprintf("%s有%d%%的句子（%d句中的%d句）与%d年报告相同（数字和标点不计），如：%s；应写本年度的情况",
-		sectionName(s), len(copied)*100/total, total, len(copied), lastYear, strings.Join(quotes, "、")))
+		sectionName(s), copied*100/total, total, copied, lastYear, strings.Join(quotes, "、")))
 	f.Narrative, f.Para = s.Narrative, firstPara
 }
 

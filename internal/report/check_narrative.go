@@ -196,6 +196,8 @@ var uncertain = []string{
 	"同比", "较上年", "比上年", "较去年", "比去年", "去年", "上一年", "上年度", "增加", "减少", "增长", "下降", "上升", "持平", "多出",
 	"自然人", "企业", "法人", "科研", "公益", "法律服务", "律师", "个人", // a column's figure not named as applicantColumn reads it
 	"平均", "累计", "历年", "以来", "每月", "每季", "月均", "占",
+	// a channel's share of the applications (网上申请105件，快递17件，合计122件)
+	"网上", "网络", "在线", "信函", "来信", "当面", "现场", "邮寄", "快递", "传真", "邮件", "电话",
 }
 
 // approximate are the characters before a figure that make it approximate
@@ -229,19 +231,18 @@ type tie struct {
 	upheld bool
 }
 
-// tieFigures finds the figures one text section states about the tables,
-// in the order of the text (figureTies keeps them for the same text).
-func (c *checker) tieFigures(s Section) []tie {
+// tieParagraph finds the figures one paragraph of text section s states
+// about the tables, in the order of the text, with para 0 (figureTies
+// keeps them for the paragraph's text and sets its place).
+func (c *checker) tieParagraph(s Section, para string) []tie {
+	if !strings.Contains(para, "件") && !mayClaim(para) {
+		return nil
+	}
 	var out []tie
-	for i, para := range Paragraphs(c.r.Narrative.Text(s.Narrative)) {
-		if !strings.Contains(para, "件") && !mayClaim(para) {
-			continue
-		}
-		before := ""
-		for _, sentence := range sentences(para) {
-			out = c.sentenceTies(out, s, i, sentence, before)
-			before = sentence
-		}
+	before := ""
+	for _, sentence := range sentences(para) {
+		out = c.sentenceTies(out, s, 0, sentence, before)
+		before = sentence
 	}
 	return out
 }
@@ -255,7 +256,7 @@ func (c *checker) sentenceTies(out []tie, s Section, para int, sentence, before 
 	if !figures && !claim {
 		return out
 	}
-	plain := Simplify(blankTitles(sentence))
+	plain := c.relativeYears(Simplify(blankTitles(sentence)))
 	if c.otherYear(plain) {
 		return out
 	}
@@ -279,6 +280,29 @@ func (c *checker) sentenceTies(out []tie, s Section, para int, sentence, before 
 		}
 	}
 	return out
+}
+
+// relativeYears reads the years a sentence names for the applications
+// carried over as the words of the table: "2021年结转…2件" in a 2022
+// report is 上年结转, "结转2023年度继续办理2件" is 结转下年度. Each is
+// rewritten in place, padded with ○ to keep the sentence's length in runes
+// (excerpt relies on it), so that otherYear no longer sees another year.
+func (c *checker) relativeYears(plain string) string {
+	if c.r.Year == 0 || !strings.Contains(plain, "结转") {
+		return plain
+	}
+	for _, rw := range []struct {
+		from, to string
+	}{
+		{strconv.Itoa(c.r.Year-1) + "年度结转", "○○○上年度结转"},
+		{strconv.Itoa(c.r.Year-1) + "年结转", "○○○上年结转"},
+		{"结转至" + strconv.Itoa(c.r.Year+1) + "年", "○○○○结转下年"},
+		{"结转到" + strconv.Itoa(c.r.Year+1) + "年", "○○○○结转下年"},
+		{"结转" + strconv.Itoa(c.r.Year+1) + "年", "○○○结转下年"},
+	} {
+		plain = strings.ReplaceAll(plain, rw.from, rw.to)
+	}
+	return plain
 }
 
 // otherYear reports whether a sentence names a year (2021年) other than

@@ -137,6 +137,22 @@ func TestNarrativeFigures(t *testing.T) {
 		{"internal rules", "003", "制定规章制度5件。", nil},
 		{"upheld review", "003", "行政复议被纠正1件。", nil},
 		{"both kinds", "003", "行政复议、行政诉讼共39件。", nil},
+		// Years of the carry-over (seed 003 is a 2022 report): last year's
+		// 结转 is 上年结转, next year's is 结转下年度 (a 市's 2022 report:
+		// "2021年结转…2件，…结转2023年度继续办理2件").
+		{"carried over by its year", "003", "全年共收到政府信息公开申请363件，2021年结转政府信息公开申请2件，结转2023年度继续办理1件。",
+			[]string{"W2 requests.carried_over.total 2→0", "W2 requests.carried_forward.total 1→0"}},
+		{"carried over by its year, 年度", "003", "办结申请363件，另有2021年度结转申请2件。",
+			[]string{"W2 requests.carried_over.total 2→0"}},
+		{"carried forward to next year, 结转至", "003", "共办结申请363件，结转至2023年继续办理2件。",
+			[]string{"W2 requests.carried_forward.total 2→0"}},
+		{"carried over from two years back", "003", "2020年结转政府信息公开申请2件。", nil},
+		{"next year's plan is another year", "003", "2023年将结转的申请办结5件。", nil},
+		// A channel's share is not a row (a district's "共收到群众网上申请105件，
+		// 快递17件，合计122件").
+		{"by channel", "003", "全年共收到群众网上申请105件，快递17件，合计363件。", nil},
+		{"by channel after the total", "003", "全年共收到政府信息公开申请363件，其中网络申请300件，信函申请63件。", nil},
+		{"by channel, received in person", "003", "当面受理政府信息公开申请20件，邮寄收到申请343件。", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := seedReport(t, tc.seed)

@@ -145,26 +145,20 @@ func (c *checker) yearCheck() {
 		if s.Narrative == "" {
 			continue
 		}
-		c.yearSectionKept(s)
+		c.yearSection(s)
 	}
 }
 
 // yearSection adds W7 for each paragraph of text section s that speaks of
 // another year as its own.
 func (c *checker) yearSection(s Section) {
-	y, text := c.r.Year, c.r.Narrative.Text(s.Narrative)
-	if !otherYearIn(text, y) {
-		return
-	}
-	for i, para := range Paragraphs(text) {
-		if !otherYearIn(para, y) {
+	for i, pf := range c.sectionParas(s) {
+		if pf.other == 0 {
 			continue
 		}
-		if other, sentence := c.yearAsOwn(s.Narrative, para); other != 0 {
-			f := c.add(RuleYear, Warning, fmt.Sprintf("第%s部分写“%s”，把%d年当作本年，但报告年度是%d年：是否沿用了上年的文字？",
-				s.Number, quoteStart(sentence), other, y))
-			f.Narrative, f.Para = s.Narrative, i
-		}
+		f := c.add(RuleYear, Warning, fmt.Sprintf("第%s部分写“%s”，把%d年当作本年，但报告年度是%d年：是否沿用了上年的文字？",
+			s.Number, quoteStart(pf.otherSentence), pf.other, c.r.Year))
+		f.Narrative, f.Para = s.Narrative, i
 	}
 }
 
@@ -247,8 +241,12 @@ func opensSentence(before string) bool {
 // quoteStart quotes a sentence whole when short, else its start.
 func quoteStart(sentence string) string {
 	sentence = strings.TrimSpace(sentence)
-	if utf8.RuneCountInString(sentence) <= quoteMax {
-		return sentence
+	n := 0
+	for i := range sentence {
+		if n == quoteMax {
+			return sentence[:i] + "…"
+		}
+		n++
 	}
-	return string([]rune(sentence)[:quoteMax]) + "…"
+	return sentence
 }

@@ -71,3 +71,21 @@ func TestFingerprint(t *testing.T) {
 		}
 	}
 }
+
+// TestFingerprintStable: the fingerprint is the first 12 bytes (hex) of
+// the SHA-256 of the rule, the section, the field, the line and the
+// message, each followed by a 0 byte — marks saved under it must keep
+// finding their warnings. The wants were computed with sha256sum.
+func TestFingerprintStable(t *testing.T) {
+	for _, tc := range []struct {
+		f    report.Finding
+		want string
+	}{
+		{report.Finding{Rule: "W7", Narrative: "overview", Message: "第一部分写“2022年，全市共收到申请”"}, "afca6cafd14c0f0cfb7f821d"},
+		{report.Finding{Rule: "W11", Field: "title", Line: 12, Message: "标题与正式格式不同"}, "47291091619fb65b91414965"},
+	} {
+		if got := tc.f.Fingerprint(); got != tc.want {
+			t.Errorf("%s %q: fingerprint %s, want %s", tc.f.Rule, tc.f.Message, got, tc.want)
+		}
+	}
+}

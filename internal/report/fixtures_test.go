@@ -10,7 +10,7 @@ import (
 	"nianbao/internal/report"
 )
 
-// seeds are the four 2021-format published reports (shared/seeds), as JSON
+// seeds are the four 2021-format published reports (internal/importer/testdata/seeds), as JSON
 // with every number taken from the printed text.
 var seeds = []string{"000", "002", "003", "004"}
 

@@ -3,97 +3,155 @@ package report
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"nianbao/internal/bounded"
 )
 
 // The narrative checks read every sentence of the texts (W2 and W4 tie the
 // figures they state to cells, W7 reads the years they write, W10
-// compares them with last year's), which was most of a live check. While a clerk types into the tables the texts
-// do not change, so what those checks find in a text is kept, keyed by
-// the texts and what else the finding depends on; the cells are compared
-// afresh at every check.
+// compares them with last year's), which was most of a live check. What
+// they find in a paragraph depends on the paragraph alone (and the
+// report's year and section), so it is kept per paragraph: typing into a
+// text reads one paragraph again, typing into the tables none, and a
+// check hashes each paragraph's text once to find what is kept for it.
+// The cells are compared afresh at every check. A check with fresh set
+// (the reference the memos are tested against) reads and keeps nothing.
 
-// memoSize bounds each memo, to about as many reports as are being edited
-// at once. An entry holds its texts (shared with the report they came
-// from).
+// memoSize bounds the memos kept per report, to about as many reports as
+// are being edited at once. An entry holds its texts (shared with the
+// report they came from).
 const memoSize = 256
 
-// figureKey is what the figures a text section states depend on.
-type figureKey struct {
-	t         *Template
-	year      int // a sentence about another year is not about this table
-	narrative string
-	text      string
-}
+// paraMemoSize bounds the memos kept per paragraph: about as many reports
+// as memoSize, of a few dozen paragraphs each.
+const paraMemoSize = 8192
 
-var figureMemo = bounded.New[figureKey, []tie](memoSize)
-
-// figureTies are the figures the narrative states about the tables, in
-// the order of the text, each section's kept for its text (typing into
-// one section reads only that one again). The ties are shared: callers
-// only read them.
-func (c *checker) figureTies() []tie {
-	var out []tie
-	for _, s := range c.t.Sections {
-		if s.Narrative == "" {
-			continue
-		}
-		k := figureKey{c.t, c.r.Year, s.Narrative, c.r.Narrative.Text(s.Narrative)}
-		ts, ok := figureMemo.Get(k)
-		if !ok {
-			ts = c.tieFigures(s)
-			figureMemo.Put(k, ts)
-		}
-		out = append(out, ts...)
-	}
-	return out
-}
-
-// copiedKey is what W10 of one text section depends on.
-type copiedKey struct {
-	t              *Template
-	narrative      string
-	text, lastText string
-	lastYear       int
-}
-
-var copiedMemo = bounded.New[copiedKey, []Finding](memoSize)
-
-// copiedSectionKept adds W10 for section s, as copiedSection finds it for
-// the section's text and last year's.
-func (c *checker) copiedSectionKept(s Section, before map[uint64]bool, last *Report) {
-	k := copiedKey{c.t, s.Narrative, c.r.Narrative.Text(s.Narrative), last.Narrative.Text(s.Narrative), last.Year}
-	keptFindings(c, copiedMemo, k, func(sub *checker) { sub.copiedSection(s, before, last.Year) })
-}
-
-// yearKey is what W7 of one text section depends on.
-type yearKey struct {
+// paraKey is what the narrative checks find in one paragraph depends on:
+// W2/W4 pass over a sentence about another year and W7 compares with the
+// report's year; the section decides the cells and the rules.
+type paraKey struct {
 	t         *Template
 	year      int
 	narrative string
 	text      string
 }
 
-var yearMemo = bounded.New[yearKey, []Finding](memoSize)
+// paraFacts are what the narrative checks find in one paragraph,
+// wherever it stands in its section.
+type paraFacts struct {
+	// ties are the figures it states about the tables (W2, W4), with
+	// para 0: the caller sets the paragraph's place.
+	ties []tie
+	// other is the first year other than the report's that it speaks of
+	// as its own, in otherSentence (W7); 0 when none.
+	other         int
+	otherSentence string
+	// keyed are its sentences as the copy check counts them (W10), read
+	// the first time a check with last year's report asks.
+	keyed func() []keyedSentence
+}
 
-// yearSectionKept adds W7 for section s, as yearSection finds it for the
-// section's text and the report's year.
-func (c *checker) yearSectionKept(s Section) {
-	k := yearKey{c.t, c.r.Year, s.Narrative, c.r.Narrative.Text(s.Narrative)}
-	keptFindings(c, yearMemo, k, func(sub *checker) { sub.yearSection(s) })
+var paraMemo = bounded.New[paraKey, *paraFacts](paraMemoSize)
+
+// sectionText is what the narrative checks find in one text section's
+// paragraphs, in order.
+type sectionText struct {
+	narrative string
+	paras     []*paraFacts
+}
+
+// sectionParas are the facts of the paragraphs of text section s, read
+// once per check (each paragraph's looked up in paraMemo, or found and
+// kept there). The facts are shared: callers only read them.
+func (c *checker) sectionParas(s Section) []*paraFacts {
+	for _, st := range c.texts {
+		if st.narrative == s.Narrative {
+			return st.paras
+		}
+	}
+	text := c.r.Narrative.Text(s.Narrative)
+	paras := make([]*paraFacts, 0, strings.Count(text, "\n")+1)
+	for line := range strings.SplitSeq(text, "\n") { // as Paragraphs cuts them
+		if para := strings.TrimSpace(line); para != "" {
+			paras = append(paras, c.paraFactsOf(s, para))
+		}
+	}
+	c.texts = append(c.texts, sectionText{s.Narrative, paras})
+	return paras
+}
+
+// paraFactsOf are the facts of one paragraph of section s, kept for its
+// text.
+func (c *checker) paraFactsOf(s Section, para string) *paraFacts {
+	if c.fresh {
+		return c.findParaFacts(s, para)
+	}
+	k := paraKey{c.t, c.r.Year, s.Narrative, para}
+	if pf, ok := paraMemo.Get(k); ok {
+		return pf
+	}
+	// A copy, so that an entry holds its paragraph, not the whole text
+	// the paragraph was cut from.
+	k.text = strings.Clone(para)
+	pf := c.findParaFacts(s, k.text)
+	paraMemo.Put(k, pf)
+	return pf
+}
+
+// findParaFacts reads one paragraph of section s.
+func (c *checker) findParaFacts(s Section, para string) *paraFacts {
+	pf := &paraFacts{
+		ties:  c.tieParagraph(s, para),
+		keyed: sync.OnceValue(func() []keyedSentence { return keyedSentencesOf(para) }),
+	}
+	if c.r.Year != 0 && otherYearIn(para, c.r.Year) {
+		pf.other, pf.otherSentence = c.yearAsOwn(s.Narrative, para)
+	}
+	return pf
+}
+
+// figureTies are the figures the narrative states about the tables, in
+// the order of the text.
+func (c *checker) figureTies() []tie {
+	n := 0
+	for _, s := range c.t.Sections {
+		if s.Narrative != "" {
+			for _, pf := range c.sectionParas(s) {
+				n += len(pf.ties)
+			}
+		}
+	}
+	out := make([]tie, 0, n)
+	for _, s := range c.t.Sections {
+		if s.Narrative == "" {
+			continue
+		}
+		for i, pf := range c.sectionParas(s) {
+			for _, t := range pf.ties {
+				t.para = i
+				out = append(out, t)
+			}
+		}
+	}
+	return out
 }
 
 // keptFindings adds to c the findings find adds to a fresh checker of the
 // same report, kept in m under k (what they depend on) and copied out,
 // each with its own Cells, so that a caller may change them.
 func keptFindings[K comparable](c *checker, m *bounded.Map[K, []Finding], k K, find func(sub *checker)) {
-	fs, ok := m.Get(k)
+	fs, ok := []Finding(nil), false
+	if !c.fresh {
+		fs, ok = m.Get(k)
+	}
 	if !ok {
-		sub := checker{t: c.t, r: c.r, opt: c.opt}
+		sub := checker{t: c.t, r: c.r, opt: c.opt, fresh: c.fresh}
 		find(&sub)
 		fs = sub.out
-		m.Put(k, fs)
+		if !c.fresh {
+			m.Put(k, fs)
+		}
 	}
 	for _, f := range fs {
 		f.Cells = slices.Clone(f.Cells)
@@ -112,34 +170,15 @@ var lastMemo = bounded.New[lastKey, map[string]map[uint64]bool](memoSize)
 // lastSentences are the sentence keys of last year's texts, by narrative
 // key: the same for every check of this year's report, whatever is typed.
 // The maps are shared: callers only read them.
-func lastSentences(t *Template, last *Report) map[string]map[uint64]bool {
-	k := lastKey{t, last.Narrative}
+func (c *checker) lastSentences(last *Report) map[string]map[uint64]bool {
+	if c.fresh {
+		return sentenceKeys(c.t, last)
+	}
+	k := lastKey{c.t, last.Narrative}
 	if m, ok := lastMemo.Get(k); ok {
 		return m
 	}
-	m := sentenceKeys(t, last)
+	m := sentenceKeys(c.t, last)
 	lastMemo.Put(k, m)
 	return m
-}
-
-// paraMemoSize bounds the memos kept per paragraph: about as many reports
-// as memoSize, of a few dozen paragraphs each.
-const paraMemoSize = 8192
-
-var keyedMemo = bounded.New[string, []keyedSentence](paraMemoSize)
-
-// keyedSentences are keyedSentencesOf(para), kept for the paragraph's
-// text: typing into a section changes one paragraph, and W10 then reads
-// only that one again (last year's paragraphs, the same every year when
-// copied, share the memo). The slices are shared: callers only read them.
-func keyedSentences(para string) []keyedSentence {
-	if ks, ok := keyedMemo.Get(para); ok {
-		return ks
-	}
-	// A copy, so that an entry holds its paragraph, not the whole text
-	// the paragraph was cut from.
-	para = strings.Clone(para)
-	ks := keyedSentencesOf(para)
-	keyedMemo.Put(para, ks)
-	return ks
 }

@@ -215,6 +215,9 @@
       if (toggle) toggle.setAttribute("aria-expanded", "false");
     }
     target.scrollIntoView({ block: "center" });
+    // A paragraph, a line or a cell of a page takes focus too, so that the
+    // keyboard goes on from the place (not from the link).
+    if (target.tabIndex < 0 && !target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
     if (target.focus) target.focus();
     markCell(link.dataset.cell);
     var found = link.dataset.quote && selectQuote(target, link.dataset.quote, +link.dataset.para);

@@ -126,7 +126,10 @@ func NewReading(text string, res *importer.Result, fs []report.Finding) *Reading
 		}
 	}
 	r.Legacy = legacyBlocks(res.Report.Legacy2019)
-	r.Findings = findings.New(fs, func(f report.Finding) string { return r.target(f, res.Headings) })
+	r.Findings = findings.New(fs, func(f report.Finding) string { return r.target(f, res) })
+	r.Findings.WithCells(fs, func(id report.CellID) (string, string) {
+		return r.cells[id].DOMID, r.tmpl.Cells[id].AriaLabel()
+	})
 	return r
 }
 
@@ -226,18 +229,29 @@ func LineDOMID(n int) string { return "line-" + strconv.Itoa(n) }
 const SourceID = "source-text"
 
 // target is where a finding points in the preview: a finding about a
-// figure of the text, its section's heading in the text; else the likely
-// culprit, or the first cell involved that is not a total; a finding on a
-// section's text points at the section's heading in the text.
-func (r *Reading) target(f report.Finding, headings [6]int) string {
+// paragraph of the text, the paragraph's line (where its link selects
+// the words it quotes), or its section's heading; one about the title or
+// the preface, the line that holds the words it quotes; else the likely
+// culprit, or the first cell involved that is not a total; a finding on
+// a section's text points at the section's heading in the text.
+func (r *Reading) target(f report.Finding, res *importer.Result) string {
+	headings := res.Headings
 	if f.Line > 0 { // a heading (W11)
 		return LineDOMID(f.Line)
 	}
-	if f.Narrative != "" { // a figure of the text: its section's heading
+	if f.Narrative != "" {
+		if at := res.ParaLines[f.Narrative]; f.Para >= 0 && f.Para < len(at) {
+			return LineDOMID(at[f.Para])
+		}
 		for i, s := range r.tmpl.Sections {
 			if s.Narrative == f.Narrative && headings[i] > 0 {
 				return LineDOMID(headings[i])
 			}
+		}
+	}
+	if f.Field != "" {
+		if n := r.lineWith(findings.QuoteOf(f)); n > 0 {
+			return LineDOMID(n)
 		}
 	}
 	id := f.Culprit
@@ -263,6 +277,21 @@ func (r *Reading) target(f report.Finding, headings [6]int) string {
 		}
 	}
 	return SourceID
+}
+
+// lineWith is the first line that holds words (spaces set aside), 0 when
+// none does or words is "".
+func (r *Reading) lineWith(words string) int {
+	w := strings.Join(strings.Fields(words), "")
+	if w == "" {
+		return 0
+	}
+	for _, l := range r.Lines {
+		if strings.Contains(strings.Join(strings.Fields(l.Text), ""), w) {
+			return l.N
+		}
+	}
+	return 0
 }
 
 // legacyBlocks reads Report.Legacy2019 (its JSON is described in

@@ -1,21 +1,78 @@
 package imported
 
 import (
+	"strconv"
+
+	"nianbao/internal/report"
 	"nianbao/views/layout"
 	"nianbao/views/ui"
 )
 
-// Paste is the form that takes a report's text: pasted, or a .txt file.
+// Paste is the form that takes a report's text: pasted, or a file.
 type Paste struct {
 	// Action is where the form posts.
 	Action string
 	Text   string
-	// Errors are the messages at the fields: text, file, year.
+	// Errors are the messages at the fields: text, file, year, and
+	// last_text, last_file.
 	Errors ui.Errors
 	// WithYear shows the year field, with Year as its value.
 	WithYear bool
 	Year     string
+	// LastYear shows the fields of last year's report (last_text,
+	// last_file), LastText in its box.
+	LastYear bool
+	LastText string
 	Submit   string
+}
+
+// The names of the fields of last year's report in the check's form.
+const (
+	LastTextField = "last_text"
+	LastFileField = "last_file"
+)
+
+// PasteField is one report's pair of fields: the box its text is pasted
+// into and the file that may be chosen instead.
+type PasteField struct {
+	Name, Label, Hint, Text, Error string
+	File, FileLabel, FileError     string
+	// JSON: nianbao's JSON of a report is accepted too.
+	JSON bool
+	// Rows is the box's height.
+	Rows int
+}
+
+func (p Paste) thisYear() PasteField {
+	return PasteField{Name: "text", Label: "报告全文", Text: p.Text, Error: p.Errors["text"], Rows: 16,
+		Hint: "从政府网站、PDF或Word中全选并复制报告的全文（包括“" + report.T2021.Sections[0].Heading + "”等各部分标题和表格），粘贴到这里。文本不超过1 MB。",
+		File: "file", FileLabel: "或上传报告的文件", FileError: p.Errors["file"]}
+}
+
+func (p Paste) lastYear() PasteField {
+	return PasteField{Name: LastTextField, Label: "上年报告全文", Text: p.LastText, Error: p.Errors[LastTextField], Rows: 6, JSON: true,
+		Hint: "同一机关上一年度已发布报告的全文，或nianbao导出的报告JSON。不需要时留空。",
+		File: LastFileField, FileLabel: "或上传上年报告的文件", FileError: p.Errors[LastFileField]}
+}
+
+func (f PasteField) rows() string { return strconv.Itoa(f.Rows) }
+
+const documentTypes = ".txt,.htm,.html,.js,.pdf,.docx,.doc,.wps,text/plain,text/html,application/pdf," +
+	"application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/msword"
+
+func (f PasteField) accept() string {
+	if f.JSON {
+		return documentTypes + ",.json,application/json"
+	}
+	return documentTypes
+}
+
+func (f PasteField) fileHint() string {
+	h := "纯文本（.txt，UTF-8或GBK编码）、保存的网页（.html/.htm）、PDF、Word（.docx或.doc）或WPS（.wps）文件"
+	if f.JSON {
+		h += "，或报告的JSON（.json）"
+	}
+	return h + "；扫描件（只有图像的PDF）无法读取。选了文件时，以文件内容为准。"
 }
 
 // ReferenceForm is the page where a clerk pastes last year's published
@@ -67,4 +124,8 @@ type Check struct {
 	EditURL string
 	// AgainURL starts over with an empty form.
 	AgainURL string
+	// LastText is last year's report as the form carries it (its text as
+	// pasted, or a file's reading as JSON), "" when none was given;
+	// LastYear says what it was compared with.
+	LastText, LastYear string
 }

@@ -217,6 +217,9 @@ func findingList(in Input) findings.List {
 		if len(f.Cells) > 0 {
 			return document.CellAnchor(f.Paths()[0])
 		}
+		if f.Rule == report.RuleOtherEmpty { // 六 says nothing of the fee: its heading
+			return document.SectionAnchor(report.NarrativeSection(report.NarrativeOther))
+		}
 		return "main" // a finding about the report as a whole
 	})
 	l.WithCells(in.Findings, func(id report.CellID) (string, string) {
