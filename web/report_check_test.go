@@ -287,6 +287,7 @@ func benchmarkChecks(b *testing.B, app *webtest.App, c *webtest.Client, id int64
 	}
 	reportPercentiles(b, took, "")
 	reportPercentiles(b, cpu, "cpu-")
+	b.ReportMetric(float64(len(took)), "requests") // what the percentiles are over
 }
 
 // processCPU is the CPU time (user and system) the process has used.
