@@ -46,6 +46,7 @@ func TestKinds(t *testing.T) {
 		{"fragment pasted", "<p>一、总体情况</p><p>本年度</p>", extract.HTML, "UTF-8", "一、总体情况"},
 		{"closing tags only", "一、总体情况</p>\n<p>本年度</p>", extract.HTML, "UTF-8", "一、总体情况"},
 		{"gbk page", gbk, extract.HTML, "GBK/GB18030", "一、总体情况"},
+		{"json data file, markup escaped", `{"code":200,"data":{"content":"\u003cp\u003e一、总体情况\u003c/p\u003e\u003ctable\u003e\u003ctr\u003e\u003ctd\u003ea\u003c/td\u003e\u003c/tr\u003e\u003c/table\u003e"}}`, extract.Script, "UTF-8", "一、总体情况"},
 		{"script", `var x = 1; let content = "<p style='a'>一、总体情况</p><table border=\"1\"><tr><td colspan=\"2\">a</td></tr></table>";`, extract.Script, "UTF-8", "一、总体情况"},
 	}
 	for _, tt := range tests {

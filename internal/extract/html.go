@@ -66,8 +66,18 @@ var blockElems = map[atom.Atom]bool{
 
 // readHTML reads a web page. A page whose visible text has no statistics
 // table but whose scripts hold one in a string (a CMS that writes the
-// article with JavaScript) is read from the scripts.
-func readHTML(src string) *Document {
+// article with JavaScript) is read from the scripts; one that holds it as
+// escaped text (&lt;table&gt; in a <textarea> or a hidden element that a
+// script puts in place) from that text.
+func readHTML(src string) *Document { return readPage(src, 0) }
+
+// maxEscapedDepth bounds the reading of markup held as text in markup held
+// as text…: a page escapes its article once; a hostile page could nest it
+// without end.
+const maxEscapedDepth = 2
+
+// readPage reads a web page found at depth levels of escaped markup.
+func readPage(src string, depth int) *Document {
 	root, err := html.Parse(strings.NewReader(src))
 	if err != nil { // x/net/html fails only on a reader error
 		return plain(src)
@@ -79,6 +89,21 @@ func readHTML(src string) *Document {
 	if !hasGrid(d) && len(w.scripts) > 0 {
 		if sd := readScript(strings.Join(w.scripts, "\n")); sd != nil && hasGrid(sd) {
 			return sd
+		}
+	}
+	if !hasGrid(d) && len(w.escaped) > 0 && depth < maxEscapedDepth {
+		if ed := readPage("<html><body>"+strings.Join(w.escaped, "\n")+"</body></html>", depth+1); hasGrid(ed) {
+			return ed
+		}
+	}
+	if !hasGrid(d) && w.hiddenTable {
+		// the article itself hidden until a script shows it (a tab, a
+		// "loading" cover): read the page as the script would show it
+		all := &walker{showHidden: true}
+		all.walk(root)
+		all.flush()
+		if hd := (&Document{Kind: HTML, Blocks: all.blocks}); hasGrid(hd) {
+			return hd
 		}
 	}
 	return d
@@ -99,12 +124,28 @@ type walker struct {
 	blocks  []Block
 	cur     strings.Builder
 	scripts []string
+	// escaped is markup held as text (&lt;table&gt;…): a page whose
+	// script puts a <textarea>'s or a hidden element's content in place,
+	// or that shows its article's markup as text.
+	escaped []string
+	// hiddenTable: a hidden element holds a table; showHidden reads
+	// hidden elements as shown.
+	hiddenTable, showHidden bool
+}
+
+// keepEscaped keeps a text that holds markup, to read if the page has no
+// table of its own.
+func (w *walker) keepEscaped(text string) {
+	if len(text) > minLiteral && markupLiteral(text) {
+		w.escaped = append(w.escaped, text)
+	}
 }
 
 func (w *walker) walk(n *html.Node) {
 	switch n.Type {
 	case html.TextNode:
 		w.cur.WriteString(n.Data)
+		w.keepEscaped(n.Data)
 		return
 	case html.ElementNode:
 		switch {
@@ -113,7 +154,14 @@ func (w *walker) walk(n *html.Node) {
 				w.scripts = append(w.scripts, s)
 			}
 			return
-		case skipped[n.DataAtom], isHidden(n):
+		case skipped[n.DataAtom]:
+			if n.DataAtom == atom.Textarea {
+				w.keepEscaped(nodeText(n))
+			}
+			return
+		case !w.showHidden && isHidden(n):
+			w.keepEscaped(nodeText(n))
+			w.hiddenTable = w.hiddenTable || n.DataAtom == atom.Table || hasNestedTable(n)
 			return
 		case n.DataAtom == atom.Br:
 			w.flush()

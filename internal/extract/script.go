@@ -12,13 +12,25 @@ import (
 // unescaped as JavaScript does and read as a web page.
 
 // hasScriptMarkup: the text has a JavaScript string literal holding a
-// paragraph or a table.
+// paragraph or a table — its markup as printed, or escaped as a portal's
+// JSON data file escapes it (\u003ctable\u003e, as Go and Java encoders
+// write it by default).
 func hasScriptMarkup(s string) bool {
-	if !strings.Contains(s, "<") {
+	if !strings.Contains(s, "<") && !hasEscapedLT(s) {
 		return false
 	}
 	for _, lit := range scriptStrings(s, 1) {
 		if markupLiteral(lit) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasEscapedLT: the text has "<" escaped in a string literal.
+func hasEscapedLT(s string) bool {
+	for _, e := range []string{`\u003c`, `\u003C`, `\x3c`, `\x3C`} {
+		if strings.Contains(s, e) {
 			return true
 		}
 	}

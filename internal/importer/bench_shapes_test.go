@@ -3,6 +3,8 @@ package importer_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"html"
 	"testing"
 
 	"nianbao/internal/docx"
@@ -14,7 +16,8 @@ import (
 )
 
 // BenchmarkImportShapes reads seed 003 (the largest 2021 report) from each
-// kind of file, extraction included: its text, nianbao's web page, Word
+// kind of file, extraction included: its text, nianbao's web page (as
+// it is, in a portal's JSON data file, and escaped in a textarea), Word
 // file and PDF (two pdftotext runs), and its text crawled onto one line.
 func BenchmarkImportShapes(b *testing.B) {
 	r := testenv.Seed(b, "003")
@@ -25,12 +28,18 @@ func BenchmarkImportShapes(b *testing.B) {
 	if err := docx.Write(&word, r); err != nil {
 		b.Fatal(err)
 	}
+	api, err := json.Marshal(map[string]string{"content": page.String()}) // < written \u003c
+	if err != nil {
+		b.Fatal(err)
+	}
 	shapes := []struct {
 		name string
 		data []byte
 	}{
 		{"text", []byte(readSeed(b, "003"))},
 		{"html", page.Bytes()},
+		{"json", api},
+		{"escaped", []byte("<html><body><textarea hidden>" + html.EscapeString(page.String()) + "</textarea></body></html>")},
 		{"docx", word.Bytes()},
 		{"crawled", []byte(crawled(readSeed(b, "003"), nil))},
 	}

@@ -1,6 +1,9 @@
 package importer
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Without a usable title (seed 002 has none), the org and year are taken
 // from the sentences that usually name them — "2024年，瑞安市人民政府办公室坚持…"
@@ -58,6 +61,9 @@ func (rd *reader) inferOrgYear(title int) {
 func orgYearIn(line string) (org string, year int) {
 	s := trim(line)
 	if org, year := titleInSentence(s); org != "" {
+		return org, year
+	}
+	if org, year := brokenTitle(s); org != "" {
 		return org, year
 	}
 	orig, f := []rune(s), foldRunes(s)
@@ -202,3 +208,33 @@ func orgBeforeYear(orig, f []rune, p int) (string, int) {
 	}
 	return string(orig[start:p]), year
 }
+
+// brokenTitle reads a title line whose end the page garbled (昌图县七家子镇
+// 2023年政府信息公开 工作告年度报): a short line, no sentence, the body's
+// name from its start to the year, then 年政府信息公开.
+func brokenTitle(line string) (org string, year int) {
+	s := squeeze(line)
+	if utf8.RuneCountInString(s) > 60 || hasSentencePunct(s) {
+		return "", 0
+	}
+	orig, f := []rune(s), foldRunes(s)
+	i := strings.Index(string(f), "政府信息公开")
+	if i < 0 {
+		return "", 0
+	}
+	p := len([]rune(string(f)[:i]))
+	if p > 0 && f[p-1] == '度' {
+		p--
+	}
+	if p < 7 || f[p-1] != '年' || yearOf(f[p-5:p-1]) == 0 || !hasAnySuffix(string(f[:p-5]), orgSuffixes) && !hasAnySuffix(string(f[:p-5]), townSuffixes) {
+		return "", 0
+	}
+	if strings.ContainsFunc(string(f[:p-5]), func(r rune) bool { return !isHan(r) }) {
+		return "", 0
+	}
+	return string(orig[:p-5]), yearOf(f[p-5 : p-1])
+}
+
+// townSuffixes end the names of towns and streets, which print them
+// without 政府 (七家子镇, 佳荣里街).
+var townSuffixes = []string{"镇", "乡", "街道", "街"}

@@ -1,7 +1,9 @@
 package importer_test
 
 import (
+	"encoding/json"
 	"fmt"
+	"html"
 	"slices"
 	"strconv"
 	"strings"
@@ -64,6 +66,12 @@ func TestTitleShapes(t *testing.T) {
 		{"a site's name above the body's name is not a second body",
 			"政府信息公开\n青石县白鹭镇人民政府\n2023年政府信息公开工作年度报告\n",
 			"青石县白鹭镇人民政府", 2023, false},
+		{"a title whose end the page garbled",
+			"青石县政府\n青石县白鹭镇2023年政府信息公开 工作告年度报\n来源：县政府办公室 时间：2024-01-31\n",
+			"青石县白鹭镇", 2023, true},
+		{"a sentence naming the year is no title",
+			"白鹭镇2023年政府信息公开工作取得新进展，现报告如下。\n",
+			"", 2023, false},
 		{"a single title line is kept as it is",
 			"青石县白鹭镇人民政府2023年政府信息公开工作年度报告\n",
 			"青石县白鹭镇人民政府", 2023, false},
@@ -124,6 +132,12 @@ func TestHTMLShapes(t *testing.T) {
 <p>二、主动公开政府信息情况</p>` + sec2 + `
 <p>三、收到和处理政府信息公开申请情况</p><p>四、政府信息公开行政复议、行政诉讼情况</p>
 <p>五、存在的主要问题及改进情况</p><p>公开的及时性有待提高。</p><p>六、其他需要报告的事项</p><p>本年度未收取信息处理费。</p>`
+	// a portal's data file: encoding/json writes < as \u003c, as Java's
+	// encoders do
+	api, err := json.Marshal(map[string]any{"code": 200, "data": map[string]string{"title": "白鹭镇人民政府2023年政府信息公开工作年度报告", "content": article}})
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name, page string
 		want       map[string]int64
@@ -168,6 +182,9 @@ func TestHTMLShapes(t *testing.T) {
 			},
 			[]string{"“行政强制”行印出了行名，但没有读到它的数字", "“行政事业性收费”行印出了行名，但没有读到它的数字"},
 			"没有找到“行政强制”行"},
+		{"the article hidden until a script shows it",
+			`<div class="loading">正在加载……</div><div id="zoom" style="display:none">` + article + `</div>`,
+			active, nil, "没有读到第二部分"},
 		{"the article twice, for the desktop and the mobile template",
 			article + `<div class="m-article">` + article + `</div>`,
 			active,
@@ -179,6 +196,13 @@ func TestHTMLShapes(t *testing.T) {
 			active,
 			nil,
 			"没有找到机关名称"},
+		{"a portal's JSON data file, its markup escaped as \\u003c", string(api), active, nil, "连在一起"},
+		{"the article's markup escaped in a textarea that a script puts in place",
+			`<div class="nav">首页</div><textarea id="src" style="display:none">` + html.EscapeString(article) + `</textarea><div id="zoom"></div>`,
+			active, nil, "连在一起"},
+		{"the article's markup shown as text",
+			`<div class="nav">首页</div><div id="zoom">` + html.EscapeString(article) + `</div>`,
+			active, nil, "连在一起"},
 		{"a table 三 that is neither text nor picture",
 			`<h1>白鹭镇人民政府2023年政府信息公开工作年度报告</h1>
 <p>一、总体情况</p><p>2023年，我镇主动公开信息40条。</p>
