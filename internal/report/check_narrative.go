@@ -254,7 +254,7 @@ type tie struct {
 // about the tables, in the order of the text, with para 0 (figureTies
 // keeps them for the paragraph's text and sets its place).
 func (c *checker) tieParagraph(s Section, para string) []tie {
-	if !mayFigure(para) && !mayClaim(para) {
+	if !mayFigure(para) && !mayClaim(para) && !mayRowClaim(para) {
 		return nil
 	}
 	var out []tie
@@ -271,8 +271,8 @@ func (c *checker) tieParagraph(s Section, para string) []tie {
 // sentence: "有效规范性文件374件，清理失效155件" repeals 规范性文件,
 // "新收申请125件涉自然人，2件涉企业" counts another column of 新收.
 func (c *checker) sentenceTies(out []tie, s Section, para int, sentence, before string) []tie {
-	figures, claim := mayFigure(sentence), mayClaim(sentence)
-	if !figures && !claim {
+	figures, claim, rowClaim := mayFigure(sentence), mayClaim(sentence), mayRowClaim(sentence)
+	if !figures && !claim && !rowClaim {
 		return out
 	}
 	plain := c.relativeYears(Simplify(blankTitles(sentence)))
@@ -282,6 +282,9 @@ func (c *checker) sentenceTies(out []tie, s Section, para int, sentence, before 
 	cls := clauses(plain)
 	if claim {
 		out = claimTies(out, s, para, sentence, plain, cls, before)
+	}
+	if rowClaim {
+		out = rowClaimTies(out, s, para, sentence, plain, cls)
 	}
 	if !figures {
 		return out
