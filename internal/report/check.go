@@ -156,6 +156,7 @@ func check(r *Report, opt Options, fresh bool) []Finding {
 	c.yearCheck()
 	c.tokenProblems()
 	c.feeNotices()
+	c.feeStatements()
 	if opt.LastYear != nil {
 		c.crossYear(opt.LastYear)
 	}

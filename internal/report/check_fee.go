@@ -2,22 +2,21 @@ package report
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+
+	"nianbao/internal/bounded"
 )
 
-// feeWords are how section 六 says that the 信息处理费 was (not) collected.
-var feeWords = []string{"信息处理费", "資訊處理費", "信息處理費"}
+// feeWords are how section 六 speaks of the fee at all, in either script:
+// the 信息处理费 by name, or a fee in other words (本机关未收取任何费用).
+var feeWords = []string{"信息处理费", "资讯处理费", "信息處理費", "資訊處理費", "收费", "收費", "费用", "費用"}
 
 // feeNarrative checks section 六 against the 信息处理费 (W6, and W3 when
 // applications lapsed for unpaid fees). A 2019-format report (the years
 // to 2020) is not asked: the fee's rules are in force from 2021.
 func (c *checker) feeNarrative() {
-	other := c.r.Narrative.Other
-	mentions := false
-	for _, w := range feeWords {
-		mentions = mentions || strings.Contains(other, w)
-	}
-	if mentions || c.t.Format == Format2019 {
+	if c.t.Format == Format2019 || containsAny(c.r.Narrative.Other, feeWords) {
 		return // a 2019-format report (years to 2020) predates the fee (国办函〔2020〕109号, in force 2021)
 	}
 	if id := c.t.Lookup("requests.other_no_fee.total"); id != NoCell {
@@ -27,4 +26,197 @@ func (c *checker) feeNarrative() {
 		}
 	}
 	c.add(RuleOtherEmpty, Warning, "第六部分“其他需要报告的事项”应说明本年度是否收取信息处理费（如：本年度未收取信息处理费）")
+}
+
+// feeSentence is what one sentence of 一 or 六 says of the 信息处理费.
+type feeSentence struct {
+	narrative, sentence string
+	para                int
+	// none: it says no fee was collected (未收取信息处理费); noNotice: that no
+	// fee notice went out (未发出收费通知).
+	none, noNotice bool
+	// collected is the amount it says was collected, in 元 (-1: none said);
+	// notices the fee notices it says were issued (-1: none said).
+	collected float64
+	notices   int64
+}
+
+// noFeeWords are how a text says that no fee was collected.
+var noFeeWords = []string{"未收取", "没有收取", "未收费", "无收费", "不存在收费", "不存在收取", "没有收费", "没有向", "未向",
+	"免收", "不收取", "未产生", "零收费", "未发生收费"}
+
+// feeStatements reads what 一 and 六 say of the 信息处理费 against each
+// other and against （六）2 (W9): a text that says none was collected and
+// states an amount collected; fee notices stated fewer than the
+// applications that lapsed for an unpaid one; an amount collected though no
+// notice went out. Each contradiction is said once.
+func (c *checker) feeStatements() {
+	if c.t.Format == Format2019 {
+		return
+	}
+	var none, noNotice, paid, notices *feeSentence
+	for _, key := range []string{NarrativeOverview, NarrativeOther} {
+		fss := c.feeSentences(key)
+		for i := range fss {
+			fs := &fss[i]
+			switch {
+			case fs.collected > 0 && paid == nil:
+				paid = fs
+			case fs.none && none == nil:
+				none = fs
+			}
+			if fs.noNotice && noNotice == nil {
+				noNotice = fs
+			}
+			if fs.notices >= 0 && notices == nil {
+				notices = fs
+			}
+		}
+	}
+	if paid != nil && none != nil {
+		c.feeFinding(none, fmt.Sprintf("%s写“%s”，又在%s写“%s”：所收信息处理费前后不一致",
+			c.partName(none.narrative), quoteStart(none.sentence), c.partName(paid.narrative), quoteStart(paid.sentence)))
+	}
+	if paid != nil && noNotice != nil {
+		c.feeFinding(noNotice, fmt.Sprintf("%s写“%s”，又在%s写“%s”：收取信息处理费须先发出收费通知",
+			c.partName(noNotice.narrative), quoteStart(noNotice.sentence), c.partName(paid.narrative), quoteStart(paid.sentence)))
+	}
+	id := c.t.Lookup("requests.other_no_fee.total")
+	if notices == nil || id == NoCell || !c.r.Values[id].Filled() {
+		return
+	}
+	if lapsed := c.r.Values[id].N; notices.notices < lapsed {
+		c.feeFinding(notices, fmt.Sprintf("%s写“%s”，所述收费通知%d件少于第三部分因逾期未按收费通知要求缴纳费用不再处理的%d件申请",
+			c.partName(notices.narrative), quoteStart(notices.sentence), notices.notices, lapsed), id)
+	}
+}
+
+// feeMemo keeps the fee sentences of each paragraph read, so that a check
+// reads again only the paragraphs that changed (a 第一部分 of thousands of
+// characters would be scanned for 费 at every live check otherwise).
+var feeMemo = bounded.New[string, []feeSentence](paraMemoSize)
+
+// feeSentences are the sentences of text section key that say something of
+// the fee, in order.
+func (c *checker) feeSentences(key string) []feeSentence {
+	var out []feeSentence
+	i := 0
+	for line := range strings.SplitSeq(c.r.Narrative.Text(key), "\n") { // as Paragraphs cuts them
+		para := strings.TrimSpace(line)
+		if para == "" {
+			continue
+		}
+		fss, ok := feeMemo.Get(para)
+		if !ok {
+			fss = readFeeParagraph(para)
+			feeMemo.Put(para, fss)
+		}
+		for _, fs := range fss {
+			fs.narrative, fs.para = key, i
+			out = append(out, fs)
+		}
+		i++
+	}
+	return out
+}
+
+// readFeeParagraph reads the sentences of a paragraph that say something
+// of the fee.
+func readFeeParagraph(para string) []feeSentence {
+	if !strings.Contains(para, "费") && !strings.Contains(para, "費") {
+		return nil
+	}
+	var out []feeSentence
+	for _, sentence := range sentences(para) {
+		if !strings.Contains(sentence, "费") && !strings.Contains(sentence, "費") {
+			continue
+		}
+		if fs := readFee(sentence); fs.none || fs.noNotice || fs.collected > 0 || fs.notices >= 0 {
+			out = append(out, fs)
+		}
+	}
+	return out
+}
+
+func (c *checker) feeFinding(at *feeSentence, msg string, cells ...CellID) {
+	f := c.add(RuleFeeNotices, Warning, msg, cells...)
+	f.Narrative, f.Para = at.narrative, at.para
+}
+
+// partName names the text section of key as a finding does: 第一部分.
+func (c *checker) partName(key string) string {
+	for _, s := range c.t.Sections {
+		if s.Narrative == key {
+			return sectionName(s)
+		}
+	}
+	return key
+}
+
+// readFee reads a sentence's words on the fee: whether it says none was
+// collected or no notice issued, the amount collected (实际收取信息处理费
+// 200元, 收取信息处理费0.02万元) and the notices issued (发出收费通知3件).
+func readFee(sentence string) feeSentence {
+	fs := feeSentence{sentence: sentence, collected: -1, notices: -1}
+	plain := Simplify(sentence)
+	if !strings.Contains(plain, "费") {
+		return fs
+	}
+	fs.noNotice = containsAny(plain, noNoticeWords)
+	fs.none = !fs.noNotice && containsAny(plain, noFeeWords) // 未发出收费通知 is said apart
+	aboutFee := strings.Contains(plain, "处理费")
+	for _, cl := range clauses(plain) {
+		text := plain[cl.start:cl.end]
+		if strings.Contains(text, "收费通知") {
+			if n, ok := countIn(text); ok && fs.notices < 0 {
+				fs.notices = n
+			}
+			continue
+		}
+		if !containsAny(text, []string{"收取", "实收", "收缴", "缴纳", "征收"}) || containsAny(text, []string{"应收", "涉及", "未", "没有", "不"}) {
+			continue
+		}
+		if !strings.Contains(text, "处理费") && (!aboutFee || strings.Contains(text, "费")) {
+			continue // 收取复印费20元 is another fee
+		}
+		if v, ok := yuanIn(text); ok && fs.collected < 0 {
+			fs.collected = v
+		}
+	}
+	return fs
+}
+
+// countIn is the first count of a clause: a number before 件, 份, 次 or 个.
+func countIn(cl string) (int64, bool) {
+	for i, r := range cl {
+		if !strings.ContainsRune("件份次个", r) {
+			continue
+		}
+		if num, ok := numberBefore(cl, i); ok {
+			return num.N, true
+		}
+	}
+	return 0, false
+}
+
+// yuanIn is the first amount of money of a clause, in 元 (200元, 1,200元,
+// 0.02万元).
+func yuanIn(cl string) (float64, bool) {
+	i := strings.Index(cl, "元")
+	if i < 0 {
+		return 0, false
+	}
+	scale, end := 1.0, i
+	if strings.HasSuffix(cl[:i], "万") {
+		scale, end = 10000, i-len("万")
+	}
+	start := end
+	for start > 0 && (cl[start-1] >= '0' && cl[start-1] <= '9' || cl[start-1] == '.' || cl[start-1] == ',') {
+		start--
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(cl[start:end], ",", ""), 64)
+	if start == end || err != nil {
+		return 0, false
+	}
+	return v * scale, true
 }

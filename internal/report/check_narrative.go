@@ -53,7 +53,11 @@ func (f *statedFigure) rowOf3() bool {
 
 // carriedOver are the words of 上年结转, which are not a comparison with
 // last year (上年度 elsewhere is, see uncertain).
-var carriedOver = []string{"上年结转", "上年度结转"}
+var carriedOver = []string{"上年结转", "上年度结转", "上一年度结转", "上一年结转", "上年转结", "上年度转结"}
+
+// carriedForward are the words of 结转下年度继续办理 (转下一年办理0件 too).
+var carriedForward = []string{"结转下年", "转入下年", "结转至下年", "结转到下年", "顺延到下年", "顺延至下年",
+	"结转下一年", "结转至下一年", "结转到下一年", "转入下一年", "转下一年", "转至下一年", "顺延至下一年", "顺延到下一年"}
 
 // applicant is a column of 三 (or the five under 法人或其他组织) and the
 // words by which a text names it.
@@ -130,11 +134,11 @@ var statedFigures = []statedFigure{
 	{rule: RuleNarrativeTables, label: "二、上年结转政府信息公开申请数量",
 		all: [][]string{carriedOver}, paths: reqPaths("carried_over")},
 	{rule: RuleNarrativeTables, label: "四、结转下年度继续办理",
-		all: [][]string{{"结转下年", "转入下年", "结转至下年", "结转到下年", "顺延到下年", "顺延至下年"}}, paths: reqPaths("carried_forward")},
+		all: [][]string{carriedForward}, paths: reqPaths("carried_forward")},
 	{rule: RuleNarrativeTables, label: "一、本年新收政府信息公开申请数量",
 		all: [][]string{{"新收"}}, sentence: application, paths: reqPaths("new_received")},
 	{rule: RuleNarrativeTables, label: "一、本年新收政府信息公开申请数量",
-		all: [][]string{{"收到", "受理", "接收", "接到"}, application}, none: []string{"办结", "答复"},
+		all: [][]string{{"收到", "受理", "接收", "接到"}, application}, none: []string{"办结", "答复", "复议", "诉讼"}, // 收到行政复议申请 is 四's (or not this body's)
 		paths: reqPaths("new_received"), orPaths: reqPaths("new_received", "carried_over")},
 	{rule: RuleNarrativeTables, label: "（七）总计",
 		all: [][]string{{"办结"}}, none: []string{"按时", "按期", "逾期", "超期", "当场", "当日", "延期"},
@@ -175,6 +179,10 @@ var statedFigures = []statedFigure{
 	{rule: RuleNarrativeReviews, label: "行政诉讼（未经复议直接起诉与复议后起诉）总计",
 		all: [][]string{{"行政诉讼"}}, none: []string{"复议", "纠正", "纠错", "维持", "撤销", "确认违法", "败诉", "审结", "其他结果", "直接起诉"},
 		paths: []string{"reviews.litigation_direct.total", "reviews.litigation_after_review.total"}},
+	// 行政复议7件，诉讼9件: 诉讼 alone is 行政诉讼 in a sentence about 行政复议.
+	{rule: RuleNarrativeReviews, label: "行政诉讼（未经复议直接起诉与复议后起诉）总计",
+		all: [][]string{{"诉讼"}}, none: []string{"复议", "纠正", "纠错", "维持", "撤销", "确认违法", "败诉", "审结", "其他结果", "直接起诉", "民事", "刑事"},
+		sentence: []string{"行政复议"}, paths: []string{"reviews.litigation_direct.total", "reviews.litigation_after_review.total"}},
 
 	{rule: RuleNarrativeTables, label: "规章 本年制发件数", noun: "规章",
 		all: [][]string{{"规章"}, {"制发", "印发", "出台", "制定", "新发", "发布", "新制定"}}, none: notIssue, paths: []string{"active.rules.issued"}},
@@ -196,9 +204,18 @@ var uncertain = []string{
 	"同比", "较上年", "比上年", "较去年", "比去年", "去年", "上一年", "上年度", "增加", "减少", "增长", "下降", "上升", "持平", "多出",
 	"自然人", "企业", "法人", "科研", "公益", "法律服务", "律师", "个人", // a column's figure not named as applicantColumn reads it
 	"平均", "累计", "历年", "以来", "每月", "每季", "月均", "占",
-	// a channel's share of the applications (网上申请105件，快递17件，合计122件)
-	"网上", "网络", "在线", "信函", "来信", "当面", "现场", "邮寄", "快递", "传真", "邮件", "电话",
 }
+
+// channels are words by which a clause counts the applications that came
+// one way (网上申请105件，快递17件，合计122件; 通过政府门户网站答复申请3件、纸质申请36件):
+// a share, not a row of 三.
+var channels = []string{"网上", "网络", "在线", "网站", "信函", "来信", "纸质", "当面", "现场", "邮寄", "快递", "传真", "邮件", "电话"}
+
+// reviewOrgan are words by which a sentence speaks of reviews the body
+// decided, or of their documents, not of reviews and suits against it (a
+// 司法局's "作为区政府行政复议机构，全年共办理行政复议案件312件", "收到行政复议申请120件",
+// "公开行政复议决定书20件"): its figures are not 四's.
+var reviewOrgan = []string{"复议机关", "复议机构", "复议局", "复议决定", "复议申请", "决定书", "判决书", "裁定书"}
 
 // approximate are the characters before a figure that make it approximate
 // or not a count of the table (约128件, 超过、逾、近, 每一件, 第一件).
@@ -229,13 +246,15 @@ type tie struct {
 	// says cases were upheld (check_reviews.go).
 	claim  string
 	upheld bool
+	// unit is the word the text counts the figure in (件, or 个, 份…).
+	unit string
 }
 
 // tieParagraph finds the figures one paragraph of text section s states
 // about the tables, in the order of the text, with para 0 (figureTies
 // keeps them for the paragraph's text and sets its place).
 func (c *checker) tieParagraph(s Section, para string) []tie {
-	if !strings.Contains(para, "件") && !mayClaim(para) {
+	if !mayFigure(para) && !mayClaim(para) {
 		return nil
 	}
 	var out []tie
@@ -252,7 +271,7 @@ func (c *checker) tieParagraph(s Section, para string) []tie {
 // sentence: "有效规范性文件374件，清理失效155件" repeals 规范性文件,
 // "新收申请125件涉自然人，2件涉企业" counts another column of 新收.
 func (c *checker) sentenceTies(out []tie, s Section, para int, sentence, before string) []tie {
-	figures, claim := strings.Contains(sentence, "件"), mayClaim(sentence)
+	figures, claim := mayFigure(sentence), mayClaim(sentence)
 	if !figures && !claim {
 		return out
 	}
@@ -271,10 +290,10 @@ func (c *checker) sentenceTies(out []tie, s Section, para int, sentence, before 
 	for _, cl := range cls {
 		for _, st := range clauseFigures(plain[cl.start:cl.end]) {
 			t, ok := matchTie(st.subject, plain, prev)
-			if !ok {
+			if !ok || !st.unit.fits(t.fig, st.subject) {
 				continue
 			}
-			t.section, t.para, t.sentence, t.n = s, para, excerpt(sentence, plain, cl), st.n
+			t.section, t.para, t.sentence, t.n, t.unit = s, para, excerpt(sentence, plain, cl), st.n, st.unit.name
 			out = append(out, t)
 			prev = &out[len(out)-1]
 		}
@@ -338,13 +357,17 @@ func (c *checker) compareFigure(t tie) {
 	if !ok || sum == n {
 		return
 	}
-	msg := fmt.Sprintf("第%s部分写“%s”，所述%d件与表格“%s”的%d件不一致", s.Number, sentence, n, t.label, sum)
+	unit := t.unit
+	if unit == "" {
+		unit = "件"
+	}
+	msg := fmt.Sprintf("第%s部分写“%s”，所述%d%s与表格“%s”的%d件不一致", s.Number, sentence, n, unit, t.label, sum)
 	if t.orPaths != nil {
 		alt, _, altOK := c.sumPaths(t.orPaths)
 		if !altOK || alt == n {
 			return
 		}
-		msg = fmt.Sprintf("第%s部分写“%s”，所述%d件与表格“%s”的%d件不一致（与上年结转合计也只有%d件）", s.Number, sentence, n, t.label, sum, alt)
+		msg = fmt.Sprintf("第%s部分写“%s”，所述%d%s与表格“%s”的%d件不一致（与上年结转合计也只有%d件）", s.Number, sentence, n, unit, t.label, sum, alt)
 	}
 	f := c.add(fig.rule, Warning, msg, cells...)
 	f.Narrative, f.Para = s.Narrative, t.para
@@ -403,6 +426,12 @@ func matchTie(subject, sentence string, prev *tie) (tie, bool) {
 	if fig == nil || col != nil && !fig.rowOf3() || res != nil && !fig.rowOf4() {
 		return tie{}, false
 	}
+	if fig.rowOf3() && containsAny(subject, channels) {
+		return tie{}, false
+	}
+	if fig.rowOf4() && containsAny(sentence, reviewOrgan) {
+		return tie{}, false // 作为复议机关…办理行政复议案件312件: not the cases against this body
+	}
 	t := tie{fig: fig, paths: fig.paths, orPaths: fig.orPaths, label: fig.label}
 	switch {
 	case col != nil:
@@ -441,22 +470,99 @@ func containsAny(s string, words []string) bool {
 type stated struct {
 	n       int64
 	subject string
+	unit    *countUnit
 }
 
-// clauseFigures finds the counts (a number right before 件) of a clause.
+// countUnit is a word a report counts a table's figure in. 件 counts every
+// row; the others only the rows reports count in them, and only where the
+// words after them are the thing counted or nothing (制发行政规范性文件6个,
+// 收到8份政府信息公开申请, 行政复议案件1起 — not 3个工作日, 2条建议).
+type countUnit struct {
+	name string
+	// next are the words that may follow the unit in its clause.
+	next []string
+	// counts reports whether a figure's row is counted in this unit.
+	counts func(*statedFigure) bool
+	// says is a word the clause must hold (条 counts applications only
+	// where it says 申请: not 不予公开信息数8条).
+	says string
+}
+
+var (
+	unitPiece  = countUnit{name: "件", counts: func(*statedFigure) bool { return true }}
+	countUnits = []*countUnit{
+		&unitPiece,
+		{name: "个", next: []string{"行政规范性文件", "规范性文件", "规章", "文件"},
+			counts: func(f *statedFigure) bool { return f.noun != "" }},
+		{name: "份", next: applicationWords, counts: (*statedFigure).rowOf3, says: "申请"},
+		{name: "条", next: applicationWords, counts: (*statedFigure).rowOf3, says: "申请"},
+		{name: "起", next: []string{"行政复议", "行政诉讼", "案件", "政府信息公开"}, counts: (*statedFigure).rowOf4},
+	}
+)
+
+// applicationWords may follow 份 or 条 counting applications.
+var applicationWords = []string{"政府信息公开申请", "信息公开申请", "依申请", "申请"}
+
+// unitAt is the unit at byte offset i of cl, if any.
+func unitAt(cl string, i int) *countUnit {
+	for _, u := range countUnits {
+		if strings.HasPrefix(cl[i:], u.name) {
+			return u
+		}
+	}
+	return nil
+}
+
+// fits reports whether a figure's row may be counted in u.
+func (u *countUnit) fits(f *statedFigure, subject string) bool {
+	return u == &unitPiece || u.counts(f) && strings.Contains(subject, u.says)
+}
+
+// followedWell reports whether what follows a unit other than 件 in its
+// clause is nothing or the thing it counts.
+func (u *countUnit) followedWell(after string) bool {
+	if u == &unitPiece || after == "" {
+		return true
+	}
+	for _, w := range u.next {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayFigure is a cheap test of whether a text may state a figure: a 件, or
+// another unit with the words of what it counts.
+func mayFigure(s string) bool {
+	if strings.Contains(s, "件") {
+		return true
+	}
+	return (strings.Contains(s, "个") || strings.Contains(s, "個")) && (strings.Contains(s, "规") || strings.Contains(s, "規")) ||
+		(strings.Contains(s, "份") || strings.Contains(s, "条") || strings.Contains(s, "條")) && (strings.Contains(s, "申请") || strings.Contains(s, "申請")) ||
+		strings.Contains(s, "起") && (strings.Contains(s, "复议") || strings.Contains(s, "複議") || strings.Contains(s, "復議") || strings.Contains(s, "诉讼") || strings.Contains(s, "訴訟"))
+}
+
+// clauseFigures finds the counts (a number right before 件, or another unit
+// of countUnits) of a clause.
 func clauseFigures(cl string) []stated {
 	var nums []number
-	for off := 0; ; {
-		i := strings.Index(cl[off:], "件")
-		if i < 0 {
-			break
+	var units []*countUnit
+	for i, r := range cl {
+		if !strings.ContainsRune("件个份条起", r) {
+			continue
 		}
-		end := off + i
-		if num, ok := numberBefore(cl, end); ok && !approximateBefore(cl, num.Start) {
-			num.End = end + len("件")
-			nums = append(nums, num)
+		u := unitAt(cl, i)
+		if u == nil {
+			continue
 		}
-		off = end + len("件")
+		num, ok := numberBefore(cl, i)
+		if !ok || approximateBefore(cl, num.Start) || !u.followedWell(cl[i+len(u.name):]) {
+			continue
+		}
+		num.End = i + len(u.name)
+		nums = append(nums, num)
+		units = append(units, u)
 	}
 	out := make([]stated, 0, len(nums))
 	for k, num := range nums {
@@ -467,7 +573,7 @@ func clauseFigures(cl string) []stated {
 		if k+1 < len(nums) {
 			to = nums[k+1].Start
 		}
-		out = append(out, stated{n: num.N, subject: cl[from:num.Start] + cl[num.End:to]})
+		out = append(out, stated{n: num.N, subject: cl[from:num.Start] + cl[num.End:to], unit: units[k]})
 	}
 	return out
 }

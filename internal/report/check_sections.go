@@ -6,11 +6,11 @@ import (
 
 // Rule id of the check of 六's fee notices (docs/checks.md).
 const (
-	RuleFeeNotices = "W9" // 六 says no fee notice was issued, but （六）2 counts lapsed fee notices
+	RuleFeeNotices = "W9" // what 一 and 六 say of the fee contradicts itself or （六）2 (check_fee.go)
 )
 
 func init() {
-	RuleTitles[RuleFeeNotices] = "第六部分所述收费通知情况与第三部分表格一致"
+	RuleTitles[RuleFeeNotices] = "正文所述信息处理费、收费通知情况前后一致，并与第三部分表格一致"
 }
 
 // noNoticeWords are how 六 says no fee notice was issued.

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -24,6 +25,8 @@ var toSimplified = map[rune]rune{
 	'２': '2', '３': '3', '４': '4', '５': '5', '６': '6', '７': '7', '８': '8', '９': '9', '０': '0',
 	'讀': '读', '欄': '栏', '頁': '页', '線': '线', '熱': '热', '諮': '咨', '詢': '询', '傳': '传', '黨': '党', '導': '导',
 	'課': '课', '訓': '训', '籌': '筹', '點': '点',
+	// 行政復議 (復 as well as 複), 逾期未繳納, 補正, 變更, 政協, 駁回
+	'復': '复', '繳': '缴', '納': '纳', '補': '补', '變': '变', '協': '协', '駁': '驳', '額': '额',
 }
 
 // wordsToSimplified are the words whose simplified form is another word
@@ -178,7 +181,27 @@ func numberBefore(s string, end int) (number, bool) {
 		return number{}, false
 	}
 	v, ok := parseChinese(s[i:end])
+	if r, _ := utf8.DecodeRuneInString(s[i:end]); ok && chineseUnit(r) > 0 {
+		// 3万件, 1.2万件: Arabic digits (and a decimal) before the unit.
+		if lead, start, ok := decimalBefore(s, i); ok {
+			return number{N: int64(lead*float64(v) + 0.5), Start: start, End: end}, true
+		}
+	}
 	return number{N: v, Start: i, End: end}, ok
+}
+
+// decimalBefore reads the Arabic number (3, 1.2) that ends at byte offset
+// end of s.
+func decimalBefore(s string, end int) (float64, int, bool) {
+	i := end
+	for i > 0 && (s[i-1] >= '0' && s[i-1] <= '9' || s[i-1] == '.') {
+		i--
+	}
+	if i == end || s[i] == '.' {
+		return 0, 0, false
+	}
+	v, err := strconv.ParseFloat(s[i:end], 64)
+	return v, i, err == nil
 }
 
 // traditional marks the runes of toSimplified (all in the BMP), so that
