@@ -41,16 +41,22 @@ func (c *checker) copiedText(last *Report) {
 		if s.Narrative == "" {
 			continue
 		}
-		if before := lastKeys[s.Narrative]; len(before) > 0 {
+		if before := lastKeys[s.Narrative]; before != nil && len(before.keys) > 0 {
 			c.copiedSection(s, before, last.Year)
 		}
 	}
 }
 
-// sentenceKeys are the keys (sentenceKey) of the sentences of each text
-// section of a report, by narrative key.
-func sentenceKeys(t *Template, r *Report) map[string]map[uint64]bool {
-	out := map[string]map[uint64]bool{}
+// sentenceSet are the keys (sentenceKey) of the sentences of one text
+// section.
+type sentenceSet struct {
+	keys map[uint64]bool
+}
+
+// sentenceKeys are the sentences of each text section of a report, by
+// narrative key.
+func sentenceKeys(t *Template, r *Report) map[string]*sentenceSet {
+	out := map[string]*sentenceSet{}
 	for _, s := range t.Sections {
 		if s.Narrative == "" {
 			continue
@@ -61,7 +67,7 @@ func sentenceKeys(t *Template, r *Report) map[string]map[uint64]bool {
 				keys[ks.key] = true
 			}
 		}
-		out[s.Narrative] = keys
+		out[s.Narrative] = &sentenceSet{keys}
 	}
 	return out
 }
@@ -84,19 +90,30 @@ func keyedSentencesOf(para string) []keyedSentence {
 	return out
 }
 
-// copiedSection counts the sentences of one section found in last year's
-// (before) and warns when they are more than copiedShare % of them.
-func (c *checker) copiedSection(s Section, before map[uint64]bool, lastYear int) {
-	total, copied, firstPara := 0, 0, -1
+// copiedSection warns when more than copiedShare % of the sentences of
+// one section are found in last year's (before).
+func (c *checker) copiedSection(s Section, before *sentenceSet, lastYear int) {
+	if cc := c.copiedCountOf(s, before, lastYear); cc.message != "" {
+		f := c.add(RuleCopied, Warning, cc.message)
+		f.Narrative, f.Para = s.Narrative, cc.firstPara
+	}
+}
+
+// countCopied counts the sentences of a section's paragraphs and those
+// found in before, and says what W10 says of them ("" when not more than
+// copiedShare %).
+func countCopied(s Section, paras []*paraFacts, before *sentenceSet, lastYear int) *copiedCount {
+	cc := &copiedCount{before: before, lastYear: lastYear, firstPara: -1}
+	total, copied := 0, 0
 	var quoted [copiedQuoted]string
-	for i, pf := range c.sectionParas(s) {
+	for i, pf := range paras {
 		for _, ks := range pf.keyed() {
 			total++
-			if !before[ks.key] {
+			if !before.keys[ks.key] {
 				continue
 			}
-			if firstPara < 0 {
-				firstPara = i
+			if cc.firstPara < 0 {
+				cc.firstPara = i
 			}
 			if copied < copiedQuoted {
 				quoted[copied] = ks.text
@@ -105,15 +122,15 @@ func (c *checker) copiedSection(s Section, before map[uint64]bool, lastYear int)
 		}
 	}
 	if total < copiedMinSentences || copied*100 <= copiedShare*total {
-		return
+		return cc
 	}
 	quotes := make([]string, 0, copiedQuoted)
 	for _, q := range quoted[:min(copied, copiedQuoted)] {
 		quotes = append(quotes, "“"+quoteStart(q)+"”")
 	}
-	f := c.add(RuleCopied, Warning, fmt.Sprintf("%s有%d%%的句子（%d句中的%d句）与%d年报告相同（数字和标点不计），如：%s；应写本年度的情况",
-		sectionName(s), copied*100/total, total, copied, lastYear, strings.Join(quotes, "、")))
-	f.Narrative, f.Para = s.Narrative, firstPara
+	cc.message = fmt.Sprintf("%s有%d%%的句子（%d句中的%d句）与%d年报告相同（数字和标点不计），如：%s；应写本年度的情况",
+		sectionName(s), copied*100/total, total, copied, lastYear, strings.Join(quotes, "、"))
+	return cc
 }
 
 // sectionName is how a finding names a section: 第一部分 for 一.

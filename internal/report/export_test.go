@@ -15,8 +15,13 @@ func KeepParaFactsAt(r *Report, year int) {
 		if s.Narrative == "" {
 			continue
 		}
-		for _, para := range Paragraphs(r.Narrative.Text(s.Narrative)) {
-			paraMemo.Put(paraKey{c.t, r.Year, s.Narrative, para}, c.findParaFacts(s, para))
+		text := r.Narrative.Text(s.Narrative)
+		sf := &sectionFacts{}
+		for _, para := range Paragraphs(text) {
+			pf := c.findParaFacts(s, para)
+			paraMemo.Put(paraKey{c.t, r.Year, s.Narrative, para}, pf)
+			sf.paras = append(sf.paras, pf)
 		}
+		sectionMemo.Put(sectionKey{c.t, r.Year, s.Narrative, text}, sf)
 	}
 }

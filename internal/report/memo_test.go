@@ -203,10 +203,15 @@ func (s *memoSession) edit() string {
 		s.r.Year += []int{-1, 1}[rng.IntN(2)]
 		return "year " + strconv.Itoa(s.r.Year)
 	case 9: // last year's report on or off, or another one
-		if rng.IntN(3) == 0 {
+		switch rng.IntN(4) {
+		case 0:
 			s.last = s.lastShape.Clone()
 			s.last.Year = s.r.Year - 1
 			return "last year's report is another body's"
+		case 1: // the same text, of another year
+			s.last = s.last.Clone()
+			s.last.Year += []int{-1, 1}[rng.IntN(2)]
+			return "last year's report is of " + strconv.Itoa(s.last.Year)
 		}
 		s.lastOn = !s.lastOn
 		return "last year's report on: " + strconv.FormatBool(s.lastOn)
@@ -267,15 +272,16 @@ func findingsDiff(live, fresh []report.Finding) string {
 const memoSteps = 150
 
 // TestMemoEquivalence: the live check, which keeps what the narrative
-// checks find per paragraph (narrative_memo.go) and W13/W14 per text,
-// gives exactly the findings a fresh check that keeps and reads no memo
-// gives — rule, severity, place, message, fingerprint — after each edit
-// of a random sequence (seeded, so a failure repeats): typing into a
-// paragraph, splitting, adding and deleting one, pasting last year's,
-// changing a cell a sentence names, changing the year, last year's
-// report on and off or another, typing into last year's text, changing
-// the administrator's rules, over the seeds and the real reports. Each
-// edit's checks run twice, so that the second reads what the first kept.
+// checks find per paragraph and per section (narrative_memo.go) and
+// W13/W14 per text, gives exactly the findings a fresh check that keeps
+// and reads no memo gives — rule, severity, place, message, fingerprint —
+// after each edit of a random sequence (seeded, so a failure repeats):
+// typing into a paragraph, splitting, adding and deleting one, pasting
+// last year's, changing a cell a sentence names, changing the year, last
+// year's report on and off, another or of another year, typing into last
+// year's text, changing the administrator's rules — over the seeds and
+// the real reports. Each edit's checks run twice, so that the second
+// reads what the first kept.
 func TestMemoEquivalence(t *testing.T) {
 	inputs := memoInputs(t)
 	for i, in := range inputs {

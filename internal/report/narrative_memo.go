@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"nianbao/internal/bounded"
 )
@@ -12,10 +13,11 @@ import (
 // figures they state to cells, W7 reads the years they write, W10
 // compares them with last year's), which was most of a live check. What
 // they find in a paragraph depends on the paragraph alone (and the
-// report's year and section), so it is kept per paragraph: typing into a
-// text reads one paragraph again, typing into the tables none, and a
-// check hashes each paragraph's text once to find what is kept for it.
-// The cells are compared afresh at every check. A check with fresh set
+// report's year and section), so it is kept per paragraph, and a whole
+// section's paragraphs (with W10's count against last year's text) per
+// section text: typing into the tables reads no text and looks up each
+// section once, typing into a text reads one paragraph again and looks
+// up the others. The cells are compared afresh at every check. A check with fresh set
 // (the reference the memos are tested against) reads and keeps nothing.
 
 // memoSize bounds the memos kept per report, to about as many reports as
@@ -54,31 +56,67 @@ type paraFacts struct {
 
 var paraMemo = bounded.New[paraKey, *paraFacts](paraMemoSize)
 
-// sectionText is what the narrative checks find in one text section's
-// paragraphs, in order.
-type sectionText struct {
+// sectionKey is what the narrative checks find in a text section depends
+// on: its paragraphs' keys together.
+type sectionKey struct {
+	t         *Template
+	year      int
 	narrative string
-	paras     []*paraFacts
+	text      string
 }
 
-// sectionParas are the facts of the paragraphs of text section s, read
-// once per check (each paragraph's looked up in paraMemo, or found and
-// kept there). The facts are shared: callers only read them.
-func (c *checker) sectionParas(s Section) []*paraFacts {
+// sectionFacts are what the narrative checks find in one text section:
+// its paragraphs' facts in order, and W10's count of its sentences as last
+// counted against one last year's text.
+type sectionFacts struct {
+	paras  []*paraFacts
+	copied atomic.Pointer[copiedCount]
+}
+
+// sectionMemo keeps the facts of whole sections, so that a check of a
+// report whose texts did not change (the clerk types into the tables)
+// looks up each section once instead of each paragraph; a section typed
+// into is put together from its paragraphs' facts.
+var sectionMemo = bounded.New[sectionKey, *sectionFacts](3 * memoSize)
+
+// sectionText is a text section's facts in one check.
+type sectionText struct {
+	narrative string
+	facts     *sectionFacts
+}
+
+// section are the facts of text section s, looked up once per check.
+// The facts are shared: callers only read them.
+func (c *checker) section(s Section) *sectionFacts {
 	for _, st := range c.texts {
 		if st.narrative == s.Narrative {
-			return st.paras
+			return st.facts
 		}
 	}
 	text := c.r.Narrative.Text(s.Narrative)
-	paras := make([]*paraFacts, 0, strings.Count(text, "\n")+1)
-	for line := range strings.SplitSeq(text, "\n") { // as Paragraphs cuts them
-		if para := strings.TrimSpace(line); para != "" {
-			paras = append(paras, c.paraFactsOf(s, para))
+	k := sectionKey{c.t, c.r.Year, s.Narrative, text}
+	sf, ok := (*sectionFacts)(nil), false
+	if !c.fresh {
+		sf, ok = sectionMemo.Get(k)
+	}
+	if !ok {
+		sf = &sectionFacts{paras: make([]*paraFacts, 0, strings.Count(text, "\n")+1)}
+		for line := range strings.SplitSeq(text, "\n") { // as Paragraphs cuts them
+			if para := strings.TrimSpace(line); para != "" {
+				sf.paras = append(sf.paras, c.paraFactsOf(s, para))
+			}
+		}
+		if !c.fresh {
+			sectionMemo.Put(k, sf)
 		}
 	}
-	c.texts = append(c.texts, sectionText{s.Narrative, paras})
-	return paras
+	c.texts = append(c.texts, sectionText{s.Narrative, sf})
+	return sf
+}
+
+// sectionParas are the facts of the paragraphs of text section s.
+func (c *checker) sectionParas(s Section) []*paraFacts {
+	return c.section(s).paras
 }
 
 // paraFactsOf are the facts of one paragraph of section s, kept for its
@@ -165,12 +203,12 @@ type lastKey struct {
 	text Narrative
 }
 
-var lastMemo = bounded.New[lastKey, map[string]map[uint64]bool](memoSize)
+var lastMemo = bounded.New[lastKey, map[string]*sentenceSet](memoSize)
 
-// lastSentences are the sentence keys of last year's texts, by narrative
+// lastSentences are the sentences of last year's texts, by narrative
 // key: the same for every check of this year's report, whatever is typed.
-// The maps are shared: callers only read them.
-func (c *checker) lastSentences(last *Report) map[string]map[uint64]bool {
+// The sets are shared: callers only read them.
+func (c *checker) lastSentences(last *Report) map[string]*sentenceSet {
 	if c.fresh {
 		return sentenceKeys(c.t, last)
 	}
@@ -181,4 +219,29 @@ func (c *checker) lastSentences(last *Report) map[string]map[uint64]bool {
 	m := sentenceKeys(c.t, last)
 	lastMemo.Put(k, m)
 	return m
+}
+
+// copiedCount is what W10 says of a section against last year's text
+// (before, of lastYear), kept with the section's facts: while neither
+// text changes, a check counts nothing again. before is held, so that no
+// other set can come to have its address.
+type copiedCount struct {
+	before   *sentenceSet
+	lastYear int
+	// message is the finding's, "" when the section is not flagged;
+	// firstPara is the first paragraph with a copied sentence.
+	message   string
+	firstPara int
+}
+
+// copiedCountOf is W10's count of section s against before, as last
+// counted for the section's facts or counted now.
+func (c *checker) copiedCountOf(s Section, before *sentenceSet, lastYear int) *copiedCount {
+	sf := c.section(s)
+	if cc := sf.copied.Load(); cc != nil && cc.before == before && cc.lastYear == lastYear {
+		return cc
+	}
+	cc := countCopied(s, sf.paras, before, lastYear)
+	sf.copied.Store(cc)
+	return cc
 }
