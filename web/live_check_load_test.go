@@ -83,8 +83,10 @@ type loadResult struct {
 // server's: its resident set (peak while the load ran, sampled from
 // /proc/self/status every 50 ms, and after), the heap in use as the load
 // left it, and the live heap after a collection. It reports the latency
-// each clerk saw (p50, p99, max, over real HTTP on loopback) and the checks
-// answered. Run with -benchtime 1x.
+// each clerk saw (p50, p99, max, over real HTTP on loopback), the checks
+// answered, and the server's CPU time per check and in cores (on a machine
+// shared with other work the latency also counts the time others had the
+// cores; the CPU time does not). Run with -benchtime 1x.
 func BenchmarkLiveCheckLoad(b *testing.B) {
 	defer gctune.ForServer()() // as serve runs the app
 	app := webtest.Start(b)
@@ -97,12 +99,18 @@ func BenchmarkLiveCheckLoad(b *testing.B) {
 	rssBefore := residentMiB(b, "VmRSS")
 	for b.Loop() {
 		stop := sampleResident(b)
+		startCPU, start := processCPU(b), time.Now()
 		res := runLoadChild(b, plan)
+		cpu, wall := processCPU(b)-startCPU, time.Since(start)
 		peakRSS := stop()
 		if len(res.Failed) > 0 {
 			b.Fatalf("%d checks failed, the first: %s", len(res.Failed), res.Failed[0])
 		}
 		reportLoad(b, res.Took)
+		// The server's CPU time (this process: the clerks play in another),
+		// per check answered and as a share of one core.
+		b.ReportMetric(float64(cpu.Microseconds())/1000/float64(len(res.Took)), "server-cpu-ms/check")
+		b.ReportMetric(cpu.Seconds()/wall.Seconds(), "server-cores")
 		b.ReportMetric(rssBefore, "rss-before-MiB")
 		b.ReportMetric(peakRSS, "rss-peak-MiB")
 		// The clerks' next checks go on from the versions they reached.

@@ -269,16 +269,9 @@ func (s *Server) lastYear(ctx context.Context, rec *store.ReportRecord) (*report
 // written in nianbao, or else the one a clerk imported from its published
 // text (the reference report); nil when there is neither.
 func (s *Server) reportBefore(ctx context.Context, bodyID int64, year int) (*report.Report, error) {
-	last, err := s.store.ReportByBodyYear(ctx, bodyID, year-1)
-	if err == nil {
-		return last.Report, nil
-	}
-	if !errors.Is(err, store.ErrNotFound) {
-		return nil, err
-	}
-	ref, err := s.store.ReferenceReport(ctx, bodyID, year-1)
+	last, err := s.store.ReportOrReference(ctx, bodyID, year-1)
 	if errors.Is(err, store.ErrNotFound) {
 		return nil, nil
 	}
-	return ref, err
+	return last, err
 }

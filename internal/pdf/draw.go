@@ -1,7 +1,7 @@
 package pdf
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"nianbao/internal/report"
@@ -43,7 +43,13 @@ const maxSpread = 1.0
 
 // lines breaks text for a box width in a style.
 func (d *renderer) lines(st textStyle, text string, width, firstIndent float64) []line {
-	return breakLines(text, d.m.width(st.face, st.size), width, firstIndent)
+	k := breakKey{st.face, st.size, width, firstIndent, text}
+	lines, ok := d.m.breaks[k]
+	if !ok {
+		lines = breakLines(text, d.m.width(st.face, st.size), width, firstIndent)
+		d.m.breaks[k] = lines
+	}
+	return lines
 }
 
 // drawLine draws one line in a box of width boxW whose left edge is x,
@@ -92,7 +98,7 @@ func (d *renderer) drawSpread(ln line, x, base, e float64) {
 			b.WriteString(us[j].text)
 			w += us[j].width
 		}
-		d.pdf.RawWriteStr(fmt.Sprintf("%.4f Tc", e*k))
+		d.pdf.RawWriteStr(strconv.FormatFloat(e*k, 'f', 4, 64) + " Tc")
 		d.pdf.Text(x, base, b.String())
 		d.pdf.RawWriteStr("0 Tc")
 		x += w + float64(j-i)*e

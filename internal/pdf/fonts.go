@@ -33,12 +33,20 @@ var faceFiles = [...]struct{ file, psName, family string }{
 // tag of six capitals and a plus (ABCDEF+NotoSerifSC-Regular; ISO 32000-1
 // §9.6.4), which tells readers such as pdffonts that the font is cut down.
 // gofpdf writes "utf8"+family instead; the two are the same length, so the
-// cross-reference offsets stay right.
+// cross-reference offsets stay right, and the names are written over
+// gofpdf's in place (TestSubsetNameLengths).
 func nameSubsets(pdf []byte, runes [][]rune) []byte {
 	for i, ff := range faceFiles {
-		old := "/utf8" + ff.family
-		tag := subsetTag(faceID(i), runes[i])
-		pdf = bytes.ReplaceAll(pdf, []byte(old), []byte("/"+tag+"+"+ff.psName))
+		old := []byte("/utf8" + ff.family)
+		name := []byte("/" + subsetTag(faceID(i), runes[i]) + "+" + ff.psName)
+		for at := 0; ; at += len(old) {
+			n := bytes.Index(pdf[at:], old)
+			if n < 0 {
+				break
+			}
+			at += n
+			copy(pdf[at:], name)
+		}
 	}
 	return pdf
 }
@@ -61,8 +69,8 @@ func subsetTag(face faceID, runes []rune) string {
 // per process.
 var fontParses atomic.Int32
 
-// loadFaces parses the three fonts the first time a document needs them;
-// every later document reuses them (a parse is tens of milliseconds).
+// loadFaces opens the three fonts the first time a document needs them;
+// every later document reuses them and what they have read.
 var loadFaces = sync.OnceValues(func() ([]*sfnt, error) {
 	fontParses.Add(1)
 	faces := make([]*sfnt, len(faceFiles))
@@ -81,36 +89,33 @@ var loadFaces = sync.OnceValues(func() ([]*sfnt, error) {
 	return faces, nil
 })
 
-// widthKey identifies a character's advance in one face.
-type widthKey struct {
-	face faceID
-	r    rune
-}
-
 // metrics measures characters as gofpdf measures them (GetStringWidth),
-// but from the whole faces parsed once per process, so that a document is
-// laid out before gofpdf has any font, and our line breaks agree with
-// what gofpdf draws. Advances are cached at 1 pt.
+// but from the whole faces, so that a document is laid out before gofpdf
+// has any font, and our line breaks agree with what gofpdf draws. An
+// advance is read from the face each time: that is cheaper than a map.
 type metrics struct {
 	faces []*sfnt
-	cache map[widthKey]float64
+	// breaks keeps each text's lines as broken, for the passes after the
+	// first (each pitch tried, then the drawing) break the same texts at
+	// the same widths.
+	breaks map[breakKey][]line
+}
+
+// breakKey is a text broken in a face and size at a width and indent.
+type breakKey struct {
+	face                faceID
+	size, width, indent float64
+	text                string
 }
 
 func newMetrics(faces []*sfnt) *metrics {
-	return &metrics{faces: faces, cache: map[widthKey]float64{}}
+	return &metrics{faces: faces, breaks: map[breakKey][]line{}}
 }
 
 // width returns the function giving advances in face at size points.
 func (m *metrics) width(face faceID, size float64) widthFunc {
-	return func(r rune) float64 {
-		k := widthKey{face, r}
-		w, ok := m.cache[k]
-		if !ok {
-			w = gofpdfAdvance(m.faces[face], r)
-			m.cache[k] = w
-		}
-		return w * size
-	}
+	f := m.faces[face]
+	return func(r rune) float64 { return gofpdfAdvance(f, r) * size }
 }
 
 // ptPerMM is gofpdf's scale factor for millimetres, a variable so that
@@ -123,11 +128,11 @@ var ptPerMM = 72.0 / 25.4
 // missing glyph for a character the font lacks (500 if that is zero).
 func gofpdfAdvance(f *sfnt, r rune) float64 {
 	scale := 1000.0 / float64(f.unitsPerEm)
-	missing := int(math.Floor(scale*float64(f.advance[0]) + 0.5)) // gofpdf's round
+	missing := int(math.Floor(scale*float64(f.advance(0)) + 0.5)) // gofpdf's round
 	var w int
-	switch {
-	case f.has(r):
-		if a := f.advance[f.cmap[r]]; a < 1<<15 { // gofpdf reads larger ones as 0
+	switch g := f.glyphOf(r); {
+	case g != 0:
+		if a := f.advance(g); a < 1<<15 { // gofpdf reads larger ones as 0
 			w = int(math.Round(scale * float64(a)))
 		}
 	case missing != 0:

@@ -26,13 +26,13 @@ func TestNoNearlyEmptyLastPage(t *testing.T) {
 		r.Narrative.Set(report.NarrativeOther, r.Narrative.Other+strings.Repeat("本机关将继续做好政府信息公开工作。", n))
 		doc := newDocument(r, faces[serif])
 		usual, _ := layOut(doc, newMetrics(faces), mm(bodyLead))
-		var buf bytes.Buffer
-		if err := render(r, faces, &buf); err != nil {
+		file, err := render(r, faces)
+		if err != nil {
 			t.Fatal(err)
 		}
-		pages := bytes.Count(buf.Bytes(), []byte("/Type /Page\n"))
+		pages := bytes.Count(file, []byte("/Type /Page\n"))
 		if pages == 0 {
-			pages = bytes.Count(buf.Bytes(), []byte("/Type /Page")) - bytes.Count(buf.Bytes(), []byte("/Type /Pages"))
+			pages = bytes.Count(file, []byte("/Type /Page")) - bytes.Count(file, []byte("/Type /Pages"))
 		}
 		nearlyEmpty := usual.y-marginTop < (pageBottom-marginTop)/5
 		switch {

@@ -174,7 +174,7 @@ func makeLine(us []unit) line {
 
 // tokenize cuts text into units and measures them.
 func tokenize(text string, w widthFunc) []unit {
-	var out []unit
+	out := make([]unit, 0, utf8.RuneCountInString(text)) // a unit a character, in Chinese
 	start, kind, width, join := 0, space, 0.0, false
 	flush := func(end int) {
 		if end > start {

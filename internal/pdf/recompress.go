@@ -8,12 +8,14 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
-	"strings"
 )
 
 // streamLevel is the zlib level the pages are compressed at (gofpdf is
-// told to leave them uncompressed; they are a tenth of the file).
-const streamLevel = zlib.DefaultCompression
+// told to leave them uncompressed; they are a sixteenth of the file). The
+// fastest level makes them 9 % larger than the default, 0.5 % of the
+// file, in a third of the time, and its writer touches a quarter of the
+// memory.
+const streamLevel = zlib.BestSpeed
 
 var (
 	startXref  = regexp.MustCompile(`startxref\s+(\d+)\s+%%EOF\s*$`)
@@ -63,7 +65,9 @@ func recompress(pdf []byte) ([]byte, error) {
 // objectOffsets reads the cross-reference table: the offset of each
 // object by number (0 for a free entry) and where the table starts.
 func objectOffsets(pdf []byte) ([]int, int, error) {
-	m := startXref.FindSubmatch(pdf)
+	// The regexp is matched against the file's tail only: unanchored at
+	// its start, it would try every offset of the whole file.
+	m := startXref.FindSubmatch(pdf[max(0, bytes.LastIndex(pdf, []byte("startxref"))):])
 	if m == nil {
 		return nil, 0, fmt.Errorf("pdf: recompress: no startxref")
 	}
@@ -155,12 +159,6 @@ func (z *rezipper) compress(raw []byte) ([]byte, error) {
 	return z.out.Bytes(), nil
 }
 
-var (
-	defaultWidth = regexp.MustCompile(`/DW (\d+)\n/W \[`)
-	widthRange   = regexp.MustCompile(`^ \d+ \d+ (\d+)`)
-	widthList    = regexp.MustCompile(`^ \d+ \[ ([\d ]+) \]\n`)
-)
-
 // trimWidths drops from a CIDFont's /W array the entries that only repeat
 // its /DW, the width a glyph missing from /W has (ISO 32000-1 §9.7.4.3):
 // gofpdf lists every Chinese character at the default 1000, a twentieth of
@@ -168,33 +166,75 @@ var (
 // and "first [ widths ]\n"; a list stays whole unless all its widths are
 // the default. Anything else leaves the object as it is.
 func trimWidths(obj []byte) []byte {
-	m := defaultWidth.FindSubmatchIndex(obj)
-	if m == nil {
+	at := bytes.Index(obj, []byte("/DW "))
+	if at < 0 {
 		return obj
 	}
-	dw := string(obj[m[2]:m[3]])
+	dw, rest := token(obj[at+len("/DW "):])
+	w, ok := bytes.CutPrefix(rest, []byte("\n/W ["))
+	if !isNumber(dw) || !ok {
+		return obj
+	}
 	out := make([]byte, 0, len(obj))
-	out = append(out, obj[:m[1]]...)
-	w := obj[m[1]:]
-	for !bytes.HasPrefix(w, []byte(" ]")) {
-		var e []int
-		if e = widthList.FindSubmatchIndex(w); e != nil {
-			if !slices.ContainsFunc(strings.Fields(string(w[e[2]:e[3]])), func(v string) bool { return v != dw }) {
-				e[2] = -1 // all the default
-			}
-		} else if e = widthRange.FindSubmatchIndex(w); e != nil {
-			if string(w[e[2]:e[3]]) == dw {
-				e[2] = -1
-			}
-		} else {
+	out = append(out, obj[:len(obj)-len(w)]...)
+	for {
+		first, after := token(w)
+		switch {
+		case string(first) == "]":
+			return append(out, w...)
+		case !isNumber(first):
 			return obj
 		}
-		if e[2] >= 0 {
-			out = append(out, w[:e[1]]...)
+		second, tail := token(after)
+		var widths [][]byte
+		if string(second) == "[" {
+			for {
+				var v []byte
+				if v, tail = token(tail); string(v) == "]" {
+					break
+				} else if !isNumber(v) {
+					return obj
+				}
+				widths = append(widths, v)
+			}
+			tail = bytes.TrimPrefix(tail, []byte("\n"))
+		} else {
+			var v []byte
+			if v, tail = token(tail); !isNumber(second) || !isNumber(v) {
+				return obj
+			}
+			widths = [][]byte{v}
 		}
-		w = w[e[1]:]
+		if slices.ContainsFunc(widths, func(v []byte) bool { return !bytes.Equal(v, dw) }) {
+			out = append(out, w[:len(w)-len(tail)]...)
+		}
+		w = tail
 	}
-	return append(out, w...)
+}
+
+// token returns the next space-separated token of b and what follows it.
+func token(b []byte) (tok, rest []byte) {
+	b = bytes.TrimLeft(b, " ")
+	n := bytes.IndexAny(b, " \n")
+	if n < 0 {
+		return b, nil
+	}
+	if n == 0 { // a newline
+		return b[:1], b[1:]
+	}
+	return b[:n], b[n:]
+}
+
+func isNumber(b []byte) bool {
+	if len(b) == 0 {
+		return false
+	}
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // writeXref writes the cross-reference table for the moved objects and

@@ -58,27 +58,23 @@ func Render(r *report.Report, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if err := render(r, faces, &buf); err != nil {
+	file, err := render(r, faces)
+	if err != nil {
 		return err
 	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
+	if _, err := w.Write(file); err != nil {
 		return fmt.Errorf("pdf: write: %w", err)
 	}
 	return nil
 }
 
-func render(r *report.Report, faces []*sfnt, out *bytes.Buffer) error {
+// render returns the PDF of r.
+func render(r *report.Report, faces []*sfnt) ([]byte, error) {
 	drawn, err := drawFile(r, faces)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	small, err := recompress(drawn)
-	if err != nil {
-		return err
-	}
-	out.Write(small)
-	return nil
+	return recompress(drawn)
 }
 
 // drawFile returns the file gofpdf writes of r, its subset fonts named as

@@ -22,8 +22,11 @@ type vSeg struct{ x, y1, y2 float64 }
 func rnd(v float64) float64 { return math.Round(v*1000) / 1000 }
 
 // box adds the edges of a placed cell; ys are the tops of the rows it
-// covers on this page, then its bottom.
+// covers on this page, then its bottom. A nil ruling collects nothing.
 func (ru *ruling) box(g *grid, c *gridCell, ys []float64) {
+	if ru == nil {
+		return
+	}
 	if ru.h == nil {
 		ru.h, ru.v = map[hSeg]bool{}, map[vSeg]bool{}
 	}
@@ -41,6 +44,9 @@ func (ru *ruling) box(g *grid, c *gridCell, ys []float64) {
 
 // draw strokes the collected ruled lines, joining segments that touch.
 func (ru *ruling) draw(p surface) {
+	if ru == nil {
+		return
+	}
 	hs := make([]hSeg, 0, len(ru.h))
 	for s := range ru.h {
 		hs = append(hs, s)

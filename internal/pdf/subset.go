@@ -23,13 +23,13 @@ func (f *sfnt) subset(runes []rune) ([]byte, error) {
 	// (a gap filler, never drawn).
 	olds := make([]int, 1, len(cps)+16)
 	for _, c := range cps {
-		if g := int(f.cmap[c]); g != 0 {
+		if g := f.glyphOf(rune(c)); g != 0 {
 			olds = append(olds, g)
 		} else {
 			olds = append(olds, -1)
 		}
 	}
-	newOf := map[int]int{0: 0}
+	newOf := make(map[int]int, len(olds))
 	for i, g := range olds {
 		if _, ok := newOf[g]; !ok && g >= 0 {
 			newOf[g] = i
@@ -39,12 +39,12 @@ func (f *sfnt) subset(runes []rune) ([]byte, error) {
 		if olds[i] < 0 {
 			continue
 		}
-		for _, c := range components(f.glyph(olds[i])) {
-			if _, ok := newOf[c]; !ok && c < len(f.advance) {
+		compositeParts(f.glyph(olds[i]), func(c int) {
+			if _, ok := newOf[c]; !ok && c < f.numGlyphs {
 				newOf[c] = len(olds)
 				olds = append(olds, c)
 			}
-		}
+		})
 	}
 	if len(olds) > 0xFFFF {
 		return nil, fmt.Errorf("pdf: font subset of %d glyphs is too large", len(olds))
@@ -101,9 +101,15 @@ const (
 	have2x2     = 0x0080
 )
 
-// compositeParts calls fn with the offset of each component's glyph index
-// in a composite glyph; it stops at the end of malformed data.
-func compositeParts(g []byte, fn func(off int)) {
+// compositeParts calls fn with the glyph index of each component of a
+// composite glyph; it stops at the end of malformed data.
+func compositeParts(g []byte, fn func(glyph int)) {
+	componentOffsets(g, func(off int) { fn(u16(g, off)) })
+}
+
+// componentOffsets calls fn with the offset of each component's glyph
+// index in a composite glyph.
+func componentOffsets(g []byte, fn func(off int)) {
 	if len(g) < 10 || int16(binary.BigEndian.Uint16(g)) >= 0 {
 		return
 	}
@@ -130,39 +136,49 @@ func compositeParts(g []byte, fn func(off int)) {
 
 func components(g []byte) []int {
 	var out []int
-	compositeParts(g, func(off int) { out = append(out, u16(g, off)) })
+	compositeParts(g, func(c int) { out = append(out, c) })
 	return out
 }
 
-// assemble writes the subset font file.
+// assemble writes the subset font file. The outlines are copied once,
+// into a glyf table sized beforehand.
 func (f *sfnt) assemble(cps, olds []int, newOf map[int]int) []byte {
-	var glyf, loca, hmtx []byte
+	n := len(olds)
+	size := 0
+	for _, g := range olds {
+		if g >= 0 {
+			size += (len(f.glyph(g)) + 3) &^ 3
+		}
+	}
+	glyf := make([]byte, 0, size)
+	loca := make([]byte, 0, 4*(n+1))
+	hmtx := make([]byte, 0, 4*n)
 	for _, g := range olds {
 		loca = binary.BigEndian.AppendUint32(loca, uint32(len(glyf)))
 		if g < 0 {
 			hmtx = append(hmtx, 0, 0, 0, 0)
 			continue
 		}
-		data := slices.Clone(f.glyph(g))
-		compositeParts(data, func(off int) {
+		at := len(glyf)
+		glyf = append(glyf, f.glyph(g)...)
+		data := glyf[at:]
+		componentOffsets(data, func(off int) {
 			binary.BigEndian.PutUint16(data[off:], uint16(newOf[u16(data, off)]))
 		})
-		glyf = append(glyf, data...)
 		for len(glyf)%4 != 0 {
 			glyf = append(glyf, 0)
 		}
-		hmtx = binary.BigEndian.AppendUint16(hmtx, f.advance[g])
-		hmtx = binary.BigEndian.AppendUint16(hmtx, uint16(f.lsb[g]))
+		hmtx = binary.BigEndian.AppendUint16(hmtx, f.advance(g))
+		hmtx = binary.BigEndian.AppendUint16(hmtx, uint16(f.lsb(g)))
 	}
 	loca = binary.BigEndian.AppendUint32(loca, uint32(len(glyf)))
-	n := len(olds)
 	tables := map[string][]byte{
 		"glyf": glyf, "loca": loca, "hmtx": hmtx, "cmap": cmap4(cps),
 		"head": patch(f.tables["head"], map[int]uint16{8: 0, 10: 0, 50: 1}),
 		"hhea": patch(f.tables["hhea"], map[int]uint16{34: uint16(n)}),
 		"maxp": patch(f.tables["maxp"], map[int]uint16{4: uint16(n)}),
 		"post": patch(f.tables["post"][:32], map[int]uint16{0: 3, 2: 0}),
-		"OS/2": f.tables["OS/2"], "name": f.tables["name"],
+		"OS/2": f.tables["OS/2"], "name": nameTable(f.tables["name"]),
 	}
 	for _, tag := range []string{"prep", "gasp", "cvt ", "fpgm"} {
 		if t, ok := f.tables[tag]; ok {
@@ -229,7 +245,11 @@ func sfntFile(tables map[string][]byte) []byte {
 	for sr*2 <= n {
 		sr, sel = sr*2, sel+1
 	}
-	out := binary.BigEndian.AppendUint32(nil, 0x00010000)
+	size := 12 + 16*n
+	for _, t := range tables {
+		size += (len(t) + 3) &^ 3
+	}
+	out := binary.BigEndian.AppendUint32(make([]byte, 0, size), 0x00010000)
 	for _, v := range []int{n, sr * 16, sel, n*16 - sr*16} {
 		out = binary.BigEndian.AppendUint16(out, uint16(v))
 	}
@@ -252,10 +272,50 @@ func sfntFile(tables map[string][]byte) []byte {
 
 func checksum(b []byte) uint32 {
 	var sum uint32
-	for i := 0; i < len(b); i += 4 {
+	for len(b) >= 4 {
+		sum += binary.BigEndian.Uint32(b)
+		b = b[4:]
+	}
+	if len(b) > 0 {
 		var w [4]byte
-		copy(w[:], b[i:])
+		copy(w[:], b)
 		sum += binary.BigEndian.Uint32(w[:])
 	}
 	return sum
+}
+
+// keptNames are the name records a subset keeps: the copyright, the
+// family, style, unique, full and PostScript names, the version, the
+// trademark and the licence with its address. The designers' and vendor's
+// credits and addresses, and the names of the variable font's instances,
+// are dropped: they were a tenth of a report's small fonts.
+var keptNames = map[int]bool{0: true, 1: true, 2: true, 3: true, 4: true, 5: true, 6: true, 7: true, 13: true, 14: true}
+
+// nameTable returns a format-0 name table with only the keptNames
+// records, or the table as it is if it is not one.
+func nameTable(t []byte) []byte {
+	if len(t) < 6 || u16(t, 0) != 0 {
+		return t
+	}
+	count, strings := u16(t, 2), u16(t, 4)
+	if len(t) < 6+12*count || strings > len(t) {
+		return t
+	}
+	var recs, store []byte
+	kept := 0
+	for i := range count {
+		rec := t[6+12*i : 18+12*i]
+		n, off := u16(rec, 8), strings+u16(rec, 10)
+		if !keptNames[u16(rec, 6)] || off+n > len(t) {
+			continue
+		}
+		recs = append(recs, rec[:10]...)
+		recs = binary.BigEndian.AppendUint16(recs, uint16(len(store)))
+		store = append(store, t[off:off+n]...)
+		kept++
+	}
+	out := binary.BigEndian.AppendUint16(nil, 0)
+	out = binary.BigEndian.AppendUint16(out, uint16(kept))
+	out = binary.BigEndian.AppendUint16(out, uint16(6+len(recs)))
+	return append(append(out, recs...), store...)
 }

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/jung-kurt/gofpdf"
@@ -43,12 +44,12 @@ func TestSubset(t *testing.T) {
 				t.Fatalf("subset does not parse: %v", err)
 			}
 			for _, r := range tt.runes {
-				g, og := int(sub.cmap[r]), int(full.cmap[r])
+				g, og := sub.glyphOf(r), full.glyphOf(r)
 				if g == 0 {
 					t.Fatalf("%q missing from the subset", r)
 				}
-				if sub.advance[g] != full.advance[og] {
-					t.Errorf("%q: advance %d, want %d", r, sub.advance[g], full.advance[og])
+				if sub.advance(g) != full.advance(og) || sub.lsb(g) != full.lsb(og) {
+					t.Errorf("%q: advance %d, lsb %d, want %d, %d", r, sub.advance(g), sub.lsb(g), full.advance(og), full.lsb(og))
 				}
 				if len(components(full.glyph(og))) == 0 && !bytes.Equal(sub.glyph(g)[:len(full.glyph(og))], full.glyph(og)) {
 					t.Errorf("%q: outline differs", r)
@@ -132,5 +133,101 @@ func TestFontsParsedOnce(t *testing.T) {
 	}
 	if n := fontParses.Load(); n != 1 {
 		t.Errorf("fonts parsed %d times, want 1", n)
+	}
+}
+
+// TestSubsetNameLengths: each face's subset name is as long as the name
+// gofpdf writes, which nameSubsets writes it over.
+func TestSubsetNameLengths(t *testing.T) {
+	for i, ff := range faceFiles {
+		gofpdfName, ours := "utf8"+ff.family, subsetTag(faceID(i), []rune("政府"))+"+"+ff.psName
+		if len(gofpdfName) != len(ours) {
+			t.Errorf("%s: %q is %d bytes, gofpdf's %q %d", ff.file, ours, len(ours), gofpdfName, len(gofpdfName))
+		}
+	}
+}
+
+// TestCmapAsWholeTable: the glyph each face gives a character, read a
+// block at a time from its segments, is the one a plain walk of every
+// segment of the format-4 subtable gives, for the whole BMP.
+func TestCmapAsWholeTable(t *testing.T) {
+	faces, err := loadFaces()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, f := range faces {
+		want := make([]int, 0x10000)
+		sub, segs := f.cmap4, f.segs
+		for s := range segs {
+			end, start := u16(sub, 14+2*s), u16(sub, 16+2*segs+2*s)
+			delta, ro := u16(sub, 16+4*segs+2*s), u16(sub, 16+6*segs+2*s)
+			for c := start; c <= end && c < 0xFFFF; c++ {
+				g := (c + delta) & 0xFFFF
+				if ro != 0 {
+					if g = u16(sub, 16+6*segs+2*s+ro+2*(c-start)); g != 0 {
+						g = (g + delta) & 0xFFFF
+					}
+				}
+				if g < f.numGlyphs {
+					want[c] = g
+				}
+			}
+		}
+		mapped := 0
+		for c := range 0xFFFF {
+			if got := f.glyphOf(rune(c)); got != want[c] {
+				t.Fatalf("%s: U+%04X maps to glyph %d, the table says %d", faceFiles[i].file, c, got, want[c])
+			}
+			if want[c] != 0 {
+				mapped++
+			}
+		}
+		if mapped < 20000 {
+			t.Errorf("%s: only %d characters mapped", faceFiles[i].file, mapped)
+		}
+	}
+}
+
+// TestSubsetNameTable: a subset's name table keeps the copyright, the
+// names, the trademark and the licence of the face, each string as the
+// face has it, and nothing else.
+func TestSubsetNameTable(t *testing.T) {
+	records := func(t *testing.T, table []byte) map[[4]int]string {
+		t.Helper()
+		out := map[[4]int]string{}
+		count, store := u16(table, 2), u16(table, 4)
+		for i := range count {
+			r := table[6+12*i:]
+			off := store + u16(r, 10)
+			out[[4]int{u16(r, 0), u16(r, 2), u16(r, 4), u16(r, 6)}] = string(table[off : off+u16(r, 8)])
+		}
+		return out
+	}
+	faces, err := loadFaces()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, f := range faces {
+		data, err := f.subset([]rune("政府信息公开"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sub, err := parseSFNT(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		whole, cut := records(t, f.tables["name"]), records(t, sub.tables["name"])
+		for k, s := range whole {
+			if keep := k[3] <= 7 || k[3] == 13 || k[3] == 14; keep != (cut[k] == s) {
+				t.Errorf("%s: name %v kept %v, want %v", faceFiles[i].file, k, !keep, keep)
+			}
+		}
+		const adobe = "\x00A\x00d\x00o\x00b\x00e" // UTF-16
+		if len(cut) < 10 || !strings.Contains(cut[[4]int{3, 1, 1033, 0}], adobe) {
+			t.Errorf("%s: %d names kept, copyright %q", faceFiles[i].file, len(cut), cut[[4]int{3, 1, 1033, 0}])
+		}
+		if len(f.tables["name"]) < 2*len(sub.tables["name"]) {
+			t.Errorf("%s: name table %d bytes, the face's %d", faceFiles[i].file, len(sub.tables["name"]), len(f.tables["name"]))
+		}
 	}
 }

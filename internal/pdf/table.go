@@ -88,12 +88,15 @@ func columns(lay report.Layout) []float64 {
 func (d *renderer) gridRows(g *grid, rows [][]report.GridCell, text [][]string) []*gridRow {
 	cols := len(g.colX) - 1
 	out := make([]*gridRow, len(rows))
-	taken := map[[2]int]bool{}
+	taken := make([][]bool, len(rows)) // by a cell above or to the left
+	for ri := range taken {
+		taken[ri] = make([]bool, cols)
+	}
 	for ri, row := range rows {
 		out[ri] = &gridRow{}
 		col := 0
 		for ci, gc := range row {
-			for taken[[2]int{ri, col}] {
+			for col < cols && taken[ri][col] {
 				col++
 			}
 			if col >= cols {
@@ -103,7 +106,7 @@ func (d *renderer) gridRows(g *grid, rows [][]report.GridCell, text [][]string) 
 			gc.ColSpan = min(max(gc.ColSpan, 1), cols-col)
 			for r := ri; r < ri+gc.RowSpan; r++ {
 				for c := col; c < col+gc.ColSpan; c++ {
-					taken[[2]int{r, c}] = true
+					taken[r][c] = true
 				}
 			}
 			c := &gridCell{g: gc, row: ri, col: col, style: cellStyle(gc)}

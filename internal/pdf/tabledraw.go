@@ -26,7 +26,10 @@ func (d *renderer) drawTable(g *grid) {
 		for i, r := range g.head {
 			headRows[i] = r.h
 		}
-		ru := &ruling{}
+		var ru *ruling // a layout draws no lines
+		if d.fpdf != nil {
+			ru = &ruling{}
+		}
 		d.drawRows(g, g.head, headRows, 0, len(g.head), ru)
 		d.drawRows(g, g.body, h, a, b, ru)
 		ru.draw(d.pdf)

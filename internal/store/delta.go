@@ -192,25 +192,25 @@ func versionTexts(ctx context.Context, q querier, id int64, version int) (data, 
 	return "", "", ErrNotFound
 }
 
+// prevVersion is the version a new one replaces: its texts and the
+// chain it belongs to (the version its run starts at; 0 when it has no
+// row in report_versions, or there is none).
+type prevVersion struct {
+	data, unread string
+	chain        int
+}
+
 // keepVersionRowTx stores version (data, unread) of report id: whole when
 // it starts a run (the first version, every snapshotEvery-th, or after a
 // snapshot made at a state change counts from there), else as its change
-// against prevData/prevUnread, the version before.
-func (s *Store) keepVersionRowTx(ctx context.Context, tx *sql.Tx, id int64, version int, data, unread, prevData, prevUnread string, by int64) error {
+// against prev, the version before.
+func (s *Store) keepVersionRowTx(ctx context.Context, tx *sql.Tx, id int64, version int, data, unread string, prev prevVersion, by int64) error {
 	chain := version
 	var delta []byte
-	if version > 1 {
-		var prevChain int
-		err := s.txQueryRow(ctx, tx, `SELECT chain FROM report_versions WHERE report_id = $1 AND version = $2`,
-			id, version-1).Scan(&prevChain)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return err
-		}
-		if err == nil && version-prevChain < snapshotEvery {
-			chain = prevChain
-			delta = encodeDelta(prevData, data, prevUnread, unread)
-			data, unread = "", ""
-		}
+	if version > 1 && prev.chain > 0 && version-prev.chain < snapshotEvery {
+		chain = prev.chain
+		delta = encodeDelta(prev.data, data, prev.unread, unread)
+		data, unread = "", ""
 	}
 	_, err := s.txExec(ctx, tx, `INSERT INTO report_versions (report_id, version, data, unread, delta, chain, saved_at, saved_by)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, id, version, data, unread, delta, chain, s.now(), nullID(by))

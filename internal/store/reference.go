@@ -104,3 +104,37 @@ func (s *Store) ReferenceReport(ctx context.Context, bodyID int64, year int) (*r
 	s.refCache.put(id, revision, r, "", "")
 	return r, nil
 }
+
+// ReportOrReference returns the body's report of year as the next year
+// compares with it: the one written in nianbao, or else the reference
+// report a clerk imported for that year; ErrNotFound when there is
+// neither. Every keystroke's live check asks (the cross-year warnings):
+// one statement finds which there is, and its content comes from the
+// store's caches, read only on a miss.
+func (s *Store) ReportOrReference(ctx context.Context, bodyID int64, year int) (*report.Report, error) {
+	var ref bool
+	var id int64
+	var version int
+	err := s.queryRow(ctx, `SELECT 0, id, version FROM reports WHERE body_id = $1 AND year = $2
+		UNION ALL SELECT 1, id, revision FROM reference_reports WHERE body_id = $1 AND year = $2
+		ORDER BY 1 LIMIT 1`, bodyID, year).Scan(&ref, &id, &version)
+	if err != nil {
+		return nil, fmt.Errorf("store.ReportOrReference(%d, %d): %w", bodyID, year, notFound(err))
+	}
+	switch {
+	case !ref:
+		if r := s.cache.get(id, version); r != nil {
+			return r, nil
+		}
+		rec, err := s.Report(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		return rec.Report, nil
+	default:
+		if r := s.refCache.get(id, version); r != nil {
+			return r, nil
+		}
+		return s.ReferenceReport(ctx, bodyID, year)
+	}
+}

@@ -89,3 +89,70 @@ func testReference(t *testing.T, open opener) {
 		t.Errorf("missing body: %v, want ErrNotFound", err)
 	}
 }
+
+// TestReportOrReference: the year's report written in nianbao when there
+// is one (even beside an imported reference), else the reference, else
+// ErrNotFound; read again after a save, the new version; the cached
+// report is the caller's own.
+func TestReportOrReference(t *testing.T) { eachDB(t, testReportOrReference) }
+
+func testReportOrReference(t *testing.T, open opener) {
+	ctx := context.Background()
+	st := open(t)
+	seed := fixtureReport(t, "report/testdata/seeds/002.json")
+	natural := seed.Template().Lookup("requests.carried_forward.natural_person")
+	written, imported := seed.Clone(), seed.Clone()
+	written.Values[natural], imported.Values[natural] = report.Num(1), report.Num(2)
+	tests := []struct {
+		name              string
+		written, imported bool
+		want              report.Value // natural's value; the zero Value: ErrNotFound
+	}{
+		{"neither", false, false, report.Value{}},
+		{"only the reference", false, true, report.Num(2)},
+		{"only a report", true, false, report.Num(1)},
+		{"both", true, true, report.Num(1)},
+	}
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			body := mustBody(t, st, 0, "机关"+tt.name)
+			var id int64
+			if tt.written {
+				rec, err := st.CreateReport(ctx, body, 2023, written, 0)
+				if err != nil {
+					t.Fatal(err)
+				}
+				id = rec.ID
+			}
+			if tt.imported {
+				if _, err := st.SaveReference(ctx, body, 2023, imported, "原文", 0); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for range 2 { // the second from the cache
+				got, err := st.ReportOrReference(ctx, body, 2023)
+				if tt.want == (report.Value{}) {
+					if !errors.Is(err, store.ErrNotFound) {
+						t.Fatalf("%v, want ErrNotFound", err)
+					}
+					return
+				}
+				if err != nil || got.Values[natural] != tt.want {
+					t.Fatalf("got %v (%v), want %v", got.Values[natural], err, tt.want)
+				}
+				got.Values[natural] = report.Num(999) // a caller's change stays its own
+			}
+			if !tt.written {
+				return
+			}
+			changed := written.Clone()
+			changed.Values[natural] = report.Num(int64(10 + i))
+			if _, err := st.SaveDraft(ctx, id, 1, changed, report.Tally{}, 0); err != nil {
+				t.Fatal(err)
+			}
+			if got, err := st.ReportOrReference(ctx, body, 2023); err != nil || got.Values[natural] != report.Num(int64(10+i)) {
+				t.Errorf("after a save: %v (%v)", got.Values[natural], err)
+			}
+		})
+	}
+}

@@ -182,7 +182,7 @@ func (s *Store) CreateReport(ctx context.Context, bodyID int64, year int, r *rep
 		if err != nil {
 			return err
 		}
-		return s.keepVersionTx(ctx, tx, rec.ID, 1, data, unreadJSON(r), "", "", by, ActReportCreate, bodyID)
+		return s.keepVersionTx(ctx, tx, rec.ID, 1, data, unreadJSON(r), prevVersion{}, by, ActReportCreate, bodyID)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store.CreateReport(%d, %d): %w", bodyID, year, err)
@@ -219,10 +219,14 @@ func (s *Store) SaveDraft(ctx context.Context, id int64, baseVersion int, r *rep
 // ago) and are read from the row only when the cache does not hold them.
 func (s *Store) saveDraftTx(ctx context.Context, tx *sql.Tx, id int64, baseVersion int, r *report.Report, tally report.Tally, by int64) (cached, int, error) {
 	var bodyID int64
-	var version, year int
+	var version, year, chain int
 	var state workflow.State
-	err := s.txQueryRow(ctx, tx, s.forUpdate(`SELECT body_id, year, version, state FROM reports WHERE id = $1`), id).
-		Scan(&bodyID, &year, &version, &state)
+	// The chain of the version replaced comes with the lock: the version
+	// kept next is a change against it (keepVersionRowTx).
+	err := s.txQueryRow(ctx, tx, s.forUpdate(`SELECT r.body_id, r.year, r.version, r.state,
+		COALESCE((SELECT v.chain FROM report_versions v WHERE v.report_id = r.id AND v.version = r.version), 0)
+		FROM reports r WHERE r.id = $1`), id).
+		Scan(&bodyID, &year, &version, &state, &chain)
 	switch {
 	case err != nil:
 		return cached{}, 0, notFound(err)
@@ -249,14 +253,14 @@ func (s *Store) saveDraftTx(ctx context.Context, tx *sql.Tx, id int64, baseVersi
 	if err != nil {
 		return cached{}, 0, err
 	}
-	return saved, newVersion, s.keepVersionTx(ctx, tx, id, newVersion, saved.data, saved.unread, prevData, prevUnread, by, ActReportSave, bodyID)
+	return saved, newVersion, s.keepVersionTx(ctx, tx, id, newVersion, saved.data, saved.unread, prevVersion{prevData, prevUnread, chain}, by, ActReportSave, bodyID)
 }
 
 // keepVersionTx adds a row to report_versions (a snapshot or the change
-// against prevData and prevUnread, the version before: delta.go) and
+// against prev, the version before: delta.go) and
 // audits the save.
-func (s *Store) keepVersionTx(ctx context.Context, tx *sql.Tx, id int64, version int, data, unread, prevData, prevUnread string, by int64, action string, bodyID int64) error {
-	if err := s.keepVersionRowTx(ctx, tx, id, version, data, unread, prevData, prevUnread, by); err != nil {
+func (s *Store) keepVersionTx(ctx context.Context, tx *sql.Tx, id int64, version int, data, unread string, prev prevVersion, by int64, action string, bodyID int64) error {
+	if err := s.keepVersionRowTx(ctx, tx, id, version, data, unread, prev, by); err != nil {
 		return err
 	}
 	return s.auditTx(ctx, tx, AuditEntry{UserID: by, BodyID: bodyID, ReportID: id, Action: action,
