@@ -125,8 +125,8 @@ func TestLiveCheckRoundTrips(t *testing.T) {
 				if got := report.ChecksRun() - checks; got != 1 {
 					t.Errorf("report.Check ran %d times, want once", got)
 				}
-				if n.N() > tt.want {
-					t.Errorf("%d statements, want at most %d", n.N(), tt.want)
+				if n.N() != tt.want {
+					t.Errorf("%d statements, want %d", n.N(), tt.want)
 				}
 			}
 		})

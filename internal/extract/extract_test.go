@@ -114,6 +114,35 @@ func TestGridSpans(t *testing.T) {
 	}
 }
 
+// TestDivGrid: a table drawn with <div>s that says so (a grid class,
+// display:table, an ARIA role) is a table, its &nbsp; cell a blank cell;
+// divs that do not say so, or that have no row of two cells, are flow.
+func TestDivGrid(t *testing.T) {
+	const rows = `<div class="tr"><div class="td">信息内容</div><div class="td">本年处理决定数量</div></div>
+<div class="tr"><div class="td">行政处罚</div><div class="td">7</div></div>
+<div class="tr"><div class="td">行政强制</div><div class="td">&nbsp;</div></div>`
+	table := []string{"信息内容 | 本年处理决定数量", "行政处罚 | 7", "行政强制 | "}
+	flow := []string{"信息内容", "本年处理决定数量", "行政处罚", "7", "行政强制"}
+	tests := []struct {
+		name, page string
+		want       []string
+	}{
+		{"grid class", `<div class="tbl zw">` + rows + `</div>`, table},
+		{"display:table", `<div style="display: table; width:100%">` + rows + `</div>`, table},
+		{"role", `<div role="table">` + rows + `</div>`, table},
+		{"no grid class", `<div class="zw">` + rows + `</div>`, flow},
+		{"a grid of one column", `<div class="table"><div>一、总体情况</div><div>本年度</div></div>`, []string{"一、总体情况", "本年度"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := mustRead(t, []byte("<html><body>"+tt.page+"</body></html>"))
+			if got := texts(d); strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("lines\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
 // TestLayoutTable: a table that holds a table is page layout, read as
 // flow; menus and scripts around the report are text, not tables.
 func TestLayoutTable(t *testing.T) {

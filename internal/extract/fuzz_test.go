@@ -14,6 +14,8 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte(`<table><tr><td rowspan=3 colspan=2>头</td><td>a</td></tr><tr><td>&nbsp;</td></tr></table><p>一、总体情况</p>`))
 	f.Add([]byte(`let content = "<p style='a'>一</p><table border=\"1\"><tr><td colspan=\"2\">x</td></tr></table>";`))
 	f.Add([]byte("一、总体情况\r\n规章 | 1 | 2 | 3\n"))
+	f.Add([]byte(`{"content":"\u003cp\u003e一\u003c/p\u003e\u003ctable\u003e\u003ctr\u003e\u003ctd\u003ea\u003c/td\u003e\u003c/tr\u003e\u003c/table\u003e"}`))
+	f.Add([]byte(`<textarea hidden>&lt;table&gt;&lt;tr&gt;&lt;td&gt;a&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;b&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</textarea><p style="display:none">x</p><img src=a.png><img src=b.png>`))
 	f.Add(docxOf(f, `<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc></w:tr></w:tbl>`))
 	f.Add(docTableSample())
 	f.Add(mustFile(f, "textract-standardized_text.doc"))

@@ -175,6 +175,12 @@ func (w *walker) walk(n *html.Node) {
 				w.blocks = append(w.blocks, Block{Table: t})
 			}
 			return
+		case isDivGrid(n):
+			if t := divGrid(n); t != nil {
+				w.flush()
+				w.blocks = append(w.blocks, Block{Table: t})
+				return
+			}
 		case blockElems[n.DataAtom]:
 			w.flush()
 			defer w.flush()
@@ -441,3 +447,66 @@ func joinCell(parts []string) string {
 }
 
 var splitNumberRE = regexp.MustCompile(`^[0-9０-９][0-9０-９,，.． ]*[0-9０-９]$`)
+
+// A table may be drawn with <div>s: a grid element (class table / tbl /
+// grid, display:table, or role table / grid) whose child elements are its
+// rows and their child elements its cells. Read as a table, its blank
+// cells (&nbsp;) stay cells; read as flow, they would vanish.
+
+// isDivGrid: the element says it is a table drawn with <div>s.
+func isDivGrid(n *html.Node) bool {
+	if n.DataAtom != atom.Div && n.DataAtom != atom.Section && n.DataAtom != atom.Ul {
+		return false
+	}
+	for _, a := range n.Attr {
+		v := strings.ToLower(a.Val)
+		switch strings.ToLower(a.Key) {
+		case "class":
+			for _, c := range strings.Fields(v) {
+				if c == "table" || c == "tbl" || c == "grid" || c == "div-table" || c == "divtable" {
+					return true
+				}
+			}
+		case "style":
+			st := strings.Join(strings.Fields(v), "")
+			if strings.Contains(st, "display:table;") || strings.HasSuffix(st, "display:table") {
+				return true
+			}
+		case "role":
+			if v == "table" || v == "grid" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// divGrid reads a div grid's rows and cells; nil when it is not one after
+// all (fewer than two rows, or no row of two cells), to be read as flow.
+func divGrid(n *html.Node) *Table {
+	var rows [][]Cell
+	wide := false
+	for r := n.FirstChild; r != nil; r = r.NextSibling {
+		if r.Type != html.ElementNode || skipped[r.DataAtom] || isHidden(r) {
+			continue
+		}
+		var row []Cell
+		for c := r.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && !skipped[c.DataAtom] && !isHidden(c) {
+				row = append(row, Cell{Text: cellText(c)})
+			}
+		}
+		if len(row) == 0 {
+			row = []Cell{{Text: cellText(r)}}
+		}
+		wide = wide || len(row) > 1
+		rows = append(rows, row)
+		if len(rows) > maxRowSpan*4 || len(row) > maxCols {
+			return nil
+		}
+	}
+	if len(rows) < 2 || !wide {
+		return nil
+	}
+	return &Table{Rows: rows}
+}
