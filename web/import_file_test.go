@@ -120,3 +120,37 @@ func TestImportUploadRefused(t *testing.T) {
 		t.Errorf("script: （七）总计 %q, want 805", got)
 	}
 }
+
+// TestReferencePDFConfirmedAsPreviewed: last year's report uploaded as a
+// PDF is saved, once confirmed, with the narrative the preview read from
+// the PDF — its wrapped lines joined back into the paragraphs nianbao
+// wrote — not a paragraph for every line of the carried text.
+func TestReferencePDFConfirmedAsPreviewed(t *testing.T) {
+	app, c, body := importApp(t)
+	want := seedJSON(t, "002")
+	file := webtest.File{Name: "瑞安2024年报.pdf", Data: seedFile(t, "pdf")}
+	d := c.PostMultipart(t, paths.BodyReferencePreviewURL(body), url.Values{"year": {"2024"}}, map[string]webtest.File{"file": file}).Doc(t)
+	if got := d.Find(`form.confirm-form input[name=reading]`).AttrOr("value", ""); got != "pdf" && got != "pdf-layout" {
+		t.Fatalf("the confirm form does not say its text is a PDF's: reading=%q", got)
+	}
+	if res := confirm(t, c, d); res.Status != http.StatusSeeOther {
+		t.Fatalf("confirm: %d: %.300s", res.Status, res.Body)
+	}
+	ref, err := app.Store.Reference(t.Context(), body, 2024)
+	if err != nil {
+		t.Fatal(err)
+	}
+	squeeze := func(s string) string { return strings.Join(strings.Fields(s), "") }
+	for _, n := range []struct{ name, got, want string }{
+		{"一", ref.Report.Narrative.Overview, want.Narrative.Overview},
+		{"五", ref.Report.Narrative.Problems, want.Narrative.Problems},
+		{"六", ref.Report.Narrative.Other, want.Narrative.Other},
+	} {
+		if g, w := strings.Count(strings.TrimSpace(n.got), "\n"), strings.Count(strings.TrimSpace(n.want), "\n"); g != w {
+			t.Errorf("第%s部分 saved with %d paragraph breaks, the report has %d:\n%s", n.name, g, w, n.got)
+		}
+		if squeeze(n.got) != squeeze(n.want) {
+			t.Errorf("第%s部分 saved as\n%s\nwant\n%s", n.name, n.got, n.want)
+		}
+	}
+}
