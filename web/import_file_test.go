@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"nianbao/internal/docx"
+	"nianbao/internal/extract"
+	"nianbao/internal/importer"
 	"nianbao/internal/pdf"
 	"nianbao/internal/report"
 	"nianbao/internal/testenv"
@@ -123,13 +125,21 @@ func TestImportUploadRefused(t *testing.T) {
 
 // TestReferencePDFConfirmedAsPreviewed: last year's report uploaded as a
 // PDF is saved, once confirmed, with the narrative the preview read from
-// the PDF — its wrapped lines joined back into the paragraphs nianbao
-// wrote — not a paragraph for every line of the carried text.
+// the PDF itself — its wrapped lines joined back into paragraphs — not a
+// paragraph for every line of the text the confirm form carried.
 func TestReferencePDFConfirmedAsPreviewed(t *testing.T) {
 	app, c, body := importApp(t)
 	want := seedJSON(t, "002")
-	file := webtest.File{Name: "瑞安2024年报.pdf", Data: seedFile(t, "pdf")}
-	d := c.PostMultipart(t, paths.BodyReferencePreviewURL(body), url.Values{"year": {"2024"}}, map[string]webtest.File{"file": file}).Doc(t)
+	data := seedFile(t, "pdf")
+	doc, err := extract.Read(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	read, err := importer.ImportDocument(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := c.PostMultipart(t, paths.BodyReferencePreviewURL(body), url.Values{"year": {"2024"}}, map[string]webtest.File{"file": {Name: "瑞安2024年报.pdf", Data: data}}).Doc(t)
 	if got := d.Find(`form.confirm-form input[name=reading]`).AttrOr("value", ""); got != "pdf" && got != "pdf-layout" {
 		t.Fatalf("the confirm form does not say its text is a PDF's: reading=%q", got)
 	}
@@ -141,16 +151,16 @@ func TestReferencePDFConfirmedAsPreviewed(t *testing.T) {
 		t.Fatal(err)
 	}
 	squeeze := func(s string) string { return strings.Join(strings.Fields(s), "") }
-	for _, n := range []struct{ name, got, want string }{
-		{"一", ref.Report.Narrative.Overview, want.Narrative.Overview},
-		{"五", ref.Report.Narrative.Problems, want.Narrative.Problems},
-		{"六", ref.Report.Narrative.Other, want.Narrative.Other},
+	for _, n := range []struct{ name, saved, fromPDF, written string }{
+		{"一", ref.Report.Narrative.Overview, read.Report.Narrative.Overview, want.Narrative.Overview},
+		{"五", ref.Report.Narrative.Problems, read.Report.Narrative.Problems, want.Narrative.Problems},
+		{"六", ref.Report.Narrative.Other, read.Report.Narrative.Other, want.Narrative.Other},
 	} {
-		if g, w := strings.Count(strings.TrimSpace(n.got), "\n"), strings.Count(strings.TrimSpace(n.want), "\n"); g != w {
-			t.Errorf("第%s部分 saved with %d paragraph breaks, the report has %d:\n%s", n.name, g, w, n.got)
+		if n.saved != n.fromPDF {
+			t.Errorf("第%s部分 saved as\n%s\nthe PDF reads\n%s", n.name, n.saved, n.fromPDF)
 		}
-		if squeeze(n.got) != squeeze(n.want) {
-			t.Errorf("第%s部分 saved as\n%s\nwant\n%s", n.name, n.got, n.want)
+		if squeeze(n.saved) != squeeze(n.written) {
+			t.Errorf("第%s部分 saved as\n%s\nthe report has\n%s", n.name, n.saved, n.written)
 		}
 	}
 }
