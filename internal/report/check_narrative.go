@@ -31,7 +31,11 @@ type statedFigure struct {
 	// sentence are words one of which the whole sentence must hold
 	// (予以公开 alone is about applications only when the sentence is).
 	sentence []string
-	paths    []string
+	// notSentence are words none of which the sentence may hold: a
+	// sentence that counts 已主动公开 apart (其中，属于已主动公开范围1件，同意公开答复3件)
+	// splits 予以公开, which counts both.
+	notSentence []string
+	paths       []string
 	// orPaths is a second reading the figure may also mean (收到 may count
 	// the carried-over applications too); either sum satisfies it.
 	orPaths []string
@@ -123,6 +127,9 @@ func reqPaths(rows ...string) []string {
 
 var application = []string{"申请"}
 
+// grantedApart are the words of a part of 予以公开 counted apart.
+var grantedApart = []string{"已主动公开", "主动公开范围"}
+
 // notNormative are words by which a clause about 规范性文件 or 规章 is about
 // something other than issuing, repealing or counting them.
 var notIssue = []string{"废止", "失效", "废弃", "清理", "有效", "解读", "备案", "审查", "审核", "评估", "征求", "制度"}
@@ -149,11 +156,11 @@ var statedFigures = []statedFigure{
 		all: [][]string{{"答复"}, application}, none: []string{"按时", "按期", "逾期", "超期", "当场", "当日", "延期", "同意", "予以", "不予", "部分", "告知", "下年"},
 		paths: reqPaths("handled_total")},
 	{rule: RuleNarrativeTables, label: "（一）予以公开与（二）部分公开之和",
-		all: [][]string{{"予以公开"}, {"部分公开"}}, sentence: application, paths: reqPaths("granted", "partly_granted")},
+		all: [][]string{{"予以公开"}, {"部分公开"}}, sentence: application, notSentence: grantedApart, paths: reqPaths("granted", "partly_granted")},
 	{rule: RuleNarrativeTables, label: "（二）部分公开",
 		all: [][]string{{"部分公开"}}, sentence: application, paths: reqPaths("partly_granted")},
 	{rule: RuleNarrativeTables, label: "（一）予以公开",
-		all: [][]string{{"予以公开", "同意公开"}}, none: []string{"不予", "部分"}, sentence: application, paths: reqPaths("granted")},
+		all: [][]string{{"予以公开", "同意公开"}}, none: []string{"不予", "部分"}, sentence: application, notSentence: grantedApart, paths: reqPaths("granted")},
 	{rule: RuleNarrativeTables, label: "（三）不予公开各项之和",
 		all: [][]string{{"不予公开"}}, sentence: application,
 		paths: reqPaths("withheld_state_secret", "withheld_law_prohibited", "withheld_security_stability", "withheld_third_party",
@@ -254,7 +261,7 @@ type tie struct {
 // about the tables, in the order of the text, with para 0 (figureTies
 // keeps them for the paragraph's text and sets its place).
 func (c *checker) tieParagraph(s Section, para string) []tie {
-	if !mayFigure(para) && !mayClaim(para) {
+	if !mayFigure(para) && !mayClaim(para) && !mayRowClaim(para) {
 		return nil
 	}
 	var out []tie
@@ -271,8 +278,8 @@ func (c *checker) tieParagraph(s Section, para string) []tie {
 // sentence: "有效规范性文件374件，清理失效155件" repeals 规范性文件,
 // "新收申请125件涉自然人，2件涉企业" counts another column of 新收.
 func (c *checker) sentenceTies(out []tie, s Section, para int, sentence, before string) []tie {
-	figures, claim := mayFigure(sentence), mayClaim(sentence)
-	if !figures && !claim {
+	figures, claim, rowClaim := mayFigure(sentence), mayClaim(sentence), mayRowClaim(sentence)
+	if !figures && !claim && !rowClaim {
 		return out
 	}
 	plain := c.relativeYears(Simplify(blankTitles(sentence)))
@@ -283,13 +290,21 @@ func (c *checker) sentenceTies(out []tie, s Section, para int, sentence, before 
 	if claim {
 		out = claimTies(out, s, para, sentence, plain, cls, before)
 	}
+	if rowClaim {
+		out = rowClaimTies(out, s, para, sentence, plain, cls)
+	}
 	if !figures {
 		return out
+	}
+	context := plain
+	if strings.HasPrefix(strings.TrimLeft(plain, " 　"), "其中") {
+		// "共受理申请54件。其中予以公开45件": the sentence goes on with the one before.
+		context = Simplify(before) + plain
 	}
 	var prev *tie
 	for _, cl := range cls {
 		for _, st := range clauseFigures(plain[cl.start:cl.end]) {
-			t, ok := matchTie(st.subject, plain, prev)
+			t, ok := matchTie(st.subject, context, prev)
 			if !ok || !st.unit.fits(t.fig, st.subject) {
 				continue
 			}
@@ -453,7 +468,7 @@ func (f *statedFigure) matches(subject, sentence string) bool {
 	if containsAny(subject, f.none) {
 		return false
 	}
-	return f.sentence == nil || containsAny(sentence, f.sentence)
+	return (f.sentence == nil || containsAny(sentence, f.sentence)) && !containsAny(sentence, f.notSentence)
 }
 
 func containsAny(s string, words []string) bool {

@@ -185,6 +185,9 @@ func TestNarrativeFigures(t *testing.T) {
 			[]string{"W2 requests.new_received.total 12000→363"}},
 		{"approximately 万", "003", "全年受理政府信息公开申请约3万件。", nil},
 		{"by channel, on the website and on paper", "003", "通过政府门户网站共办理并答复信息公开申请3件、纸质申请36件。", nil},
+		// A sentence opening with 其中 goes on with the one before (a 市's
+		// "共受理群众政府信息公开申请54件…。其中予以公开45件，部分公开4件").
+		{"其中 after another sentence", "003", "其中予以公开150件。", nil},
 		{"条 of information, not applications", "003", "其中主动公开政府信息17条，作为依申请公开信息数28条，不予公开信息数8条。", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -389,5 +392,33 @@ func TestReviewFigures(t *testing.T) {
 				t.Errorf("findings\n got %q\nwant %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestSentenceGoesOn: a sentence that opens with 其中 goes on with the one
+// before, so "共受理…申请363件。其中予以公开150件" is about applications (seed 003:
+// 予以公开 154, 部分公开 10).
+func TestSentenceGoesOn(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"全年共受理政府信息公开申请363件。其中予以公开150件，部分公开10件。", []string{"requests.granted.total"}},
+		{"全年主动公开政府信息300条。其中予以公开150件。", nil},
+		// seed 001's: its 予以公开 4 counts the 已主动公开 1 as well.
+		{"全年共受理政府信息公开申请363件。其中，属于已主动公开范围4件，同意公开答复150件。", nil},
+		{"全年共受理政府信息公开申请363件。予以公开文件150件。", nil},
+	} {
+		r := seedReport(t, "003")
+		r.Narrative.Overview = tc.text
+		var got []string
+		for _, f := range Check(r, Options{}) {
+			if f.Rule == RuleNarrativeTables {
+				got = append(got, strings.Join(f.Paths(), "+"))
+			}
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			t.Errorf("%s: findings on %v, want %v", tc.text, got, tc.want)
+		}
 	}
 }

@@ -291,6 +291,6 @@ func (c *checker) compareClaim(t tie) {
 	default:
 		return
 	}
-	f := c.add(RuleNarrativeReviews, Warning, msg, cells...)
+	f := c.add(t.fig.rule, Warning, msg, cells...)
 	f.Narrative, f.Para = t.section.Narrative, t.para
 }
