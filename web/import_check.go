@@ -39,9 +39,11 @@ func mayCheckTexts(u *auth.User) bool {
 // year's (as pasted, or a file's reading).
 type checkTexts struct{ text, last string }
 
+// renderCheckForm shows /check's form holding what was typed (t), with
+// the messages at their fields: nothing typed is lost on a refusal.
 func (s *Server) renderCheckForm(c echo.Context, t checkTexts, errs ui.Errors, status int) error {
 	p := imported.Check{Frame: s.page(c, "检查已发布的报告"),
 		Paste: imported.Paste{Action: paths.CheckText, Text: t.text, Errors: errs, Submit: "读取并检查",
-			LastYear: true, LastText: t.last}}
+			WithLastYear: true, LastText: t.last}}
 	return render(c, status, imported.CheckPage(p))
 }

@@ -35,7 +35,7 @@ func seedText(tb testing.TB, name string) string {
 // for the 2021-format seeds, internal/importer's for the 2019 one (001).
 func seedJSON(tb testing.TB, name string) *report.Report {
 	tb.Helper()
-	path := filepath.Join("..", "internal", "report", "testdata", "seeds", name+".json")
+	path := seedJSONPath(name)
 	if name == "001" {
 		path = filepath.Join("..", "internal", "importer", "testdata", "001.json")
 	}

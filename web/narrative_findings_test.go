@@ -9,9 +9,6 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
-	"nianbao/internal/auth"
-	"nianbao/internal/org"
-	"nianbao/internal/webtest"
 	"nianbao/views/imported"
 	"nianbao/web/paths"
 )
@@ -82,10 +79,7 @@ func TestReviewPageNarrativeFigures(t *testing.T) {
 // states the figure (where it selects the words it quotes) and, by its
 // second link, to the cell of the table read.
 func TestCheckTextNarrativeFigures(t *testing.T) {
-	app := webtest.Start(t)
-	city := app.Body(t, 0, "某市人民政府", org.LocalGovernment)
-	app.User(t, "super", auth.Grant{Body: city, Role: auth.Supervisor})
-	c := app.Client(t, "super")
+	c := checkClient(t)
 	text := seedText(t, "002")
 	slip := strings.Replace(text, "现行有效规范性文件共231件", "现行有效规范性文件共230件", 1)
 	if slip == text {
@@ -187,10 +181,7 @@ func TestCopiedFromLastYear(t *testing.T) {
 // TestCheckTextStructure: /check of seed 003 with 第五部分's heading
 // renamed lists W11, pointing at that heading's line (93).
 func TestCheckTextStructure(t *testing.T) {
-	app := webtest.Start(t)
-	city := app.Body(t, 0, "某市人民政府", org.LocalGovernment)
-	app.User(t, "super", auth.Grant{Body: city, Role: auth.Supervisor})
-	c := app.Client(t, "super")
+	c := checkClient(t)
 	text := seedText(t, "003")
 	renamed := strings.Replace(text, "五、存在的主要问题及改进情况", "五、存在的主要问题及改进措施", 1)
 	if renamed == text {

@@ -42,11 +42,17 @@ func seedForm(tb testing.TB, name string) url.Values {
 	return f
 }
 
+// seedJSONPath is the file of a seed's hand-made JSON in
+// internal/report/testdata/seeds.
+func seedJSONPath(name string) string {
+	return filepath.Join("..", "internal", "report", "testdata", "seeds", name+".json")
+}
+
 // seedReport is one of the four published reports of
 // internal/report/testdata/seeds.
 func seedReport(tb testing.TB, name string) *report.Report {
 	tb.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "internal", "report", "testdata", "seeds", name+".json"))
+	data, err := os.ReadFile(seedJSONPath(name))
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -76,10 +76,6 @@ func readReport(path string) (*report.Report, error) {
 	if err != nil {
 		return nil, fmt.Errorf("无法读取 %s：%w", path, err)
 	}
-	return decodeReport(path, data)
-}
-
-func decodeReport(path string, data []byte) (*report.Report, error) {
 	r, err := report.Decode(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s %w", path, err)

@@ -22,10 +22,7 @@ import (
 // the same findings, rule by rule and word by word, in the same order: a
 // published text with last year's as a text, as JSON, and with none.
 func TestCheckCommandAgreesWithWeb(t *testing.T) {
-	seedText := func(name string) string {
-		return filepath.Join("..", "..", "internal", "importer", "testdata", "seeds", name+".txt")
-	}
-	data, err := os.ReadFile(seedText("004"))
+	data, err := os.ReadFile(seedTextPath("004"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,10 +39,10 @@ func TestCheckCommandAgreesWithWeb(t *testing.T) {
 		name, report, last string
 		w10                int
 	}{
-		{"text, last year's text", carried, seedText("004"), 2},
-		{"text, last year's JSON", seedText("002"), seedPath("002"), 2},
-		{"text, another body's last year", carried, seedText("002"), 0},
-		{"text alone", seedText("003"), "", 0},
+		{"text, last year's text", carried, seedTextPath("004"), 2},
+		{"text, last year's JSON", seedTextPath("002"), seedPath("002"), 2},
+		{"text, another body's last year", carried, seedTextPath("002"), 0},
+		{"text alone", seedTextPath("003"), "", 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			args := []string{"check", "--json"}

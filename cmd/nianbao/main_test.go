@@ -9,9 +9,12 @@ import (
 	"testing"
 )
 
-func seedPath(name string) string {
-	return filepath.Join("..", "..", "internal", "report", "testdata", "seeds", name+".json")
-}
+// seedPath is a seed's hand-made JSON (internal/report's fixtures).
+func seedPath(name string) string { return filepath.Join(fixtureDir, name+".json") }
+
+// seedTextPath is a seed's published text as fetched (internal/importer's
+// copies).
+func seedTextPath(name string) string { return filepath.Join(seedDir, name+".txt") }
 
 // writeBroken writes a copy of seed 000 with 结转下年度·自然人 36 → 35.
 func writeBroken(t *testing.T) string {

@@ -47,10 +47,7 @@ func TestCheckCommandNarrative(t *testing.T) {
 // report with the 2021 text as last year — only the years changed — gets
 // W10 for 第一部分 and 第五部分; against another body's report, none.
 func TestCheckCommandCopied(t *testing.T) {
-	text := func(name string) string {
-		return filepath.Join("..", "..", "internal", "importer", "testdata", "seeds", name+".txt")
-	}
-	data, err := os.ReadFile(text("004"))
+	data, err := os.ReadFile(seedTextPath("004"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,8 +59,8 @@ func TestCheckCommandCopied(t *testing.T) {
 		last string
 		want []string
 	}{
-		{text("004"), []string{"警告\tW10\t第一部分有100%的句子", "警告\tW10\t第五部分有100%的句子", "与2021年报告相同"}},
-		{text("002"), nil},
+		{seedTextPath("004"), []string{"警告\tW10\t第一部分有100%的句子", "警告\tW10\t第五部分有100%的句子", "与2021年报告相同"}},
+		{seedTextPath("002"), nil},
 	} {
 		code, out, errOut := runCmd(t, "check", "--draft", "--last-year", tc.last, p)
 		if code != 0 {
@@ -83,7 +80,7 @@ func TestCheckCommandCopied(t *testing.T) {
 // TestCheckCommandStructure: `nianbao check` of seed 003's text with
 // 第五部分's heading renamed warns W11 with the line, in text and JSON.
 func TestCheckCommandStructure(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("..", "..", "internal", "importer", "testdata", "seeds", "003.txt"))
+	data, err := os.ReadFile(seedTextPath("003"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +109,7 @@ func TestCheckCommandStructure(t *testing.T) {
 func TestCheckCommandNotApplicable(t *testing.T) {
 	dir := t.TempDir()
 	write := func(seed, from, to string) string {
-		data, err := os.ReadFile(filepath.Join("..", "..", "internal", "importer", "testdata", "seeds", seed+".txt"))
+		data, err := os.ReadFile(seedTextPath(seed))
 		if err != nil {
 			t.Fatal(err)
 		}

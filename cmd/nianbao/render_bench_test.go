@@ -24,7 +24,7 @@ var processSeeds = []string{"000", "003"}
 // wall time of one process (p50-ms, p99-ms: with 10 runs the slowest is
 // the p99), the CPU time it used (cpu-ms/op, for Chromium with the helper
 // processes it reaps: on a loaded machine wall time measures the load as
-// much as the program), its peak resident memory (maxrss-MB, for Chromium
+// much as the program), its peak resident memory (maxrss-MiB, for Chromium
 // its largest process) and the file's size; nianbao's also the ratios to
 // Chromium: how many times faster by the mean wall time (×faster) and by
 // the median (×faster-p50), how many times less CPU (×less-cpu) and its
@@ -83,12 +83,12 @@ func (p *processRuns) report(b *testing.B, out string) {
 	b.ReportMetric(p.p50ms, "p50-ms")
 	b.ReportMetric(ms(walls[min(len(walls)-1, len(walls)*99/100)]), "p99-ms")
 	b.ReportMetric(ms(p.cpu)/p.runs, "cpu-ms/op")
-	b.ReportMetric(float64(p.maxRSS)/(1<<20), "maxrss-MB")
-	b.ReportMetric(p.size/1024, "KB")
+	b.ReportMetric(float64(p.maxRSS)/(1<<20), "maxrss-MiB")
+	b.ReportMetric(p.size/1024, "KiB")
 }
 
 func benchmarkSeedProcess(b *testing.B, bin, dir, seed string) {
-	src := filepath.Join("..", "..", "internal", "report", "testdata", "seeds", seed+".json")
+	src := seedPath(seed)
 	html := filepath.Join(dir, seed+".html")
 	if out, err := exec.Command(bin, "render", "--format", "html", src, "-o", html).CombinedOutput(); err != nil {
 		b.Fatalf("render html: %v\n%s", err, out)

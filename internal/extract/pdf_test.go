@@ -54,11 +54,40 @@ func TestPDFRefused(t *testing.T) {
 	}
 }
 
-// TestPDFPageFurniture: page numbers go, lone numbers (table cells) stay.
+// TestPDFPageFurniture: page numbers go, lone numbers (table cells)
+// stay; a running header or footer goes, a row of numbers that ends
+// several pages alike stays; a page that pdftotext -layout read turned
+// (a table printed sideways) reads the right way up.
 func TestPDFPageFurniture(t *testing.T) {
-	in := "三、收到\f— 3 —\n125\n\n2\n\n- 4 -\n第 5 页 共 9 页\n－6－\n3/9\n0\n"
-	want := "三、收到\n125\n\n2\n\n0\n"
-	if got := extract.CleanPDF(in); got != want {
-		t.Errorf("got %q, want %q", got, want)
+	cases := []struct {
+		name, in, want string
+		layout         bool
+	}{
+		{"page numbers", "三、收到\f— 3 —\n125\n\n2\n\n- 4 -\n第 5 页 共 9 页\n－6－\n3/9\n0\n", "三、收到\n125\n\n2\n\n0\n", false},
+		{"running header and footer",
+			"某区2023年年度报告\n某区2023年年度报告\n一、总体情况\n某区政府办公室\f某区2023年年度报告\n全年受理申请\n某区政府办公室\f某区2023年年度报告\n六、其他\n某区政府办公室\f",
+			"某区2023年年度报告\n一、总体情况\n全年受理申请\n六、其他", false},
+		{"a row of zeros ends two pages", "一、总体情况\n0  0  0\f二、主动公开\n0  0  0\f", "一、总体情况\n0  0  0\n二、主动公开\n0  0  0", false},
+		{"a page printed turned", strings.Join([]string{
+			"0    0   0        理办续继度年下转结、四",
+			"26   0   23             计总）七（",
+			"0    0   0            他其 3.",
+			"7    0   7        开公以予）一（",
+			"24   1   23   量数请申开公息信府政收新年本、一",
+		}, "\n") + "\f", strings.Join([]string{
+			"一、本年新收政府信息公开申请数量   23   1   24",
+			"（一）予以公开        7   0    7",
+			"3. 其他            0   0    0",
+			"（七）总计             23   0   26",
+			"四、结转下年度继续办理        0   0    0",
+		}, "\n"), true},
+		{"the same page in reading order is left as it is", "0  0  理办续继度年下转结、四\n26  0  计总）七（\n0  0  他其 3.\f", "0  0  理办续继度年下转结、四\n26  0  计总）七（\n0  0  他其 3.", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := extract.CleanPDF(c.in, c.layout); got != c.want {
+				t.Errorf("got\n%q\nwant\n%q", got, c.want)
+			}
+		})
 	}
 }

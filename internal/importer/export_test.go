@@ -6,8 +6,11 @@ package importer
 
 var (
 	Fold = fold
-	Key  = key
-	T2S  = t2s
+	// PDFParagraphs joins the wrapped lines of a PDF's running text,
+	// measuring the page from the lines themselves.
+	PDFParagraphs = func(lines []string) string { return pdfParagraphs(lines, measurePage(lines)) }
+	Key           = key
+	T2S           = t2s
 )
 
 // S2T inverts t2s; where several traditional characters fold to one

@@ -20,8 +20,14 @@ func (rd *reader) frontMatter() {
 	end := rd.firstHeading()
 	title, titleText := -1, ""
 	for i := 0; i < end && title < 0; i++ {
-		if isTitle(rd.lines[i]) {
+		if isTitle(rd.lines[i]) && labelOf(rd.lines[i]) == "" {
 			title, titleText = i, rd.lines[i]
+		}
+	}
+	for i := 0; i < end && title < 0; i++ {
+		if l := labelOf(rd.lines[i]); l != "" && isTitle(rd.lines[i]) {
+			// 名称：广东省人民政府2024年…: the page's metadata box, its only title
+			title, titleText = i, strings.TrimPrefix(trim(rd.lines[i]), l)
 		}
 	}
 	for i := 0; i < end && title < 0; i++ {
@@ -60,7 +66,7 @@ func (rd *reader) frontMatter() {
 		}
 		start = title + 1
 	}
-	rd.rep.Preface = paragraphs(rd.lines[start:end])
+	rd.rep.Preface, _ = rd.paragraphs(start, end)
 	if rd.rep.Org == "" || rd.rep.Year == 0 {
 		rd.inferOrgYear(title)
 	}
@@ -123,6 +129,28 @@ func prevNonEmpty(lines []string, i int) int {
 func isOrgLine(line string) bool {
 	s := trim(line)
 	return s != "" && utf8.RuneCountInString(s) <= 30 && !strings.ContainsAny(s, "。，,；;：:、|0123456789") && strings.ContainsFunc(s, isHan)
+}
+
+// labelOf is the field label a page's metadata box prints before a title
+// (名称： / 标题: / 信息名称：), with its colon and spaces; "" for none.
+func labelOf(line string) string {
+	s := trim(line)
+	for i, r := range s {
+		switch {
+		case r == ':' || r == '：':
+			if i == 0 || utf8.RuneCountInString(s[:i]) > 6 {
+				return ""
+			}
+			j := i + utf8.RuneLen(r)
+			for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+				j++
+			}
+			return s[:j]
+		case !isHan(r) && r != ' ':
+			return ""
+		}
+	}
+	return ""
 }
 
 // isBodyName: the line ends as a body's name does (人民政府, 委员会, 局…).
@@ -234,6 +262,47 @@ func firstNonEmpty(lines []string, from, to int) int {
 	return -1
 }
 
+// paragraphs is the text of lines[from:to] as the report's paragraphs,
+// with the 1-based line each starts on: a PDF's with its wrapped lines
+// joined (wrapped.go), any other's a line a paragraph.
+func (rd *reader) paragraphs(from, to int) (string, []int) {
+	lines := rd.lines[from:to]
+	if rd.res.Kind == extract.PDF && rd.page == nil {
+		ps := measurePage(rd.narrativeLines())
+		rd.page = &ps
+	}
+	if rd.res.Kind != extract.PDF || rd.page.full == 0 {
+		return paragraphs(lines), paraLines(rd.lines, from, to)
+	}
+	var pl []pline
+	if rd.res.Layout {
+		pl = columnLines(lines, *rd.page)
+	} else {
+		pl = rd.page.measure(lines, 0)
+	}
+	text, at := joinWrapped(pl)
+	for i := range at {
+		at[i] += from + 1
+	}
+	return text, at
+}
+
+// narrativeLines are the lines of the text before section 二 and of
+// sections 五 and 六: the report's running text, whose full lines tell
+// the width of the page.
+func (rd *reader) narrativeLines() []string {
+	var lines []string
+	if end := rd.head[1]; end > 0 {
+		lines = append(lines, rd.lines[:end]...)
+	}
+	for _, j := range []int{4, 5} {
+		if from, to, ok := rd.section(j); ok {
+			lines = append(lines, rd.lines[from:to]...)
+		}
+	}
+	return lines
+}
+
 // paragraphs joins the trimmed non-empty lines with "\n", leaving out the
 // marks of a web page's images.
 func paragraphs(lines []string) string {
@@ -260,8 +329,9 @@ func (rd *reader) narratives() {
 		if s.Narrative == report.NarrativeOther {
 			to = rd.trailer(from, to)
 		}
-		rd.rep.Narrative.Set(s.Narrative, paragraphs(rd.lines[from:to]))
-		rd.res.ParaLines[s.Narrative] = paraLines(rd.lines, from, to)
+		text, at := rd.paragraphs(from, to)
+		rd.rep.Narrative.Set(s.Narrative, text)
+		rd.res.ParaLines[s.Narrative] = at
 	}
 }
 

@@ -158,25 +158,65 @@ func ImportDocument(d *extract.Document) (*Result, error) {
 
 // markDisagreements marks to check every cell that another reading of the
 // same file read as another value: a PDF's two texts must agree on a
-// number for it to be certain.
+// number for it to be certain. A table the other reading has out of
+// place is no second opinion, and its cells are not marked: where this
+// reading's table is whole and adds up (R1–R3, R5), and the other's has
+// cells it could not read, or does not add up and differs in three cells
+// or more (a reading order that ran section 四's columns together, a
+// label's numbers read under the next label) — one cell that differs is
+// a misread digit, and is marked.
 func (res *Result) markDisagreements(other *Result) {
 	if other.Format != res.Format {
 		return
 	}
 	t := res.Report.Template()
-	var names []string
+	differ := map[*report.Table]int{}
+	var ids []int
 	for id, src := range res.Cells {
 		o := other.Cells[id]
 		if !src.Read() || !o.Read() || src.Unsure || res.Report.Values[id] == other.Report.Values[id] {
 			continue
 		}
-		res.Cells[id].Unsure = true
+		differ[t.Cells[id].Table]++
+		ids = append(ids, id)
+	}
+	mineGaps, mineBroken := res.doubtful()
+	gaps, broken := other.doubtful()
+	var names []string
+	for _, id := range ids {
 		def := t.Cell(report.CellID(id))
+		tb := def.Table
+		if !mineGaps[tb] && !mineBroken[tb] && (gaps[tb] || broken[tb] && differ[tb] >= 3) {
+			continue
+		}
+		res.Cells[id].Unsure = true
 		names = append(names, fmt.Sprintf("%s（%s，另一种读法为%s）", def.Name(), report.FormatValue(def.Kind, res.Report.Values[id]), report.FormatValue(def.Kind, other.Report.Values[id])))
 	}
 	if len(names) > 0 {
 		res.Notes = append([]Note{{Kind: Unsure, Msg: fmt.Sprintf("同一文件的两种文字提取结果在%d格上不一致，这些格已标为需核对：%s", len(names), strings.Join(names, "；"))}}, res.Notes...)
 	}
+}
+
+// doubtful are the tables of a reading that have cells it could not read
+// (gaps), and those whose sums do not hold (broken).
+func (res *Result) doubtful() (gaps, broken map[*report.Table]bool) {
+	r := res.Report
+	t := r.Template()
+	gaps, broken = map[*report.Table]bool{}, map[*report.Table]bool{}
+	for id, src := range res.Cells {
+		if !src.Read() && r.Values[id].State == report.Blank {
+			gaps[t.Cells[id].Table] = true
+		}
+	}
+	for _, f := range report.Check(r, report.Options{}) {
+		switch f.Rule {
+		case report.RuleRowTotal, report.RuleColumnTotal, report.RuleBalance, report.RuleReviewTotal:
+			for _, id := range f.Cells {
+				broken[t.Cell(id).Table] = true
+			}
+		}
+	}
+	return gaps, broken
 }
 
 // importOne imports one reading of a document.
@@ -271,6 +311,8 @@ type reader struct {
 	inline bool
 	// matched remembers the rows labels matched (match).
 	matched map[matchKey]*report.Row
+	// page is the shape of a PDF's page (measurePage), nil until measured.
+	page *pageShape
 }
 
 // newReader splits the text into lines (Lines).

@@ -160,7 +160,9 @@ func hasAnySuffix(s string, suffixes []string) bool {
 }
 
 // titleInSentence reads the body and the year of the report's title quoted
-// in a sentence (…特编制〔机关〕2023年政府信息公开工作年度报告…): the
+// in a sentence (…特编制〔机关〕2023年政府信息公开工作年度报告…, or any
+// other of titlePhrases, as a title line may end: …镇政府2023年信息公开
+// 工作年度报告): the
 // body is the Han text between the last title lead and the year, so that
 // a name with two suffixes (湛江市人民政府地方志办公室) is kept whole;
 // nothing without a lead (the name's start would be a guess). The name of
@@ -169,7 +171,7 @@ func hasAnySuffix(s string, suffixes []string) bool {
 func titleInSentence(s string) (org string, year int) {
 	orig, f := []rune(s), foldRunes(s)
 	fs := string(f)
-	for _, phrase := range titlePhrases[:2] {
+	for _, phrase := range titlePhrases {
 		for off := 0; ; {
 			i := strings.Index(fs[off:], phrase)
 			if i < 0 {

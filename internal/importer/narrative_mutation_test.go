@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"nianbao/internal/extract"
 	"nianbao/internal/importer"
 	"nianbao/internal/report"
 )
@@ -75,15 +74,11 @@ func importText(t *testing.T, name string) *report.Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := extract.Read(data)
+	r, _, err := importer.ReadGiven(name, data)
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
-	res, err := importer.ImportDocument(doc)
-	if err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-	return res.Report
+	return r
 }
 
 // narrativeFindings are the W2 and W4 findings of the whole check.

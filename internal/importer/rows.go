@@ -66,28 +66,27 @@ func (rd *reader) readRows(tb *report.Table, toks []token, heading int) {
 	if after {
 		rd.note(toks[runs[0].from].at, Info, "第%s部分表格的行名印在各行数字之后（如OCR或PDF文字的顺序），按数字之后的行名读取", tb.Section)
 	}
-	tookTail := false // the last row's label ended with the text after its numbers
+	skip := 0 // where the next label starts: after the text the last row took
 	for k, r := range runs {
 		cells, _ := valueRun(toks, r.from)
 		var label []token
-		tail := ""
+		var tail []int
 		switch {
 		case after:
 			label = toks[r.next:runEnd(runs, k+1, len(toks))]
 		case k == 0:
-			label, tail = toks[:r.from], tailText(toks, r.next)
+			label, tail = toks[:r.from], tailTexts(toks, r.next)
 		default:
-			from := runs[k-1].next
-			if tookTail {
-				from++ // that text was the last row's, not this one's
-			}
-			label, tail = toks[from:r.from], tailText(toks, r.next)
+			label, tail = toks[max(runs[k-1].next, skip):r.from], tailTexts(toks, r.next)
 		}
-		row, took := rd.readRow(tb, label, tail, cells, found)
+		row, took := rd.readRow(tb, label, tailKeys(toks, tail), cells, found)
 		if row != nil && !after {
 			rd.suspectSplit(row, toks, r.from, r.next)
 		}
-		tookTail = took
+		skip = 0
+		if took > 0 {
+			skip = tail[took-1] + 1 // that text was this row's, not the next one's
+		}
 	}
 	rd.missingRows(tb, found, heading, toks)
 }
@@ -147,27 +146,34 @@ func labelsFollow(tb *report.Table, toks []token, runs []span) bool {
 }
 
 // readRow reads one run of values into the row its label names; it
-// returns the row (nil if none was read) and whether the label needed the
-// text after the numbers (a label wrapped around them in a PDF's layout:
-// 3.补正后申请内容仍 / 0 0 0 … / 不明确), which then is not the next row's.
-func (rd *reader) readRow(tb *report.Table, label []token, tail string, cells []cell, found map[*report.Row]bool) (*report.Row, bool) {
+// returns the row (nil if none was read) and how many of the text cells
+// after the numbers its label needed (a label wrapped around them in a
+// PDF's layout: 3.补正后申请内容仍 / 0 0 0 … / 不明确, or its numbers on its
+// first line: 2.申请人逾期未按收 / 0 0 0 … / 费通知要求缴纳费 / 用、…): the
+// fewest that name a row, which then are not the next row's.
+func (rd *reader) readRow(tb *report.Table, label []token, tail []string, cells []cell, found map[*report.Row]bool) (*report.Row, int) {
 	k := labelKey(label)
-	row := rd.match(tb, k, false)
-	took := false
-	if row == nil && tail != "" {
-		if row = rd.match(tb, k+tail, false); row != nil {
-			k, took = k+tail, true
-		}
-	}
-	if row == nil {
-		if row = rd.match(tb, k, true); row == nil && tail != "" {
-			if row = rd.match(tb, k+tail, true); row != nil {
-				k, took = k+tail, true
+	var row *report.Row
+	took := 0
+	for _, loose := range []bool{false, true} {
+		with := k
+		for n := 0; n <= len(tail) && row == nil; n++ {
+			if n > 0 {
+				with += tail[n-1]
 			}
+			if row = rd.match(tb, with, loose); row != nil {
+				k, took = with, n
+			}
+		}
+		if row != nil {
+			break
 		}
 	}
 	row = rd.readMatched(tb, row, k, label, cells, found)
-	return row, row != nil && took
+	if row == nil {
+		took = 0
+	}
+	return row, took
 }
 
 // readMatched reads the values into row, matched by the label key k.
@@ -437,21 +443,51 @@ func (rd *reader) rowTotalsHold(rows []*report.Row, cells []cell) bool {
 	return true
 }
 
-// tailText is the text that ends a wrapped label after its numbers: the
-// text cell at toks[i] (right after a run) when its line has no values —
-// in a PDF's layout the numbers stand on a label's middle line
-// (2.其他法律行政法规禁止 / 0 0 0 … / 公开).
-func tailText(toks []token, i int) string {
-	if i >= len(toks) || toks[i].kind != tText {
-		return ""
-	}
-	at := toks[i].at
-	for j := i; j < len(toks) && toks[j].at == at; j++ {
-		if toks[j].isValue() {
-			return ""
+// tailTexts are the text cells that may end a wrapped label after its
+// numbers: from toks[i] (right after a run) on, those on lines without
+// values, up to the next run — in a PDF's layout the numbers stand on a
+// label's middle line (2.其他法律行政法规禁止 / 0 0 0 … / 公开) or on its
+// first. It returns their indices, at most maxTail of them.
+func tailTexts(toks []token, i int) []int {
+	const maxTail = 8
+	var out []int
+	for ; i < len(toks) && len(out) < maxTail; i++ {
+		switch {
+		case toks[i].isValue():
+			return out
+		case toks[i].kind == tText:
+			if lineHasValue(toks, i) {
+				return out
+			}
+			out = append(out, i)
 		}
 	}
-	return toks[i].key
+	return out
+}
+
+// lineHasValue: the line of toks[i] holds a value.
+func lineHasValue(toks []token, i int) bool {
+	at := toks[i].at
+	for j := i; j >= 0 && toks[j].at == at; j-- {
+		if toks[j].isValue() {
+			return true
+		}
+	}
+	for j := i; j < len(toks) && toks[j].at == at; j++ {
+		if toks[j].isValue() {
+			return true
+		}
+	}
+	return false
+}
+
+// tailKeys are the matching forms of the text cells at the indices.
+func tailKeys(toks []token, idx []int) []string {
+	keys := make([]string, len(idx))
+	for n, i := range idx {
+		keys[n] = toks[i].key
+	}
+	return keys
 }
 
 // isValue: a printed value or a blank value cell of a grid row.

@@ -47,6 +47,8 @@ func (rd *reader) readUnsplitOther(tb *report.Table, label string, cells []cell,
 	return true
 }
 
+// anyFound: one of rows was read already (the table printed the three
+// sub-rows too), so the single row is not spread over them.
 func anyFound(rows []*report.Row, found map[*report.Row]bool) bool {
 	for _, r := range rows {
 		if found[r] {

@@ -28,6 +28,38 @@ func (c *checker) feeNarrative() {
 	c.add(RuleOtherEmpty, Warning, "第六部分“其他需要报告的事项”应说明本年度是否收取信息处理费（如：本年度未收取信息处理费）")
 }
 
+// Rule id of the check of what the text says of the fee (docs/checks.md).
+const (
+	RuleFeeNotices = "W9" // what 一 and 六 say of the fee contradicts itself or （六）2
+)
+
+func init() {
+	RuleTitles[RuleFeeNotices] = "正文所述信息处理费、收费通知情况前后一致，并与第三部分表格一致"
+}
+
+// noNoticeWords are how 六 says no fee notice was issued.
+var noNoticeWords = []string{"未发出收费通知", "未发放收费通知", "未出具收费通知", "没有发出收费通知", "未向申请人发出收费通知",
+	"未发出信息处理费收费通知", "无收费通知", "未发生收费通知"}
+
+// feeNotices checks 六's words on fee notices against （六）2: applications
+// that lapsed because a fee notice went unpaid mean a notice was issued
+// (W9). It reads 六's fee sentences as feeStatements does (feeSentences,
+// kept per paragraph), so a live check does not cut 六 into sentences
+// again.
+func (c *checker) feeNotices() {
+	id := c.t.Lookup("requests.other_no_fee.total")
+	if id == NoCell || !c.r.Values[id].Filled() || c.r.Values[id].N == 0 {
+		return
+	}
+	for _, fs := range c.feeSentences(NarrativeOther) {
+		if fs.noNotice {
+			f := c.add(RuleFeeNotices, Warning, fmt.Sprintf("第六部分写“%s”，但第三部分有%d件申请因逾期未按收费通知要求缴纳费用不再处理", quoteStart(fs.sentence), c.r.Values[id].N), id)
+			f.Narrative, f.Para = NarrativeOther, fs.para
+			return
+		}
+	}
+}
+
 // feeSentence is what one sentence of 一 or 六 says of the 信息处理费.
 type feeSentence struct {
 	narrative, sentence string
@@ -97,19 +129,21 @@ func (c *checker) feeStatements() {
 var feeMemo = bounded.New[string, []feeSentence](paraMemoSize)
 
 // feeSentences are the sentences of text section key that say something of
-// the fee, in order.
+// the fee, in order. A fresh check (the memos' reference) reads every
+// paragraph.
 func (c *checker) feeSentences(key string) []feeSentence {
 	var out []feeSentence
 	i := 0
-	for line := range strings.SplitSeq(c.r.Narrative.Text(key), "\n") { // as Paragraphs cuts them
-		para := strings.TrimSpace(line)
-		if para == "" {
-			continue
+	for para := range paragraphSeq(c.r.Narrative.Text(key)) {
+		fss, ok := []feeSentence(nil), false
+		if !c.fresh {
+			fss, ok = feeMemo.Get(para)
 		}
-		fss, ok := feeMemo.Get(para)
 		if !ok {
 			fss = readFeeParagraph(para)
-			feeMemo.Put(para, fss)
+			if !c.fresh {
+				feeMemo.Put(para, fss)
+			}
 		}
 		for _, fs := range fss {
 			fs.narrative, fs.para = key, i
@@ -138,6 +172,8 @@ func readFeeParagraph(para string) []feeSentence {
 	return out
 }
 
+// feeFinding adds a W9 at the sentence it is about, so that the editor
+// and the review page go to that paragraph.
 func (c *checker) feeFinding(at *feeSentence, msg string, cells ...CellID) {
 	f := c.add(RuleFeeNotices, Warning, msg, cells...)
 	f.Narrative, f.Para = at.narrative, at.para

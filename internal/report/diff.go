@@ -1,6 +1,10 @@
 package report
 
-import "strings"
+import (
+	"iter"
+	"slices"
+	"strings"
+)
 
 // Change is one field that differs between two versions of a report: a cell
 // (by dotted path) or a text field (TextFields).
@@ -113,14 +117,19 @@ func (r *Report) Take(from *Report, c Conflict) { r.take(from, c.Field, c.Cell) 
 // Paragraphs splits a narrative into its paragraphs: its "\n"-separated
 // lines, trimmed, blank ones dropped. A paragraph's place in this list is
 // how comments and diffs point at it.
-func Paragraphs(s string) []string {
-	var out []string
-	for line := range strings.SplitSeq(s, "\n") {
-		if line = strings.TrimSpace(line); line != "" {
-			out = append(out, line)
+func Paragraphs(s string) []string { return slices.Collect(paragraphSeq(s)) }
+
+// paragraphSeq yields the paragraphs of s as Paragraphs cuts them, without
+// a slice: the live check's narrative checks walk every text at every
+// check, and must number the paragraphs as comments and findings do.
+func paragraphSeq(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for line := range strings.SplitSeq(s, "\n") {
+			if line = strings.TrimSpace(line); line != "" && !yield(line) {
+				return
+			}
 		}
 	}
-	return out
 }
 
 // ParaChange is a paragraph added or removed between two texts.

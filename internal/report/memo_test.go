@@ -11,7 +11,6 @@ import (
 	"strings"
 	"testing"
 
-	"nianbao/internal/extract"
 	"nianbao/internal/importer"
 	"nianbao/internal/org"
 	"nianbao/internal/report"
@@ -53,21 +52,13 @@ func memoInputs(t *testing.T) []memoInput {
 		if err != nil {
 			t.Fatal(err)
 		}
-		in := memoInput{name: filepath.Base(path)}
-		if strings.HasSuffix(path, ".json") {
-			if in.r, err = report.Decode(data); err != nil {
-				t.Fatalf("%s: %v", path, err)
-			}
-		} else {
-			doc, err := extract.Read(data)
-			if err != nil {
-				t.Fatalf("%s: %v", path, err)
-			}
-			res, err := importer.ImportDocument(doc)
-			if err != nil {
-				t.Fatalf("%s: %v", path, err)
-			}
-			in.r, in.headings = res.Report, &res.Printed
+		r, res, err := importer.ReadGiven(path, data)
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		in := memoInput{name: filepath.Base(path), r: r}
+		if res != nil {
+			in.headings = &res.Printed
 		}
 		out = append(out, in)
 	}

@@ -101,10 +101,8 @@ func (c *checker) section(s Section) *sectionFacts {
 	}
 	if !ok {
 		sf = &sectionFacts{paras: make([]*paraFacts, 0, strings.Count(text, "\n")+1)}
-		for line := range strings.SplitSeq(text, "\n") { // as Paragraphs cuts them
-			if para := strings.TrimSpace(line); para != "" {
-				sf.paras = append(sf.paras, c.paraFactsOf(s, para))
-			}
+		for para := range paragraphSeq(text) {
+			sf.paras = append(sf.paras, c.paraFactsOf(s, para))
 		}
 		if !c.fresh {
 			sectionMemo.Put(k, sf)

@@ -26,7 +26,7 @@ var rowLandmarks = map[string][]string{
 	"granted":                     {"予以公开"},
 	"partly_granted":              {"部分公开"},
 	"withheld_state_secret":       {"国家秘密"},
-	"withheld_law_prohibited":     {"禁止公开"},
+	"withheld_law_prohibited":     {"禁止公开", "其他法律行政"}, // 其他法律行政止公开: a misprint (洪泽区 2023, 2024)
 	"withheld_security_stability": {"三安全"},
 	"withheld_third_party":        {"第三方合法权益"},
 	"withheld_internal_affairs":   {"内部事务"},

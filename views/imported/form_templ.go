@@ -11,7 +11,7 @@ import templruntime "github.com/a-h/templ/runtime"
 import "nianbao/views/ui"
 
 // PasteForm takes a report's text, pasted or as a file; it posts as
-// multipart so that the text travels as it is. With p.LastYear (the
+// multipart so that the text travels as it is. With p.WithLastYear (the
 // check of a published text) it takes last year's report as well.
 func PasteForm(csrf string, p Paste) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
@@ -70,7 +70,7 @@ func PasteForm(csrf string, p Paste) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		if p.LastYear {
+		if p.WithLastYear {
 			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 3, "<fieldset class=\"last-year\"><legend>上年报告（可选）</legend><p class=\"hint\">给出同一机关上一年度的报告，就另作跨年度核对：上年结转与上年的结转下年度是否一致，正文是否照搬上年（第一、五、六部分六成以上的句子与上年相同）。</p>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err

@@ -19,11 +19,11 @@ type Paste struct {
 	// WithYear shows the year field, with Year as its value.
 	WithYear bool
 	Year     string
-	// LastYear shows the fields of last year's report (last_text,
+	// WithLastYear shows the fields of last year's report (last_text,
 	// last_file), LastText in its box.
-	LastYear bool
-	LastText string
-	Submit   string
+	WithLastYear bool
+	LastText     string
+	Submit       string
 }
 
 // The names of the fields of last year's report in the check's form.
@@ -43,23 +43,32 @@ type PasteField struct {
 	Rows int
 }
 
+// thisYear is the pair of fields of the report to read (text, file).
 func (p Paste) thisYear() PasteField {
 	return PasteField{Name: "text", Label: "报告全文", Text: p.Text, Error: p.Errors["text"], Rows: 16,
 		Hint: "从政府网站、PDF或Word中全选并复制报告的全文（包括“" + report.T2021.Sections[0].Heading + "”等各部分标题和表格），粘贴到这里。文本不超过1 MB。",
 		File: "file", FileLabel: "或上传报告的文件", FileError: p.Errors["file"]}
 }
 
+// lastYear is the pair of fields of last year's report, which may also
+// be nianbao's JSON (an export is what a body has of a year it wrote in
+// nianbao).
 func (p Paste) lastYear() PasteField {
 	return PasteField{Name: LastTextField, Label: "上年报告全文", Text: p.LastText, Error: p.Errors[LastTextField], Rows: 6, JSON: true,
 		Hint: "同一机关上一年度已发布报告的全文，或nianbao导出的报告JSON。不需要时留空。",
 		File: LastFileField, FileLabel: "或上传上年报告的文件", FileError: p.Errors[LastFileField]}
 }
 
+// rows is the box's height as the rows attribute takes it.
 func (f PasteField) rows() string { return strconv.Itoa(f.Rows) }
 
+// documentTypes are the files the importer reads (extract.Read), by
+// extension and MIME type, for the file picker's accept.
 const documentTypes = ".txt,.htm,.html,.js,.pdf,.docx,.doc,.wps,text/plain,text/html,application/pdf," +
 	"application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/msword"
 
+// accept is the file picker's filter: the document types, and JSON
+// where the field takes it.
 func (f PasteField) accept() string {
 	if f.JSON {
 		return documentTypes + ",.json,application/json"
@@ -67,6 +76,8 @@ func (f PasteField) accept() string {
 	return documentTypes
 }
 
+// fileHint says which files are read, so that a clerk does not upload a
+// scan and wait for numbers that cannot come.
 func (f PasteField) fileHint() string {
 	h := "纯文本（.txt，UTF-8或GBK编码）、保存的网页（.html/.htm）、PDF、Word（.docx或.doc）或WPS（.wps）文件"
 	if f.JSON {
