@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"nianbao/internal/docx"
+	"nianbao/internal/extract"
+	"nianbao/internal/importer"
 	"nianbao/internal/pdf"
 	"nianbao/internal/report"
 	"nianbao/internal/testenv"
@@ -118,5 +120,47 @@ func TestImportUploadRefused(t *testing.T) {
 	}
 	if got := cellText(res.Doc(t), "requests.handled_total.total"); got != "805" {
 		t.Errorf("script: （七）总计 %q, want 805", got)
+	}
+}
+
+// TestReferencePDFConfirmedAsPreviewed: last year's report uploaded as a
+// PDF is saved, once confirmed, with the narrative the preview read from
+// the PDF itself — its wrapped lines joined back into paragraphs — not a
+// paragraph for every line of the text the confirm form carried.
+func TestReferencePDFConfirmedAsPreviewed(t *testing.T) {
+	app, c, body := importApp(t)
+	want := seedJSON(t, "002")
+	data := seedFile(t, "pdf")
+	doc, err := extract.Read(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	read, err := importer.ImportDocument(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := c.PostMultipart(t, paths.BodyReferencePreviewURL(body), url.Values{"year": {"2024"}}, map[string]webtest.File{"file": {Name: "瑞安2024年报.pdf", Data: data}}).Doc(t)
+	if got := d.Find(`form.confirm-form input[name=reading]`).AttrOr("value", ""); got != "pdf" && got != "pdf-layout" {
+		t.Fatalf("the confirm form does not say its text is a PDF's: reading=%q", got)
+	}
+	if res := confirm(t, c, d); res.Status != http.StatusSeeOther {
+		t.Fatalf("confirm: %d: %.300s", res.Status, res.Body)
+	}
+	ref, err := app.Store.Reference(t.Context(), body, 2024)
+	if err != nil {
+		t.Fatal(err)
+	}
+	squeeze := func(s string) string { return strings.Join(strings.Fields(s), "") }
+	for _, n := range []struct{ name, saved, fromPDF, written string }{
+		{"一", ref.Report.Narrative.Overview, read.Report.Narrative.Overview, want.Narrative.Overview},
+		{"五", ref.Report.Narrative.Problems, read.Report.Narrative.Problems, want.Narrative.Problems},
+		{"六", ref.Report.Narrative.Other, read.Report.Narrative.Other, want.Narrative.Other},
+	} {
+		if n.saved != n.fromPDF {
+			t.Errorf("第%s部分 saved as\n%s\nthe PDF reads\n%s", n.name, n.saved, n.fromPDF)
+		}
+		if squeeze(n.saved) != squeeze(n.written) {
+			t.Errorf("第%s部分 saved as\n%s\nthe report has\n%s", n.name, n.saved, n.written)
+		}
 	}
 }

@@ -71,7 +71,7 @@ func (s *Server) readReference(c echo.Context, body *store.Body) (f referenceFor
 func (s *Server) referencePreviewPage(c echo.Context, body *store.Body, year int, text string, res *importer.Result) (imported.ReferencePreview, error) {
 	ctx := c.Request().Context()
 	p := imported.ReferencePreview{Frame: s.page(c, "核对上年报告"), Org: body.Name, Year: year,
-		Reading: reading(res, body.Kind, nil), Text: text, Carry: carryList(res.Report),
+		Reading: reading(res, body.Kind, nil), Text: text, TextReading: readingOf(res), Carry: carryList(res.Report),
 		Compare:    "跨年度核对：" + report.CarriedNames + "与本报告衔接。",
 		ConfirmURL: paths.BodyReferenceSaveURL(body.ID), EditURL: paths.BodyReferencePreviewURL(body.ID)}
 	if res.Format == report.Format2019 {

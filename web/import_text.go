@@ -59,7 +59,38 @@ func reportInput(c echo.Context) (postedReport, ui.Errors) {
 	if errs.Any() {
 		return postedReport{carry: text}, errs
 	}
-	return postedReport{doc: extract.ReadString(text), carry: text}, errs
+	return postedReport{doc: postedText(text, c.FormValue(readingField)), carry: text}, errs
+}
+
+// readingField names the hidden field in which a preview's confirm form
+// says that its text is a PDF's (readingPDF, readingPDFLayout), so that
+// the confirmation reads it as the preview did.
+const (
+	readingField     = "reading"
+	readingPDF       = "pdf"
+	readingPDFLayout = "pdf-layout"
+)
+
+// postedText reads a text posted in a form: a PDF's text carried from a
+// preview as that PDF, anything else as pasted (a web page or a text).
+func postedText(text, reading string) *extract.Document {
+	switch reading {
+	case readingPDF, readingPDFLayout:
+		return extract.ReadPDFText(text, reading == readingPDFLayout)
+	}
+	return extract.ReadString(text)
+}
+
+// readingOf is the readingField value that carries res's text: "" unless
+// it was read from a PDF.
+func readingOf(res *importer.Result) string {
+	switch {
+	case res.Kind != extract.PDF:
+		return ""
+	case res.Layout:
+		return readingPDFLayout
+	}
+	return readingPDF
 }
 
 // uploadedReport reads an uploaded file; the problem is for the file field.

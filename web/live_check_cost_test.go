@@ -21,14 +21,32 @@ import (
 // cookies, HX-Request.
 func checkRequest(tb testing.TB, app *webtest.App, c *webtest.Client, id int64, base int, form url.Values) *http.Request {
 	tb.Helper()
-	u, _ := url.Parse(app.URL + paths.ReportCheckURL(id))
-	body := url.Values{"_csrf": {c.Token(tb)}, "base_version": {strconv.Itoa(base)}}
+	req := sessionRequest(tb, app, c, http.MethodPost, paths.ReportCheckURL(id), withBase(c.Token(tb), base, form))
+	req.Header.Set("HX-Request", "true")
+	return req
+}
+
+// withBase is form with base_version and the CSRF token added.
+func withBase(token string, base int, form url.Values) url.Values {
+	body := url.Values{"_csrf": {token}, "base_version": {strconv.Itoa(base)}}
 	for k, v := range form {
 		body[k] = v
 	}
-	req := httptest.NewRequest(http.MethodPost, u.String(), strings.NewReader(body.Encode()))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("HX-Request", "true")
+	return body
+}
+
+// sessionRequest is a request to path in c's session, posting form when
+// it is not nil.
+func sessionRequest(tb testing.TB, app *webtest.App, c *webtest.Client, method, path string, form url.Values) *http.Request {
+	tb.Helper()
+	u, _ := url.Parse(app.URL + path)
+	var req *http.Request
+	if form == nil {
+		req = httptest.NewRequest(method, u.String(), nil)
+	} else {
+		req = httptest.NewRequest(method, u.String(), strings.NewReader(form.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
 	for _, ck := range c.HTTP.Jar.Cookies(u) {
 		req.AddCookie(ck)
 	}
@@ -57,7 +75,9 @@ func answeredBase(tb testing.TB, rec *httptest.ResponseRecorder) int {
 }
 
 // TestLiveCheckRoundTrips: a live check costs the statements docs/design.md
-// names ("how a live check flows"), and checks its report once.
+// names ("how a live check flows"), and checks its report once. (Neither
+// test of report.ChecksRun may run in parallel: it counts the process's
+// checks.)
 func TestLiveCheckRoundTrips(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -108,6 +128,47 @@ func TestLiveCheckRoundTrips(t *testing.T) {
 				if n.N() != tt.want {
 					t.Errorf("%d statements, want %d", n.N(), tt.want)
 				}
+			}
+		})
+	}
+}
+
+// TestOneCheckPerRequest: the editor's page, its plain save and its live
+// check each check the report once (report.Check), however the answer is
+// built from that check.
+func TestOneCheckPerRequest(t *testing.T) {
+	app, c, id := editorApp(t)
+	full := seedForm(t, "002")
+	tests := []struct {
+		name   string
+		req    func(base int) *http.Request
+		status int
+	}{
+		{"the editor's page", func(int) *http.Request {
+			return sessionRequest(t, app, c, http.MethodGet, paths.ReportEdit(id), nil)
+		}, http.StatusOK},
+		{"the plain save", func(base int) *http.Request {
+			full.Set("reviews.review.pending", strconv.Itoa(base%2))
+			return sessionRequest(t, app, c, http.MethodPost, paths.ReportSaveURL(id), withBase(c.Token(t), base, full))
+		}, http.StatusSeeOther},
+		{"the live check", func(base int) *http.Request {
+			return checkRequest(t, app, c, id, base, url.Values{"reviews.review.pending": {strconv.Itoa(base % 2)}})
+		}, http.StatusOK},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec, err := app.Store.Report(t.Context(), id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checks := report.ChecksRun()
+			res := httptest.NewRecorder()
+			app.Server.ServeHTTP(res, tt.req(rec.Version))
+			if res.Code != tt.status {
+				t.Fatalf("status %d, want %d: %.200s", res.Code, tt.status, res.Body.String())
+			}
+			if got := report.ChecksRun() - checks; got != 1 {
+				t.Errorf("report.Check ran %d times, want once", got)
 			}
 		})
 	}

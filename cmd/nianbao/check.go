@@ -30,7 +30,7 @@ var checkCommand = command{
 
 func runCheck(_ context.Context, e *env, fs *flag.FlagSet, args []string) int {
 	asJSON := fs.Bool("json", false, "以JSON数组输出问题 / print the findings as a JSON array")
-	lastYear := fs.String("last-year", "", "上年报告（JSON或已发布报告的纯文本），用于跨年度核对 / last year's report (JSON or published text) for the cross-year warnings")
+	lastYear := fs.String("last-year", "", "上年报告（JSON，或已发布报告的文本、网页、PDF、Word文件），用于跨年度核对和正文照搬上年的检查 / last year's report (JSON, or a published report's text, web page, PDF or Word file) for the cross-year warnings and W10")
 	draft := fs.Bool("draft", false, "按草稿检查：未填写的单元格只作提醒 / check as a draft: blank cells are warnings, not errors")
 	kindName := fs.String("kind", "", "机关类别：department（部门）、local_government（地方人民政府）、other（乡镇、街道等）；不给时按机关名称推断 / the body's kind; guessed from its name if not given")
 	if code, ok := parseFlags(fs, args); !ok {

@@ -34,10 +34,12 @@ func (b *Map[K, V]) Get(k K) (V, bool) {
 func (b *Map[K, V]) Put(k K, v V) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if _, ok := b.m[k]; !ok && len(b.m) >= b.size {
-		for old := range b.m {
-			delete(b.m, old)
-			break
+	if len(b.m) >= b.size {
+		if _, ok := b.m[k]; !ok {
+			for old := range b.m {
+				delete(b.m, old)
+				break
+			}
 		}
 	}
 	b.m[k] = v

@@ -203,6 +203,18 @@ func ReadString(text string) *Document {
 	return plain(text)
 }
 
+// ReadPDFText reads again the text the importer kept of a PDF (its
+// Result.Text: one reading's lines, the page furniture already dropped),
+// as a form that carried it between two requests posts it back. It is a
+// PDF's text, not a typed one: read as plain text its wrapped lines would
+// each become a paragraph, and the report saved would not be the one the
+// preview showed. layout says that reading was pdftotext -layout's.
+func ReadPDFText(text string, layout bool) *Document {
+	d := plain(text)
+	d.Kind, d.PDFLayout = PDF, layout
+	return d
+}
+
 // plain is a text read as it is, a line a paragraph.
 func plain(text string) *Document {
 	return &Document{Kind: Text, Blocks: []Block{{Para: normalizeNewlines(text)}}}

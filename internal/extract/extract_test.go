@@ -132,6 +132,8 @@ func TestDivGrid(t *testing.T) {
 		{"role", `<div role="table">` + rows + `</div>`, table},
 		{"no grid class", `<div class="zw">` + rows + `</div>`, flow},
 		{"a grid of one column", `<div class="table"><div>一、总体情况</div><div>本年度</div></div>`, []string{"一、总体情况", "本年度"}},
+		{"a grid class around a real table", `<div class="table"><p>表一</p><table><thead><tr><td>信息内容</td><td>本年处理决定数量</td></tr></thead>` +
+			`<tbody><tr><td>行政处罚</td><td>7</td></tr></tbody></table></div>`, []string{"表一", "信息内容 | 本年处理决定数量", "行政处罚 | 7"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -175,7 +175,7 @@ func (w *walker) walk(n *html.Node) {
 				w.blocks = append(w.blocks, Block{Table: t})
 			}
 			return
-		case isDivGrid(n):
+		case isDivGrid(n) && !hasNestedTable(n): // a grid class on a wrapper of a real table is the table's
 			if t := divGrid(n); t != nil {
 				w.flush()
 				w.blocks = append(w.blocks, Block{Table: t})

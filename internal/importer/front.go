@@ -20,8 +20,14 @@ func (rd *reader) frontMatter() {
 	end := rd.firstHeading()
 	title, titleText := -1, ""
 	for i := 0; i < end && title < 0; i++ {
-		if isTitle(rd.lines[i]) {
+		if isTitle(rd.lines[i]) && labelOf(rd.lines[i]) == "" {
 			title, titleText = i, rd.lines[i]
+		}
+	}
+	for i := 0; i < end && title < 0; i++ {
+		if l := labelOf(rd.lines[i]); l != "" && isTitle(rd.lines[i]) {
+			// 名称：广东省人民政府2024年…: the page's metadata box, its only title
+			title, titleText = i, strings.TrimPrefix(trim(rd.lines[i]), l)
 		}
 	}
 	for i := 0; i < end && title < 0; i++ {
@@ -123,6 +129,28 @@ func prevNonEmpty(lines []string, i int) int {
 func isOrgLine(line string) bool {
 	s := trim(line)
 	return s != "" && utf8.RuneCountInString(s) <= 30 && !strings.ContainsAny(s, "。，,；;：:、|0123456789") && strings.ContainsFunc(s, isHan)
+}
+
+// labelOf is the field label a page's metadata box prints before a title
+// (名称： / 标题: / 信息名称：), with its colon and spaces; "" for none.
+func labelOf(line string) string {
+	s := trim(line)
+	for i, r := range s {
+		switch {
+		case r == ':' || r == '：':
+			if i == 0 || utf8.RuneCountInString(s[:i]) > 6 {
+				return ""
+			}
+			j := i + utf8.RuneLen(r)
+			for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+				j++
+			}
+			return s[:j]
+		case !isHan(r) && r != ' ':
+			return ""
+		}
+	}
+	return ""
 }
 
 // isBodyName: the line ends as a body's name does (人民政府, 委员会, 局…).

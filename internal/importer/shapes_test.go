@@ -75,6 +75,12 @@ func TestTitleShapes(t *testing.T) {
 		{"a sentence naming the year is no title",
 			"白鹭镇2023年政府信息公开工作取得新进展，现报告如下。\n",
 			"", 2023, false},
+		{"the page's metadata box names the title before the title itself",
+			"索引号: 006939748/2024-00084 分类:\n发布机构: 青石市人民政府 成文日期: 2024-03-31\n名称: 青石市人民政府2023年政府信息公开工作年度报告\n文号: 发布日期: 2024-03-31\n青石市人民政府2023年政府信息公开工作年度报告\n",
+			"青石市人民政府", 2023, false},
+		{"the metadata box holds the only title",
+			"信息名称：青石县白鹭镇人民政府2023年政府信息公开工作年度报告\n发布日期：2024-01-20\n",
+			"青石县白鹭镇人民政府", 2023, false},
 		{"a single title line is kept as it is",
 			"青石县白鹭镇人民政府2023年政府信息公开工作年度报告\n",
 			"青石县白鹭镇人民政府", 2023, false},
@@ -141,6 +147,34 @@ func TestHTMLShapes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// divPage is a page whose section 二 is drawn with <div>s in a
+	// container of class class (a grid class or another one); divCells
+	// what a reader reads of it (行政强制 and 行政事业性收费 are blank).
+	divPage := func(class string) string {
+		return `<h1>白鹭镇人民政府2023年政府信息公开工作年度报告</h1>
+<p>一、总体情况</p><p>2023年，我镇主动公开信息40条。</p>
+<p>二、主动公开政府信息情况</p><div class="` + class + `">
+<div class="tr"><div class="td">第二十条第（一）项</div></div>
+<div class="tr"><div class="td">信息内容</div><div class="td">本年制发件数</div><div class="td">本年废止件数</div><div class="td">现行有效件数</div></div>
+<div class="tr"><div class="td">规章</div><div class="td">0</div><div class="td">0</div><div class="td">0</div></div>
+<div class="tr"><div class="td">行政规范性文件</div><div class="td">2</div><div class="td">1</div><div class="td">9</div></div>
+<div class="tr"><div class="td">第二十条第（五）项</div></div>
+<div class="tr"><div class="td">信息内容</div><div class="td">本年处理决定数量</div></div>
+<div class="tr"><div class="td">行政许可</div><div class="td">15</div></div>
+<div class="tr"><div class="td">第二十条第（六）项</div></div>
+<div class="tr"><div class="td">信息内容</div><div class="td">本年处理决定数量</div></div>
+<div class="tr"><div class="td">行政处罚</div><div class="td">7</div></div>
+<div class="tr"><div class="td">行政强制</div><div class="td">&nbsp;</div></div>
+<div class="tr"><div class="td">第二十条第（八）项</div></div>
+<div class="tr"><div class="td">信息内容</div><div class="td">本年收费金额（单位：万元）</div></div>
+<div class="tr"><div class="td">行政事业性收费</div><div class="td">&nbsp;</div></div></div>
+<p>三、收到和处理政府信息公开申请情况</p><p>四、政府信息公开行政复议、行政诉讼情况</p><p>五、存在的主要问题及改进情况</p><p>无。</p><p>六、其他需要报告的事项</p><p>无。</p>`
+	}
+	divCells := map[string]int64{
+		"active.rules.issued": 0, "active.rules.repealed": 0, "active.rules.in_force": 0,
+		"active.normative_docs.issued": 2, "active.normative_docs.repealed": 1, "active.normative_docs.in_force": 9,
+		"active.licensing.decisions": 15, "active.punishment.decisions": 7,
+	}
 	tests := []struct {
 		name, page string
 		want       map[string]int64
@@ -160,29 +194,8 @@ func TestHTMLShapes(t *testing.T) {
 			[]string{"第三部分的表格在原文中是图片", "第四部分的表格在原文中是图片"},
 			"没有读到第三部分"},
 		{"divs without a grid class: the blank cell lost with its markup",
-			`<h1>白鹭镇人民政府2023年政府信息公开工作年度报告</h1>
-<p>一、总体情况</p><p>2023年，我镇主动公开信息40条。</p>
-<p>二、主动公开政府信息情况</p><div class="content">
-<div class="tr"><div class="td">第二十条第（一）项</div></div>
-<div class="tr"><div class="td">信息内容</div><div class="td">本年制发件数</div><div class="td">本年废止件数</div><div class="td">现行有效件数</div></div>
-<div class="tr"><div class="td">规章</div><div class="td">0</div><div class="td">0</div><div class="td">0</div></div>
-<div class="tr"><div class="td">行政规范性文件</div><div class="td">2</div><div class="td">1</div><div class="td">9</div></div>
-<div class="tr"><div class="td">第二十条第（五）项</div></div>
-<div class="tr"><div class="td">信息内容</div><div class="td">本年处理决定数量</div></div>
-<div class="tr"><div class="td">行政许可</div><div class="td">15</div></div>
-<div class="tr"><div class="td">第二十条第（六）项</div></div>
-<div class="tr"><div class="td">信息内容</div><div class="td">本年处理决定数量</div></div>
-<div class="tr"><div class="td">行政处罚</div><div class="td">7</div></div>
-<div class="tr"><div class="td">行政强制</div><div class="td">&nbsp;</div></div>
-<div class="tr"><div class="td">第二十条第（八）项</div></div>
-<div class="tr"><div class="td">信息内容</div><div class="td">本年收费金额（单位：万元）</div></div>
-<div class="tr"><div class="td">行政事业性收费</div><div class="td">&nbsp;</div></div></div>
-<p>三、收到和处理政府信息公开申请情况</p><p>四、政府信息公开行政复议、行政诉讼情况</p><p>五、存在的主要问题及改进情况</p><p>无。</p><p>六、其他需要报告的事项</p><p>无。</p>`,
-			map[string]int64{
-				"active.rules.issued": 0, "active.rules.repealed": 0, "active.rules.in_force": 0,
-				"active.normative_docs.issued": 2, "active.normative_docs.repealed": 1, "active.normative_docs.in_force": 9,
-				"active.licensing.decisions": 15, "active.punishment.decisions": 7,
-			},
+			divPage("content"),
+			divCells,
 			[]string{"“行政强制”行印出了行名，但没有读到它的数字", "“行政事业性收费”行印出了行名，但没有读到它的数字"},
 			"没有找到“行政强制”行"},
 		{"the article hidden until a script shows it",
@@ -207,52 +220,10 @@ func TestHTMLShapes(t *testing.T) {
 			`<div class="nav">首页</div><div id="zoom">` + html.EscapeString(article) + `</div>`,
 			active, nil, "连在一起"},
 		{"a div grid (class tbl): its blank cell stays a cell",
-			`<h1>白鹭镇人民政府2023年政府信息公开工作年度报告</h1>
-<p>一、总体情况</p><p>2023年，我镇主动公开信息40条。</p>
-<p>二、主动公开政府信息情况</p><div class="tbl">
-<div class="tr"><div class="td">第二十条第（一）项</div></div>
-<div class="tr"><div class="td">信息内容</div><div class="td">本年制发件数</div><div class="td">本年废止件数</div><div class="td">现行有效件数</div></div>
-<div class="tr"><div class="td">规章</div><div class="td">0</div><div class="td">0</div><div class="td">0</div></div>
-<div class="tr"><div class="td">行政规范性文件</div><div class="td">2</div><div class="td">1</div><div class="td">9</div></div>
-<div class="tr"><div class="td">第二十条第（五）项</div></div>
-<div class="tr"><div class="td">信息内容</div><div class="td">本年处理决定数量</div></div>
-<div class="tr"><div class="td">行政许可</div><div class="td">15</div></div>
-<div class="tr"><div class="td">第二十条第（六）项</div></div>
-<div class="tr"><div class="td">信息内容</div><div class="td">本年处理决定数量</div></div>
-<div class="tr"><div class="td">行政处罚</div><div class="td">7</div></div>
-<div class="tr"><div class="td">行政强制</div><div class="td">&nbsp;</div></div>
-<div class="tr"><div class="td">第二十条第（八）项</div></div>
-<div class="tr"><div class="td">信息内容</div><div class="td">本年收费金额（单位：万元）</div></div>
-<div class="tr"><div class="td">行政事业性收费</div><div class="td">&nbsp;</div></div></div>
-<p>三、收到和处理政府信息公开申请情况</p><p>四、政府信息公开行政复议、行政诉讼情况</p><p>五、存在的主要问题及改进情况</p><p>无。</p><p>六、其他需要报告的事项</p><p>无。</p>`,
-			map[string]int64{
-				"active.rules.issued": 0, "active.rules.repealed": 0, "active.rules.in_force": 0,
-				"active.normative_docs.issued": 2, "active.normative_docs.repealed": 1, "active.normative_docs.in_force": 9,
-				"active.licensing.decisions": 15, "active.punishment.decisions": 7,
-			},
+			divPage("tbl"),
+			divCells,
 			[]string{"“行政强制”行：原文本年处理决定数量这1格是空的", "“行政事业性收费”行：原文本年收费金额"},
 			"印出了行名"},
-		{"the article hidden until a script shows it",
-			`<div class="loading">正在加载……</div><div id="zoom" style="display:none">` + article + `</div>`,
-			active, nil, "没有读到第二部分"},
-		{"the article twice, for the desktop and the mobile template",
-			article + `<div class="m-article">` + article + `</div>`,
-			active,
-			[]string{"从这一行起报告又印了一遍"},
-			""},
-		{"hidden elements: a reader's toolbar, a hidden digit in a cell",
-			`<div style="display: none">一、总体情况 二、主动公开政府信息情况 无障碍阅读</div><div hidden>2022年旧版</div>` +
-				strings.Replace(article, "<span>1</span><span>2</span>", `<span>1</span><span style="visibility:hidden">8</span><span>2</span>`, 1),
-			active,
-			nil,
-			"没有找到机关名称"},
-		{"a portal's JSON data file, its markup escaped as \\u003c", string(api), active, nil, "连在一起"},
-		{"the article's markup escaped in a textarea that a script puts in place",
-			`<div class="nav">首页</div><textarea id="src" style="display:none">` + html.EscapeString(article) + `</textarea><div id="zoom"></div>`,
-			active, nil, "连在一起"},
-		{"the article's markup shown as text",
-			`<div class="nav">首页</div><div id="zoom">` + html.EscapeString(article) + `</div>`,
-			active, nil, "连在一起"},
 		{"a table 三 that is neither text nor picture",
 			`<h1>白鹭镇人民政府2023年政府信息公开工作年度报告</h1>
 <p>一、总体情况</p><p>2023年，我镇主动公开信息40条。</p>

@@ -32,7 +32,7 @@ var rowClaimFigure = statedFigure{rule: RuleNarrativeTables}
 
 // mayRowClaim is a cheap test of whether a text may hold a claim of 三.
 func mayRowClaim(s string) bool {
-	return strings.Contains(s, "自然人") || strings.Contains(s, "结转") || strings.Contains(s, "結轉")
+	return containsText(s, "自然人") || containsText(s, "结转") || containsText(s, "結轉")
 }
 
 // rowClaimTies appends the claims of 三 a sentence makes (plain: as read).

@@ -107,7 +107,7 @@ func countCopied(s Section, paras []*paraFacts, before *sentenceSet, lastYear in
 	total, copied := 0, 0
 	var quoted [copiedQuoted]string
 	for i, pf := range paras {
-		for _, ks := range pf.keyed() {
+		for _, ks := range pf.keyed {
 			total++
 			if !before.keys[ks.key] {
 				continue

@@ -257,22 +257,6 @@ type tie struct {
 	unit string
 }
 
-// tieParagraph finds the figures one paragraph of text section s states
-// about the tables, in the order of the text, with para 0 (figureTies
-// keeps them for the paragraph's text and sets its place).
-func (c *checker) tieParagraph(s Section, para string) []tie {
-	if !mayFigure(para) && !mayClaim(para) && !mayRowClaim(para) {
-		return nil
-	}
-	var out []tie
-	before := ""
-	for _, sentence := range sentences(para) {
-		out = c.sentenceTies(out, s, 0, sentence, before)
-		before = sentence
-	}
-	return out
-}
-
 // sentenceTies appends the figures one sentence states. A clause that
 // names no figure of its own may continue the one before it in the
 // sentence: "有效规范性文件374件，清理失效155件" repeals 规范性文件,
@@ -473,7 +457,7 @@ func (f *statedFigure) matches(subject, sentence string) bool {
 
 func containsAny(s string, words []string) bool {
 	for _, w := range words {
-		if strings.Contains(s, w) {
+		if containsText(s, w) {
 			return true
 		}
 	}
@@ -550,12 +534,12 @@ func (u *countUnit) followedWell(after string) bool {
 // mayFigure is a cheap test of whether a text may state a figure: a 件, or
 // another unit with the words of what it counts.
 func mayFigure(s string) bool {
-	if strings.Contains(s, "件") {
+	if containsText(s, "件") {
 		return true
 	}
-	return (strings.Contains(s, "个") || strings.Contains(s, "個")) && (strings.Contains(s, "规") || strings.Contains(s, "規")) ||
-		(strings.Contains(s, "份") || strings.Contains(s, "条") || strings.Contains(s, "條")) && (strings.Contains(s, "申请") || strings.Contains(s, "申請")) ||
-		strings.Contains(s, "起") && (strings.Contains(s, "复议") || strings.Contains(s, "複議") || strings.Contains(s, "復議") || strings.Contains(s, "诉讼") || strings.Contains(s, "訴訟"))
+	return (containsText(s, "个") || containsText(s, "個")) && (containsText(s, "规") || containsText(s, "規")) ||
+		(containsText(s, "份") || containsText(s, "条") || containsText(s, "條")) && (containsText(s, "申请") || containsText(s, "申請")) ||
+		containsText(s, "起") && (containsText(s, "复议") || containsText(s, "複議") || containsText(s, "復議") || containsText(s, "诉讼") || containsText(s, "訴訟"))
 }
 
 // clauseFigures finds the counts (a number right before 件, or another unit
@@ -657,6 +641,7 @@ func blankTitles(s string) string {
 		return s
 	}
 	var b strings.Builder
+	b.Grow(len(s))
 	depth := 0
 	for _, r := range s {
 		switch {

@@ -103,8 +103,8 @@ var claims = []claim{
 
 // mayClaim is a cheap test of whether a text may hold a claim.
 func mayClaim(s string) bool {
-	return strings.Contains(s, "维持") || strings.Contains(s, "維持") || strings.Contains(s, "纠") || strings.Contains(s, "糾") ||
-		strings.Contains(s, "败诉") || strings.Contains(s, "敗訴")
+	return containsText(s, "维持") || containsText(s, "維持") || containsText(s, "纠") || containsText(s, "糾") ||
+		containsText(s, "败诉") || containsText(s, "敗訴")
 }
 
 // backReference are the words by which a sentence speaks of the cases of

@@ -190,30 +190,27 @@ func periodBound(after string) bool {
 // 2022年我局… 2022年本机关… 2022年全市… 2022年度未收取… 2022年的…
 var ownYearOpeners = []string{"，", ",", "全年", "共", "我", "本", "全", "未", "没", "沒", "无", "無", "的"}
 
-// yearAsOwn finds, in one paragraph of the narrative section key, the first
-// year other than the report's that the text speaks of as its own, and the
-// sentence; 0 when there is none.
-func (c *checker) yearAsOwn(key, para string) (int, string) {
+// yearAsOwn is the first year other than the report's that a sentence
+// of the narrative section key speaks of as its own; 0 when there is none.
+func (c *checker) yearAsOwn(key, sentence string) int {
 	y := c.r.Year
-	for _, sentence := range sentences(para) {
-		for _, ya := range yearsIn(sentence) {
-			if ya.year == y {
-				continue
-			}
-			if explicitOwn(sentence[:ya.start]) {
-				return ya.year, sentence
-			}
-			if key == NarrativeProblems || ya.year > y || !opensSentence(sentence[:ya.start]) {
-				continue
-			}
-			for _, w := range ownYearOpeners {
-				if strings.HasPrefix(ya.after, w) && !strings.HasPrefix(ya.after, "全国") {
-					return ya.year, sentence
-				}
+	for _, ya := range yearsIn(sentence) {
+		if ya.year == y {
+			continue
+		}
+		if explicitOwn(sentence[:ya.start]) {
+			return ya.year
+		}
+		if key == NarrativeProblems || ya.year > y || !opensSentence(sentence[:ya.start]) {
+			continue
+		}
+		for _, w := range ownYearOpeners {
+			if strings.HasPrefix(ya.after, w) && !strings.HasPrefix(ya.after, "全国") {
+				return ya.year
 			}
 		}
 	}
-	return 0, ""
+	return 0
 }
 
 // explicitOwn reports whether the text before a year names it 本年 or 今年:

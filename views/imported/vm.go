@@ -108,6 +108,10 @@ type ReferencePreview struct {
 	// Text goes back with the confirm form: nothing is kept on the server
 	// before confirmation.
 	Text string
+	// TextReading, when set, says that Text is a PDF's and how it was
+	// read, so that the confirmation reads it the same way ("pdf",
+	// "pdf-layout"; web.readingOf).
+	TextReading string
 	// ConfirmURL stores it; EditURL takes the text back into the form.
 	ConfirmURL, EditURL string
 	// Problem, when set, says why it cannot be confirmed (no confirm
