@@ -48,12 +48,7 @@ func rowClaimTies(out []tie, s Section, para int, sentence, plain string, cls []
 		if at < 0 || rc.sentence != nil && (!containsAny(plain[:at], rc.sentence) || !strings.Contains(plain, "申请")) {
 			continue
 		}
-		cl := span{0, len(plain)}
-		for _, c := range cls {
-			if c.start <= at && at < c.end {
-				cl = c
-			}
-		}
+		cl := clauseAt(cls, at, len(plain))
 		out = append(out, tie{section: s, para: para, sentence: excerpt(sentence, plain, cl), fig: &rowClaimFigure,
 			claim: word, paths: rc.paths, label: rc.label})
 	}

@@ -356,10 +356,7 @@ func (c *checker) compareFigure(t tie) {
 	if !ok || sum == n {
 		return
 	}
-	unit := t.unit
-	if unit == "" {
-		unit = "件"
-	}
+	unit := t.unit // every figure tie has one: clauseFigures reads a number with its unit
 	msg := fmt.Sprintf("第%s部分写“%s”，所述%d%s与表格“%s”的%d件不一致", s.Number, sentence, n, unit, t.label, sum)
 	if t.orPaths != nil {
 		alt, _, altOK := c.sumPaths(t.orPaths)
@@ -659,6 +656,19 @@ func blankTitles(s string) string {
 
 // quoteMax is the longest sentence a finding quotes whole.
 const quoteMax = 60
+
+// clauseAt is the clause of a sentence n bytes long (cls, as the sentence
+// was cut) that byte at falls in: the one a claim or figure found there
+// is quoted with; the whole sentence when no clause holds it.
+func clauseAt(cls []span, at, n int) span {
+	cl := span{0, n}
+	for _, c := range cls {
+		if c.start <= at && at < c.end {
+			cl = c
+		}
+	}
+	return cl
+}
 
 // excerpt is what a finding quotes of a sentence: all of it when short,
 // else the clause of the figure. plain is the sentence as read, rune for

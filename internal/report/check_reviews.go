@@ -150,12 +150,7 @@ func claimTies(out []tie, s Section, para int, sentence, plain string, cls []spa
 				}
 			}
 		}
-		cl := span{0, len(plain)}
-		for _, c := range cls {
-			if c.start <= at && at < c.end {
-				cl = c
-			}
-		}
+		cl := clauseAt(cls, at, len(plain))
 		out = append(out, tie{section: s, para: para, sentence: excerpt(sentence, plain, cl), fig: &claimFigure,
 			claim: word, paths: paths, orPaths: totals,
 			label: strings.Join(names, "、") + " " + strings.Join(cols, "、"), upheld: cm.upheld})
