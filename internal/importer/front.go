@@ -272,7 +272,7 @@ func (rd *reader) paragraphs(from, to int) (string, []int) {
 		rd.page = &ps
 	}
 	if rd.res.Kind != extract.PDF || rd.page.full == 0 {
-		return paragraphs(lines), paraLines(rd.lines, from, to)
+		return lineParagraphs(rd.lines, from, to)
 	}
 	var pl []pline
 	if rd.res.Layout {
@@ -303,19 +303,23 @@ func (rd *reader) narrativeLines() []string {
 	return lines
 }
 
-// paragraphs joins the trimmed non-empty lines with "\n", leaving out the
-// marks of a web page's images.
-func paragraphs(lines []string) string {
+// lineParagraphs is lines[from:to] a paragraph a line: the trimmed
+// non-empty lines joined with "\n", leaving out the marks of a web page's
+// images, with the 1-based line each paragraph stands on (counted in the
+// same loop, so that a left-out mark moves no paragraph's line).
+func lineParagraphs(lines []string, from, to int) (string, []int) {
 	var b strings.Builder
-	for _, l := range lines {
-		if l = trim(l); l != "" && l != extract.ImageMark {
+	var at []int
+	for i := from; i < to; i++ {
+		if l := trim(lines[i]); l != "" && l != extract.ImageMark {
 			if b.Len() > 0 {
 				b.WriteByte('\n')
 			}
 			b.WriteString(l)
+			at = append(at, i+1)
 		}
 	}
-	return b.String()
+	return b.String(), at
 }
 
 // narratives reads sections 一 and 五 as printed, and 六 up to the page
@@ -333,18 +337,6 @@ func (rd *reader) narratives() {
 		rd.rep.Narrative.Set(s.Narrative, text)
 		rd.res.ParaLines[s.Narrative] = at
 	}
-}
-
-// paraLines are the 1-based lines of the paragraphs paragraphs makes of
-// lines[from:to]: its non-empty lines.
-func paraLines(lines []string, from, to int) []int {
-	var at []int
-	for i := from; i < to; i++ {
-		if trim(lines[i]) != "" {
-			at = append(at, i+1)
-		}
-	}
-	return at
 }
 
 // hasSentencePunct reports punctuation that a name or a date line never has.

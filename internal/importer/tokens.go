@@ -220,11 +220,12 @@ func appendCell(toks []token, cell string, at int) []token {
 		}
 		w := cell[start:i]
 		pieces := []piece{{0, len(w), w != "" && isValueWord(w)}}
+		lost := lostBlankBefore(w)
 		switch {
 		case isLostBlank(w) && hasValueWord(cell):
 			pieces = nil // ? 0: the page's &nbsp; before the number, lost in a wrong decoding
-		case lostBlankBefore(w) > 0:
-			pieces = []piece{{lostBlankBefore(w), len(w), true}} // ？2
+		case lost > 0:
+			pieces = []piece{{lost, len(w), true}} // ？2
 		case w != "" && !pieces[0].value:
 			pieces = gluedPieces(w)
 		}
@@ -253,10 +254,7 @@ func isSpaceAt(s string, i int) bool {
 	return unicode.IsSpace(r)
 }
 
-// isValueWord reports whether a word is a printed value: a number (ASCII
-// or full-width digits, separators, a decimal point, a sign, a unit) or a
-// 不适用 mark. "1." and "3、" are label ordinals, not values.
-// isLostBlank: a word of nothing but question marks or U+FFFD, what a
+// isLostBlank reports a word of nothing but question marks or U+FFFD, what a
 // non-breaking space becomes when a page is decoded in the wrong charset.
 func isLostBlank(w string) bool {
 	return w != "" && strings.Trim(w, "?？\ufffd") == ""
@@ -277,6 +275,9 @@ func hasValueWord(cell string) bool {
 	return slices.ContainsFunc(strings.Fields(cell), isValueWord)
 }
 
+// isValueWord reports whether a word is a printed value: a number (ASCII
+// or full-width digits, separators, a decimal point, a sign, a unit) or a
+// 不适用 mark. "1." and "3、" are label ordinals, not values.
 func isValueWord(w string) bool {
 	if report.IsNotApplicable(w) {
 		return true

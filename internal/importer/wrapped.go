@@ -80,7 +80,8 @@ func (ps pageShape) indented(l string) bool {
 // lines joined, its paragraphs one a line.
 func pdfParagraphs(lines []string, ps pageShape) string {
 	if ps.full == 0 {
-		return paragraphs(lines)
+		text, _ := lineParagraphs(lines, 0, len(lines))
+		return text
 	}
 	text, _ := joinWrapped(ps.measure(lines, 0))
 	return text
